@@ -1,0 +1,111 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// AuditEntry is one recorded change.
+type AuditEntry struct {
+	ID      int64
+	At      time.Time
+	OSUser  string
+	Table   string
+	RowID   int64
+	Action  string
+	OldJSON string
+	NewJSON string
+}
+
+// audit records a change of one row; old or new is nil for inserts and deletes.
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, table string, id int64, action string, old, new any) error {
+	o, err := auditJSON(old)
+	if err != nil {
+		return err
+	}
+	n, err := auditJSON(new)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, os_user, table_name, row_id, action, old_json, new_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, s.Now().UTC().Format(time.RFC3339), s.actor, table, id, action, o, n)
+	if err != nil {
+		return fmt.Errorf("audit %s %d: %w", table, id, err)
+	}
+	return nil
+}
+
+// FindAudit returns the recorded changes of a table (all tables when empty),
+// newest first, at most limit of them.
+func (s *Store) FindAudit(ctx context.Context, table string, limit int) ([]AuditEntry, error) {
+	where, args := "", []any{}
+	if table != "" {
+		where, args = "WHERE table_name = ?", append(args, table)
+	}
+	if limit <= 0 {
+		limit = 1000
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, at, os_user, table_name, row_id, action,
+		COALESCE(old_json, ''), COALESCE(new_json, '') FROM audit_log `+where+` ORDER BY id DESC LIMIT ?`,
+		append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("find audit: %w", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.OSUser, &e.Table, &e.RowID, &e.Action, &e.OldJSON, &e.NewJSON); err != nil {
+			return nil, err
+		}
+		e.At, _ = time.Parse(time.RFC3339, at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// auditor records many changes of one transaction through one prepared
+// statement, for bulk writes.
+type auditor struct {
+	s    *Store
+	stmt *sql.Stmt
+	at   string
+}
+
+func (s *Store) newAuditor(ctx context.Context, tx *sql.Tx) (*auditor, error) {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO audit_log (at, os_user, table_name, row_id, action, old_json, new_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, err
+	}
+	return &auditor{s: s, stmt: stmt, at: s.Now().UTC().Format(time.RFC3339)}, nil
+}
+
+func (a *auditor) record(table string, id int64, action string, old, new any) error {
+	o, err := auditJSON(old)
+	if err != nil {
+		return err
+	}
+	n, err := auditJSON(new)
+	if err != nil {
+		return err
+	}
+	if _, err := a.stmt.Exec(a.at, a.s.actor, table, id, action, o, n); err != nil {
+		return fmt.Errorf("audit %s %d: %w", table, id, err)
+	}
+	return nil
+}
+
+func (a *auditor) Close() error { return a.stmt.Close() }
+
+func auditJSON(v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}

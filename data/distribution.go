@@ -1,0 +1,238 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Distribution is goods given to one child.
+type Distribution struct {
+	ID         int64
+	ChildID    int64
+	CampaignID int64
+	ItemID     int64
+	Size       string
+	Quantity   int64
+	GivenOn    time.Time
+	SchoolID   int64 // 0: the child's own school
+	ActNumber  string
+	IssuedBy   string
+	Forced     bool
+}
+
+func (d *Distribution) validate(row int) error {
+	field := func(name string) string {
+		if row > 0 {
+			return fmt.Sprintf("%s[%d]", name, row)
+		}
+		return name
+	}
+	d.Size, d.ActNumber = strings.TrimSpace(d.Size), strings.TrimSpace(d.ActNumber)
+	switch {
+	case d.ChildID == 0:
+		return invalid(field("child"), "", "err.required")
+	case d.CampaignID == 0:
+		return invalid(field("campaign"), "", "err.required")
+	case d.ItemID == 0:
+		return invalid(field("item"), "", "err.required")
+	case d.Quantity <= 0:
+		return invalid(field("quantity"), fmt.Sprint(d.Quantity), "err.quantity")
+	case d.GivenOn.IsZero():
+		return invalid(field("given_on"), "", "err.required")
+	}
+	return nil
+}
+
+// CreateDistributions saves a batch of distributions in one transaction.
+// Without force, a batch that gives a child an item twice in a campaign or
+// takes stock below zero is refused with *DistributionConflict and nothing
+// is saved; with force it is saved and the rows are marked forced.
+func (s *Store) CreateDistributions(ctx context.Context, ds []Distribution, force bool) error {
+	for i := range ds {
+		row := i + 1
+		if len(ds) == 1 {
+			row = 0
+		}
+		if err := ds[i].validate(row); err != nil {
+			return err
+		}
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		conflict, err := distributionConflicts(ctx, tx, ds)
+		if err != nil {
+			return err
+		}
+		if conflict != nil && !force {
+			return conflict
+		}
+		return s.insertDistributions(ctx, tx, ds, conflict != nil)
+	})
+}
+
+// distributionConflicts finds duplicates and shortages of a batch.
+func distributionConflicts(ctx context.Context, tx *sql.Tx, ds []Distribution) (*DistributionConflict, error) {
+	var c DistributionConflict
+	given, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM distributions
+		WHERE child_id = ? AND campaign_id = ? AND item_id = ?)`)
+	if err != nil {
+		return nil, err
+	}
+	defer given.Close()
+	type key struct{ child, campaign, item int64 }
+	inBatch := map[key]bool{}
+	wanted := map[[2]int64]int64{} // campaign, item → quantity
+	for _, d := range ds {
+		k := key{d.ChildID, d.CampaignID, d.ItemID}
+		var exists bool
+		if err := given.QueryRowContext(ctx, k.child, k.campaign, k.item).Scan(&exists); err != nil {
+			return nil, fmt.Errorf("check earlier distributions: %w", err)
+		}
+		if exists || inBatch[k] {
+			c.Duplicates = append(c.Duplicates, Duplicate{d.ChildID, d.ItemID})
+		}
+		inBatch[k] = true
+		wanted[[2]int64{d.CampaignID, d.ItemID}] += d.Quantity
+	}
+	campaigns := map[int64]bool{}
+	for k := range wanted {
+		campaigns[k[0]] = true
+	}
+	for campaign := range campaigns {
+		lines, err := stock(ctx, tx, campaign)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range lines {
+			if w := wanted[[2]int64{campaign, l.Item.ID}]; w > l.Left() {
+				c.Shortages = append(c.Shortages, Shortage{l.Item.ID, l.Left(), w})
+			}
+		}
+	}
+	if len(c.Duplicates) == 0 && len(c.Shortages) == 0 {
+		return nil, nil
+	}
+	return &c, nil
+}
+
+func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distribution, forced bool) error {
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
+		given_on, school_id, act_number, issued_by, forced)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	au, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer au.Close()
+	for i := range ds {
+		d := &ds[i]
+		d.Forced = forced
+		res, err := ins.ExecContext(ctx, d.ChildID, d.CampaignID, d.ItemID, d.Size, d.Quantity, dateText(d.GivenOn),
+			nullID(d.SchoolID), d.ActNumber, d.IssuedBy, d.Forced)
+		if err != nil {
+			return fmt.Errorf("give item #%d to child #%d: %w", d.ItemID, d.ChildID, mapConstraint(err))
+		}
+		d.ID, _ = res.LastInsertId()
+		if err := au.record("distributions", d.ID, "insert", nil, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeleteDistribution takes back a distribution given by mistake.
+func (s *Store) DeleteDistribution(ctx context.Context, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := findDistributions(ctx, tx, DistributionFilter{ID: id})
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return fmt.Errorf("distribution #%d: %w", id, ErrNotFound)
+		}
+		return s.deleteRow(ctx, tx, "distributions", id, rows[0].Distribution)
+	})
+}
+
+// DistributionFilter narrows a list of distributions.
+type DistributionFilter struct {
+	ID         int64
+	CampaignID int64
+	ChildID    int64
+	SchoolID   int64
+	ItemID     int64
+	GivenOn    time.Time
+	Limit      int
+}
+
+// DistributionRow is a distribution with the names a list shows.
+type DistributionRow struct {
+	Distribution
+	ChildName    string
+	ChildIIN     IIN
+	SchoolNumber int
+	Grade        int
+	GradeLetter  string
+}
+
+// FindDistributions lists distributions by school, child and date.
+func (s *Store) FindDistributions(ctx context.Context, f DistributionFilter) ([]DistributionRow, error) {
+	return findDistributions(ctx, s.db, f)
+}
+
+func findDistributions(ctx context.Context, q queryer, f DistributionFilter) ([]DistributionRow, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
+	if f.ID != 0 {
+		add("d.id = ?", f.ID)
+	}
+	if f.CampaignID != 0 {
+		add("d.campaign_id = ?", f.CampaignID)
+	}
+	if f.ChildID != 0 {
+		add("d.child_id = ?", f.ChildID)
+	}
+	if f.SchoolID != 0 {
+		add("d.school_id = ?", f.SchoolID)
+	}
+	if f.ItemID != 0 {
+		add("d.item_id = ?", f.ItemID)
+	}
+	if !f.GivenOn.IsZero() {
+		add("d.given_on = ?", dateText(f.GivenOn))
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := q.QueryContext(ctx, `SELECT d.id, d.child_id, d.campaign_id, d.item_id, d.size, d.quantity,
+		d.given_on, COALESCE(d.school_id, 0), d.act_number, d.issued_by, d.forced,
+		c.surname || ' ' || c.name || CASE c.patronymic WHEN '' THEN '' ELSE ' ' || c.patronymic END,
+		c.iin, COALESCE(s.number, 0), COALESCE(c.grade, 0), c.grade_letter
+		FROM distributions d JOIN children c ON c.id = d.child_id LEFT JOIN schools s ON s.id = d.school_id
+		WHERE `+strings.Join(where, " AND ")+`
+		ORDER BY s.number, d.given_on, c.surname, c.name, d.id LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("find distributions: %w", err)
+	}
+	defer rows.Close()
+	var out []DistributionRow
+	for rows.Next() {
+		var r DistributionRow
+		var on, iin string
+		d := &r.Distribution
+		if err := rows.Scan(&d.ID, &d.ChildID, &d.CampaignID, &d.ItemID, &d.Size, &d.Quantity, &on, &d.SchoolID,
+			&d.ActNumber, &d.IssuedBy, &d.Forced, &r.ChildName, &iin, &r.SchoolNumber, &r.Grade, &r.GradeLetter); err != nil {
+			return nil, err
+		}
+		d.GivenOn, r.ChildIIN = parseDate(on), IIN(iin)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,128 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// Summary holds a campaign's headline figures. Its JSON keys are an
+// interface that scripts rely on: add, never rename.
+type Summary struct {
+	Campaign           int              `json:"campaign"`
+	CampaignName       string           `json:"campaign_name"`
+	Sponsors           int              `json:"sponsors"`
+	Donations          int              `json:"donations"`
+	MoneyTenge         int64            `json:"money_tenge"`
+	InKindItems        int64            `json:"in_kind_items"`
+	InKindValueTenge   int64            `json:"in_kind_value_tenge"`
+	Schools            int              `json:"schools"`
+	Children           int              `json:"children"`
+	ChildrenByCategory map[string]int   `json:"children_by_category"`
+	Distributions      int              `json:"distributions"`
+	ItemsDistributed   int64            `json:"items_distributed"`
+	ChildrenHelped     int              `json:"children_helped"`
+	HelpedByCategory   map[string]int   `json:"helped_by_category"`
+	ItemsByKind        map[string]int64 `json:"items_by_kind"`
+	Appeals            AppealCounts     `json:"appeals"`
+	Letters            int              `json:"letters"`
+}
+
+// AppealCounts counts a campaign's appeals.
+type AppealCounts struct {
+	Total     int            `json:"total"`
+	Resolved  int            `json:"resolved"`
+	Rejected  int            `json:"rejected"`
+	Open      int            `json:"open"`
+	Overdue   int            `json:"overdue"`
+	ByChannel map[string]int `json:"by_channel"`
+}
+
+// Summary computes a campaign's figures in one read transaction, so they
+// agree with each other.
+func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) {
+	c, err := s.FindCampaignByID(ctx, campaignID)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum := Summary{Campaign: c.Year, CampaignName: c.NameKK,
+		ChildrenByCategory: zeroCounts(), HelpedByCategory: zeroCounts(), ItemsByKind: map[string]int64{},
+		Appeals: AppealCounts{ByChannel: map[string]int{}}}
+	for _, ch := range AppealChannels {
+		sum.Appeals.ByChannel[ch] = 0
+	}
+	tx, err := s.db.BeginTx(ctx, &sqlReadOnly)
+	if err != nil {
+		return sum, err
+	}
+	defer tx.Rollback()
+	today := dateText(s.Now())
+	err = tx.QueryRowContext(ctx, `SELECT
+		(SELECT count(DISTINCT sponsor_id) FROM donations WHERE campaign_id = ?1),
+		(SELECT count(*) FROM donations WHERE campaign_id = ?1),
+		(SELECT COALESCE(sum(money_tenge), 0) FROM donations WHERE campaign_id = ?1),
+		(SELECT COALESCE(sum(i.quantity), 0) FROM donation_items i JOIN donations d ON d.id = i.donation_id WHERE d.campaign_id = ?1),
+		(SELECT COALESCE(sum(i.quantity * i.unit_value_tenge), 0) FROM donation_items i JOIN donations d ON d.id = i.donation_id WHERE d.campaign_id = ?1),
+		(SELECT count(*) FROM schools),
+		(SELECT count(*) FROM children WHERE archived = 0),
+		(SELECT count(*) FROM distributions WHERE campaign_id = ?1),
+		(SELECT COALESCE(sum(quantity), 0) FROM distributions WHERE campaign_id = ?1),
+		(SELECT count(DISTINCT child_id) FROM distributions WHERE campaign_id = ?1),
+		(SELECT count(*) FROM letters WHERE campaign_id = ?1),
+		(SELECT count(*) FROM appeals WHERE campaign_id = ?1),
+		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status = 'resolved'),
+		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status = 'rejected'),
+		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status IN ('new', 'in_progress')),
+		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status IN ('new', 'in_progress') AND due_on < ?2)`,
+		campaignID, today).Scan(&sum.Sponsors, &sum.Donations, &sum.MoneyTenge, &sum.InKindItems,
+		&sum.InKindValueTenge, &sum.Schools, &sum.Children, &sum.Distributions, &sum.ItemsDistributed,
+		&sum.ChildrenHelped, &sum.Letters, &sum.Appeals.Total, &sum.Appeals.Resolved, &sum.Appeals.Rejected,
+		&sum.Appeals.Open, &sum.Appeals.Overdue)
+	if err != nil {
+		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
+	}
+	counts := []struct {
+		query string
+		into  func(key string, n int64)
+	}{
+		{`SELECT cc.category, count(*) FROM child_categories cc JOIN children c ON c.id = cc.child_id
+			WHERE c.archived = 0 GROUP BY cc.category`, func(k string, n int64) { sum.ChildrenByCategory[k] = int(n) }},
+		{`SELECT cc.category, count(*) FROM child_categories cc
+			WHERE cc.child_id IN (SELECT child_id FROM distributions WHERE campaign_id = ?1) GROUP BY cc.category`,
+			func(k string, n int64) { sum.HelpedByCategory[k] = int(n) }},
+		{`SELECT a.code, COALESCE(sum(d.quantity), 0) FROM aid_items a LEFT JOIN distributions d
+			ON d.item_id = a.id AND d.campaign_id = ?1 GROUP BY a.id`, func(k string, n int64) { sum.ItemsByKind[k] = n }},
+		{`SELECT channel, count(*) FROM appeals WHERE campaign_id = ?1 GROUP BY channel`,
+			func(k string, n int64) { sum.Appeals.ByChannel[k] = int(n) }},
+	}
+	for _, q := range counts {
+		if err := groupCounts(ctx, tx, q.query, campaignID, q.into); err != nil {
+			return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
+		}
+	}
+	return sum, nil
+}
+
+func zeroCounts() map[string]int {
+	m := map[string]int{}
+	for _, c := range CategoryCodes {
+		m[c] = 0
+	}
+	return m
+}
+
+func groupCounts(ctx context.Context, q queryer, query string, campaignID int64, into func(string, int64)) error {
+	rows, err := q.QueryContext(ctx, query, campaignID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int64
+		if err := rows.Scan(&k, &n); err != nil {
+			return err
+		}
+		into(k, n)
+	}
+	return rows.Err()
+}
