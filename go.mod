@@ -1,11 +1,12 @@
 module github.com/mektepkezhol/app
 
-go 1.26.8
+go 1.26.0
+
+require github.com/mattn/go-sqlite3 v1.14.53
 
 require (
 	fyne.io/fyne/v2 v2.7.1 // indirect
 	github.com/jung-kurt/gofpdf v1.16.2 // indirect
-	github.com/mattn/go-sqlite3 v1.14.53 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect
@@ -14,5 +15,5 @@ require (
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

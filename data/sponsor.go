@@ -234,4 +234,3 @@ func (s *Store) FindSponsors(ctx context.Context, f SponsorFilter) ([]SponsorRow
 	}
 	return out, rows.Err()
 }
-

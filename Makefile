@@ -1,0 +1,49 @@
+# Мектепке жол — build, run and test. `make run` and `make test` install the
+# Debian packages they need when they are missing.
+
+GO       ?= go
+DB       ?=
+# Fyne (cgo, OpenGL, X11) needs these to build, and to test the ui package.
+SYS_PKGS  = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+            libxinerama-dev libxi-dev libxxf86vm-dev
+# The tests read PDFs back with pdftotext and pdffonts.
+TEST_PKGS = poppler-utils
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps test-deps build run test vet bench cli
+
+all: build
+
+# deps installs the system packages that are missing (apt-get update first).
+deps:
+	@missing=$$(for p in $(SYS_PKGS) $(EXTRA_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing: $$missing"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+test-deps:
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(TEST_PKGS)"
+
+build: deps
+	$(GO) build -o bin/ ./cmd/...
+
+cli:
+	$(GO) build -o bin/ ./cmd/mektepkezhol-cli
+
+# run starts the app; on first start it fills a new database with the demo.
+# Until the GUI lands it prints the demo campaign's summary.
+run: build
+	./bin/mektepkezhol-cli $(if $(DB),--db $(DB)) summary --campaign 2019 2>/dev/null || \
+	{ ./bin/mektepkezhol-cli $(if $(DB),--db $(DB)) demo && ./bin/mektepkezhol-cli $(if $(DB),--db $(DB)) summary --campaign 2019; }
+
+vet:
+	$(GO) vet ./...
+
+test: test-deps vet
+	$(GO) test ./...
+
+bench: test-deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
