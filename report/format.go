@@ -1,0 +1,56 @@
+// Package report turns plain data into documents: PDF letters and reports,
+// the xlsx workbook, the press-release text. It does no SQL and no GUI.
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var monthsKK = []string{"қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+	"қазан", "қараша", "желтоқсан"}
+
+var monthsRUGenitive = []string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+	"сентября", "октября", "ноября", "декабря"}
+
+// Number writes n with a space between thousands: 1 250 000.
+func Number(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Tenge writes an amount as «1 250 000 ₸».
+func Tenge(n int64) string { return Number(n) + " ₸" }
+
+// ShortDate writes dd.MM.yyyy.
+func ShortDate(t time.Time) string { return t.Format("02.01.2006") }
+
+// LongDate writes a date in words: kk «2019 жылғы 30 қыркүйек», ru «30 сентября 2019 г.».
+func LongDate(t time.Time, lang string) string {
+	if lang == "ru" {
+		return fmt.Sprintf("%d %s %d г.", t.Day(), monthsRUGenitive[t.Month()-1], t.Year())
+	}
+	return fmt.Sprintf("%d жылғы %d %s", t.Year(), t.Day(), monthsKK[t.Month()-1])
+}
+
+// Percent writes part/whole as «12,5 %» (comma decimals), or «—» for no whole.
+func Percent(part, whole int64) string {
+	if whole == 0 {
+		return "—"
+	}
+	return strings.Replace(fmt.Sprintf("%.1f %%", float64(part)*100/float64(whole)), ".", ",", 1)
+}
