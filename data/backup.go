@@ -1,0 +1,192 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ErrBadBackup means a file is not a sound backup of this app's database.
+var ErrBadBackup = errors.New("not a sound backup")
+
+// Backup writes a consistent copy of the database to dest with VACUUM INTO,
+// which reads one snapshot while the app keeps working. The copy holds
+// children's personal data: it is created 0600. An existing dest is replaced
+// only once the new copy is complete.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
+		return fmt.Errorf("backup folder: %w", err)
+	}
+	tmp := dest + ".part"
+	os.Remove(tmp)
+	// VACUUM INTO creates the file itself; an empty 0600 file first makes
+	// sure no other user can read it even for a moment.
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("backup %s: %w", dest, err)
+	}
+	f.Close()
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("backup %s: %w", dest, err)
+	}
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("backup %s: %w", dest, err)
+	}
+	return nil
+}
+
+// CheckBackup opens a backup read-only and returns its schema version once
+// SQLite's integrity check passes and the schema is one this build can open.
+func CheckBackup(ctx context.Context, path string) (int, error) {
+	if _, err := os.Stat(path); err != nil {
+		return 0, fmt.Errorf("backup %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_query_only=true")
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var res []string
+	rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w: %v", path, ErrBadBackup, err)
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		res = append(res, line)
+	}
+	rows.Close()
+	if len(res) != 1 || res[0] != "ok" {
+		return 0, fmt.Errorf("%s: %w: integrity check: %s", path, ErrBadBackup, strings.Join(res, "; "))
+	}
+	var v int
+	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("%s: %w: no schema version: %v", path, ErrBadBackup, err)
+	}
+	if v < 1 {
+		return 0, fmt.Errorf("%s: %w: empty schema", path, ErrBadBackup)
+	}
+	if v > SchemaVersion() {
+		return v, fmt.Errorf("%s: schema %d, this app knows up to %d: %w", path, v, SchemaVersion(), ErrNewerSchema)
+	}
+	return v, nil
+}
+
+// Restore replaces the database at dbPath with the backup src after
+// checking src. The current database, if any, is first kept as a dated
+// copy beside it, whose path is returned. No store may have dbPath open.
+func Restore(ctx context.Context, dbPath, src string, now time.Time) (kept string, err error) {
+	if _, err := CheckBackup(ctx, src); err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(dbPath); err == nil {
+		kept = strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + "-before-restore-" + now.Format("2006-01-02-150405") + ".db"
+		if err := keepCopy(ctx, dbPath, kept); err != nil {
+			return "", err
+		}
+	}
+	tmp := dbPath + ".restore"
+	if err := copyFile(src, tmp); err != nil {
+		return kept, err
+	}
+	// The old WAL must go before the new file arrives, or SQLite would
+	// replay it onto the restored data; keepCopy checkpointed it.
+	for _, ext := range []string{"-wal", "-shm"} {
+		if err := os.Remove(dbPath + ext); err != nil && !errors.Is(err, os.ErrNotExist) {
+			os.Remove(tmp)
+			return kept, err
+		}
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		os.Remove(tmp)
+		return kept, fmt.Errorf("restore %s: %w", dbPath, err)
+	}
+	return kept, nil
+}
+
+// keepCopy checkpoints the database at path and copies it to dest.
+func keepCopy(ctx context.Context, path, dest string) error {
+	st, err := Open(path)
+	if err != nil {
+		return fmt.Errorf("keep the current database: %w", err)
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, dest); err != nil {
+		return fmt.Errorf("keep the current database: %w", err)
+	}
+	if _, err := st.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return fmt.Errorf("checkpoint %s: %w", path, err)
+	}
+	return nil
+}
+
+func copyFile(src, dest string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		os.Remove(dest)
+		return fmt.Errorf("copy %s: %w", src, err)
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		os.Remove(dest)
+		return err
+	}
+	return out.Close()
+}
+
+// AutoBackupPrefix starts the names of the automatic daily backups.
+const AutoBackupPrefix = "mektepkezhol-auto-"
+
+// AutoBackup makes the day's automatic backup in dir unless it exists and
+// keeps only the newest keep of them (keep < 1 keeps 7). It returns the new
+// copy's path, or "" when the day already had one. The GUI calls it on start.
+func AutoBackup(ctx context.Context, st *Store, dir string, keep int) (string, error) {
+	if keep < 1 {
+		keep = 7
+	}
+	path := filepath.Join(dir, AutoBackupPrefix+st.Now().Format("2006-01-02")+".db")
+	if _, err := os.Stat(path); err == nil {
+		return "", nil
+	}
+	if err := st.Backup(ctx, path); err != nil {
+		return "", err
+	}
+	old, err := filepath.Glob(filepath.Join(dir, AutoBackupPrefix+"????-??-??.db"))
+	if err != nil {
+		return path, err
+	}
+	sort.Strings(old) // dates in the names sort as text
+	for len(old) > keep {
+		if err := os.Remove(old[0]); err != nil {
+			return path, fmt.Errorf("remove old backup: %w", err)
+		}
+		old = old[1:]
+	}
+	return path, nil
+}

@@ -1,0 +1,184 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"reflect"
+	"sort"
+	"time"
+)
+
+// ImportOutcome says what an import did, or would do, with one record.
+type ImportOutcome string
+
+// Import outcomes.
+const (
+	ImportNew       ImportOutcome = "new"
+	ImportUpdated   ImportOutcome = "updated"
+	ImportUnchanged ImportOutcome = "unchanged"
+)
+
+// ImportOptions steer ImportChildren and ImportSponsors.
+type ImportOptions struct {
+	// DryRun matches and compares but writes nothing: the preview.
+	DryRun bool
+	// Progress, when set, is called after each record with the count done.
+	Progress func(done, total int)
+}
+
+// Validate normalises and checks a child as CreateChild does, for
+// importers that reject rows one by one before anything is saved.
+func (c *Child) Validate() error { return c.validate() }
+
+// Validate normalises and checks a sponsor as CreateSponsor does.
+func (sp *Sponsor) Validate() error { return sp.validate() }
+
+// ImportChildren saves children from a school's list in one transaction:
+// all or nothing. A child whose IIN is already saved is merged: the list's
+// non-empty fields replace the saved ones and its categories are added to
+// the saved ones, so importing the same list again changes nothing. It
+// returns the outcome of each child, in order; with DryRun it writes nothing.
+func (s *Store) ImportChildren(ctx context.Context, cs []Child, opt ImportOptions) ([]ImportOutcome, error) {
+	// Birth date and sex guessed from the IIN must not overwrite the ones a
+	// clerk saved, so remember which were given.
+	given := make([]Child, len(cs))
+	for i := range cs {
+		given[i] = cs[i]
+		if err := cs[i].validate(); err != nil {
+			return nil, fmt.Errorf("child %d of %d: %w", i+1, len(cs), err)
+		}
+	}
+	out := make([]ImportOutcome, len(cs))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		byIIN, err := tx.PrepareContext(ctx, `SELECT id FROM children WHERE iin = ?`)
+		if err != nil {
+			return err
+		}
+		defer byIIN.Close()
+		for i := range cs {
+			var id int64
+			err := byIIN.QueryRowContext(ctx, string(cs[i].IIN)).Scan(&id)
+			switch {
+			case err == sql.ErrNoRows:
+				out[i] = ImportNew
+				if !opt.DryRun {
+					if err := s.createChild(ctx, tx, &cs[i]); err != nil {
+						return err
+					}
+				}
+			case err != nil:
+				return fmt.Errorf("match child %s: %w", cs[i].IIN, err)
+			default:
+				in := cs[i]
+				if given[i].BirthDate.IsZero() {
+					in.BirthDate = time.Time{}
+				}
+				if given[i].Sex == "" {
+					in.Sex = ""
+				}
+				if out[i], err = s.mergeChild(ctx, tx, id, &in, opt.DryRun); err != nil {
+					return err
+				}
+				cs[i] = in
+			}
+			if opt.Progress != nil {
+				opt.Progress(i+1, len(cs))
+			}
+		}
+		if opt.DryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if err == errDryRun {
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// errDryRun rolls a preview's transaction back.
+var errDryRun = fmt.Errorf("dry run")
+
+// mergeChild merges c into the saved child id; c becomes the merged child.
+func (s *Store) mergeChild(ctx context.Context, tx *sql.Tx, id int64, c *Child, dryRun bool) (ImportOutcome, error) {
+	old, err := findChild(ctx, tx, id)
+	if err != nil {
+		return "", err
+	}
+	merged := mergedChild(old, *c)
+	*c = merged
+	if reflect.DeepEqual(sortedCategories(old), sortedCategories(merged)) {
+		return ImportUnchanged, nil
+	}
+	if dryRun {
+		return ImportUpdated, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE children SET surname = ?, name = ?, patronymic = ?,
+		birth_date = ?, sex = ?, school_id = ?, grade = ?, grade_letter = ?, address = ?, guardian_name = ?,
+		guardian_phone = ?, clothing_size = ?, shoe_size = ?, consent_on = ?, consent_by = ?, notes = ?,
+		search = ? WHERE id = ?`,
+		c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
+		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize,
+		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.searchText(), c.ID); err != nil {
+		return "", fmt.Errorf("update child %s: %w", c.IIN, mapConstraint(err))
+	}
+	if err := s.saveChildCategories(ctx, tx, c); err != nil {
+		return "", err
+	}
+	return ImportUpdated, s.audit(ctx, tx, "children", c.ID, "update", old, c)
+}
+
+// mergedChild lays the imported child's non-empty fields over the saved one
+// and adds its categories; proofs already saved are kept.
+func mergedChild(old, in Child) Child {
+	m := old
+	text := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	text(&m.Surname, in.Surname)
+	text(&m.Name, in.Name)
+	text(&m.Patronymic, in.Patronymic)
+	text(&m.Sex, in.Sex)
+	text(&m.GradeLetter, in.GradeLetter)
+	text(&m.Address, in.Address)
+	text(&m.GuardianName, in.GuardianName)
+	text(&m.GuardianPhone, in.GuardianPhone)
+	text(&m.ClothingSize, in.ClothingSize)
+	text(&m.ShoeSize, in.ShoeSize)
+	text(&m.ConsentBy, in.ConsentBy)
+	text(&m.Notes, in.Notes)
+	if !in.BirthDate.IsZero() {
+		m.BirthDate = in.BirthDate
+	}
+	if !in.ConsentOn.IsZero() {
+		m.ConsentOn = in.ConsentOn
+	}
+	if in.SchoolID != 0 {
+		m.SchoolID = in.SchoolID
+	}
+	if in.Grade != 0 {
+		m.Grade = in.Grade
+	}
+	m.Categories = append([]ChildCategory(nil), old.Categories...)
+	for _, cc := range in.Categories {
+		if !m.HasCategory(cc.Code) {
+			m.Categories = append(m.Categories, cc)
+		}
+	}
+	return m
+}
+
+func sortedCategories(c Child) Child {
+	c.Categories = append([]ChildCategory(nil), c.Categories...)
+	sort.Slice(c.Categories, func(i, j int) bool { return c.Categories[i].Code < c.Categories[j].Code })
+	if len(c.Categories) == 0 {
+		c.Categories = nil
+	}
+	return c
+}

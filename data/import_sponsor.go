@@ -1,0 +1,152 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// ImportSponsors saves sponsors from the accountant's list in one
+// transaction: all or nothing. A sponsor is matched by BIN, or else by its
+// normalised name (NormalizeSponsorName); a match is merged: the list's
+// non-empty fields replace the saved ones, so importing the same list again
+// changes nothing. Sponsors matched twice within the list are merged in
+// turn. It returns each sponsor's outcome, in order; with DryRun it writes
+// nothing.
+func (s *Store) ImportSponsors(ctx context.Context, sps []Sponsor, opt ImportOptions) ([]ImportOutcome, error) {
+	for i := range sps {
+		if err := sps[i].validate(); err != nil {
+			return nil, fmt.Errorf("sponsor %d of %d: %w", i+1, len(sps), err)
+		}
+	}
+	out := make([]ImportOutcome, len(sps))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		idx, err := loadSponsorIndex(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for i := range sps {
+			old, found := idx.match(sps[i])
+			switch {
+			case !found:
+				out[i] = ImportNew
+				if !opt.DryRun {
+					if err := s.createSponsor(ctx, tx, &sps[i]); err != nil {
+						return err
+					}
+				}
+			default:
+				sps[i] = mergedSponsor(old, sps[i])
+				out[i] = ImportUnchanged
+				if sps[i] != old {
+					out[i] = ImportUpdated
+					if err := s.updateImportedSponsor(ctx, tx, old, sps[i], opt.DryRun); err != nil {
+						return err
+					}
+				}
+			}
+			idx.add(sps[i])
+			if opt.Progress != nil {
+				opt.Progress(i+1, len(sps))
+			}
+		}
+		if opt.DryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if err == errDryRun {
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (s *Store) updateImportedSponsor(ctx context.Context, tx *sql.Tx, old, sp Sponsor, dryRun bool) error {
+	if dryRun {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sponsors SET kind = ?, name = ?, bin = ?, head_name = ?,
+		head_title = ?, contact_person = ?, phone = ?, email = ?, address = ?, public_consent = ?, notes = ?
+		WHERE id = ?`, sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson,
+		sp.Phone, sp.Email, sp.Address, sp.PublicConsent, sp.Notes, sp.ID); err != nil {
+		return fmt.Errorf("update sponsor %q: %w", sp.Name, mapConstraint(err))
+	}
+	return s.audit(ctx, tx, "sponsors", sp.ID, "update", old, sp)
+}
+
+// sponsorIndex finds saved sponsors by BIN and by normalised name.
+type sponsorIndex struct {
+	byBIN  map[string]Sponsor
+	byName map[string]Sponsor
+}
+
+func loadSponsorIndex(ctx context.Context, tx *sql.Tx) (*sponsorIndex, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+sponsorColumns+` FROM sponsors sp ORDER BY sp.id`)
+	if err != nil {
+		return nil, fmt.Errorf("load sponsors: %w", err)
+	}
+	defer rows.Close()
+	idx := &sponsorIndex{byBIN: map[string]Sponsor{}, byName: map[string]Sponsor{}}
+	for rows.Next() {
+		sp, err := scanSponsor(rows)
+		if err != nil {
+			return nil, err
+		}
+		idx.add(sp)
+	}
+	return idx, rows.Err()
+}
+
+func (idx *sponsorIndex) add(sp Sponsor) {
+	if sp.BIN != "" {
+		idx.byBIN[sp.BIN] = sp
+	}
+	if n := NormalizeSponsorName(sp.Name); n != "" {
+		// The first sponsor saved under a name keeps it.
+		if _, ok := idx.byName[n]; !ok || idx.byName[n].ID == sp.ID {
+			idx.byName[n] = sp
+		}
+	}
+}
+
+// match finds the saved sponsor sp stands for: the same BIN, or the same
+// name where one of the two has no BIN.
+func (idx *sponsorIndex) match(sp Sponsor) (Sponsor, bool) {
+	if sp.BIN != "" {
+		if old, ok := idx.byBIN[sp.BIN]; ok {
+			return old, true
+		}
+	}
+	old, ok := idx.byName[NormalizeSponsorName(sp.Name)]
+	if !ok || (sp.BIN != "" && old.BIN != "" && old.BIN != sp.BIN) {
+		return Sponsor{}, false
+	}
+	return old, true
+}
+
+// mergedSponsor lays the imported sponsor's non-empty fields over the saved one.
+func mergedSponsor(old, in Sponsor) Sponsor {
+	m := old
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&m.Name, in.Name}, {&m.BIN, in.BIN}, {&m.HeadName, in.HeadName}, {&m.HeadTitle, in.HeadTitle},
+		{&m.ContactPerson, in.ContactPerson}, {&m.Phone, in.Phone}, {&m.Email, in.Email},
+		{&m.Address, in.Address}, {&m.Notes, in.Notes},
+	} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	// An importer that could not tell the kind says individual; a saved
+	// kind is better knowledge then.
+	if in.Kind != "" && in.Kind != SponsorIndividual {
+		m.Kind = in.Kind
+	}
+	m.PublicConsent = old.PublicConsent || in.PublicConsent
+	return m
+}
