@@ -64,8 +64,6 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 		(SELECT COALESCE(sum(i.quantity * i.unit_value_tenge), 0) FROM donation_items i JOIN donations d ON d.id = i.donation_id WHERE d.campaign_id = ?1),
 		(SELECT count(*) FROM schools),
 		(SELECT count(*) FROM children WHERE archived = 0),
-		(SELECT count(*) FROM distributions WHERE campaign_id = ?1),
-		(SELECT COALESCE(sum(quantity), 0) FROM distributions WHERE campaign_id = ?1),
 		(SELECT count(DISTINCT child_id) FROM distributions WHERE campaign_id = ?1),
 		(SELECT count(*) FROM letters WHERE campaign_id = ?1),
 		(SELECT count(*) FROM appeals WHERE campaign_id = ?1),
@@ -74,8 +72,7 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status IN ('new', 'in_progress')),
 		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status IN ('new', 'in_progress') AND due_on < ?2)`,
 		campaignID, today).Scan(&sum.Sponsors, &sum.Donations, &sum.MoneyTenge, &sum.InKindItems,
-		&sum.InKindValueTenge, &sum.Schools, &sum.Children, &sum.Distributions, &sum.ItemsDistributed,
-		&sum.ChildrenHelped, &sum.Letters, &sum.Appeals.Total, &sum.Appeals.Resolved, &sum.Appeals.Rejected,
+		&sum.InKindValueTenge, &sum.Schools, &sum.Children, &sum.ChildrenHelped, &sum.Letters, &sum.Appeals.Total, &sum.Appeals.Resolved, &sum.Appeals.Rejected,
 		&sum.Appeals.Open, &sum.Appeals.Overdue)
 	if err != nil {
 		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
@@ -86,11 +83,13 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 	}{
 		{`SELECT cc.category, count(*) FROM child_categories cc JOIN children c ON c.id = cc.child_id
 			WHERE c.archived = 0 GROUP BY cc.category`, func(k string, n int64) { sum.ChildrenByCategory[k] = int(n) }},
-		{`SELECT cc.category, count(*) FROM child_categories cc
-			WHERE cc.child_id IN (SELECT child_id FROM distributions WHERE campaign_id = ?1) GROUP BY cc.category`,
+		{`SELECT cc.category, count(*) FROM (SELECT DISTINCT child_id FROM distributions WHERE campaign_id = ?1) h
+			JOIN child_categories cc ON cc.child_id = h.child_id GROUP BY cc.category`,
 			func(k string, n int64) { sum.HelpedByCategory[k] = int(n) }},
-		{`SELECT a.code, COALESCE(sum(d.quantity), 0) FROM aid_items a LEFT JOIN distributions d
-			ON d.item_id = a.id AND d.campaign_id = ?1 GROUP BY a.id`, func(k string, n int64) { sum.ItemsByKind[k] = n }},
+		{`SELECT a.code, COALESCE((SELECT sum(quantity) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id), 0)
+			FROM aid_items a`, func(k string, n int64) { sum.ItemsByKind[k] = n; sum.ItemsDistributed += n }},
+		{`SELECT a.code, (SELECT count(*) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id) FROM aid_items a`,
+			func(_ string, n int64) { sum.Distributions += int(n) }},
 		{`SELECT channel, count(*) FROM appeals WHERE campaign_id = ?1 GROUP BY channel`,
 			func(k string, n int64) { sum.Appeals.ByChannel[k] = int(n) }},
 	}

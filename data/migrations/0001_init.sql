@@ -161,8 +161,10 @@ CREATE TABLE distributions (
     issued_by   TEXT NOT NULL DEFAULT '',
     forced      INTEGER NOT NULL DEFAULT 0 CHECK (forced IN (0, 1))
 );
-CREATE INDEX distributions_campaign ON distributions(campaign_id, item_id);
-CREATE INDEX distributions_child ON distributions(child_id, campaign_id, item_id);
+-- covering indexes: the summary counts helped children and sums stock per item without touching the rows
+CREATE INDEX distributions_campaign_child ON distributions(campaign_id, child_id, item_id, quantity);
+CREATE INDEX distributions_campaign_item ON distributions(campaign_id, item_id, quantity);
+CREATE INDEX distributions_child ON distributions(child_id);
 CREATE INDEX distributions_school ON distributions(school_id, campaign_id);
 
 CREATE TABLE appeals (
