@@ -1,0 +1,152 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+	"github.com/mektepkezhol/app/assets"
+	"github.com/mektepkezhol/app/data"
+)
+
+// LetterOptions say how WriteLetters prints.
+type LetterOptions struct {
+	Settings data.Settings // the department, city and head of department
+	Template LetterTemplate
+	// Blank prints only the variable text, shifted by the template's blank
+	// offsets, for pre-printed certificate blanks.
+	Blank bool
+	// Signature and Stamp are optional PNG or JPEG images.
+	Signature, Stamp []byte
+	// Context cancels a batch between pages; nil means never.
+	Context context.Context
+	// Progress, if set, is called after each page with the pages done.
+	Progress func(done, total int)
+}
+
+// ErrLetterSettings wraps the settings a letter cannot be printed without.
+var ErrLetterSettings = errors.New("letter settings incomplete")
+
+// checkLetters refuses a batch the settings cannot sign, before any page.
+func checkLetters(letters []Letter, opt LetterOptions) error {
+	st := opt.Settings
+	langs := map[string]bool{}
+	for i, l := range letters {
+		switch l.Lang {
+		case "kk", "ru":
+			langs[l.Lang] = true
+		case "both":
+			langs["kk"], langs["ru"] = true, true
+		default:
+			return &data.ValidationError{Field: fmt.Sprintf("letters[%d].lang", i+1), Value: l.Lang, Key: "err.letter.lang"}
+		}
+		if strings.TrimSpace(l.Sponsor.Name) == "" {
+			return &data.ValidationError{Field: fmt.Sprintf("letters[%d].sponsor", i+1), Key: "err.required"}
+		}
+	}
+	missing := func(field, kk, ru string) error {
+		return fmt.Errorf("%w: баптауларда %s көрсетілмеген / в настройках не указано: %s: %w",
+			ErrLetterSettings, kk, ru, &data.ValidationError{Field: field, Key: "err.letter.settings"})
+	}
+	if strings.TrimSpace(st.HeadName) == "" {
+		return missing("head_name", "бөлім басшысының аты-жөні", "ФИО руководителя отдела")
+	}
+	if langs["kk"] && (strings.TrimSpace(st.HeadTitleKK) == "" || strings.TrimSpace(st.DepartmentKK) == "" || strings.TrimSpace(st.CityKK) == "") {
+		return missing("head_title_kk", "басшының лауазымы, бөлімнің атауы немесе қала (қазақша)", "должность, отдел или город (на казахском)")
+	}
+	if langs["ru"] && (strings.TrimSpace(st.HeadTitleRU) == "" || strings.TrimSpace(st.DepartmentRU) == "" || strings.TrimSpace(st.CityRU) == "") {
+		return missing("head_title_ru", "басшының лауазымы, бөлімнің атауы немесе қала (орысша)", "должность, отдел или город (на русском)")
+	}
+	return opt.Template.Validate()
+}
+
+// WriteLetters renders one A4 page per letter into w as a single PDF. The
+// settings are checked before the first page; on an error or a cancelled
+// context nothing is written to w.
+func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
+	if err := checkLetters(letters, opt); err != nil {
+		return err
+	}
+	ctx := opt.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	r, err := newLetterPDF(opt)
+	if err != nil {
+		return err
+	}
+	for i, l := range letters {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r.page(l)
+		if err := r.pdf.Error(); err != nil {
+			return fmt.Errorf("letter № %d (%s): %w", l.Number, l.Sponsor.Name, err)
+		}
+		if opt.Progress != nil {
+			opt.Progress(i+1, len(letters))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return r.pdf.Output(w)
+}
+
+// letterPDF is the document being written and what each page reuses.
+type letterPDF struct {
+	pdf    *gofpdf.Fpdf
+	opt    LetterOptions
+	tpl    LetterTemplate
+	border gofpdf.Template
+	images map[string]bool // registered image names
+}
+
+// Fonts of the letters, registered under these family names.
+const (
+	fontSerif = "ptserif"
+)
+
+func newLetterPDF(opt LetterOptions) (*letterPDF, error) {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetCreator("Мектепке жол", true)
+	pdf.SetTitle("Алғыс хат", true)
+	pdf.AddUTF8FontFromBytes(fontSerif, "", assets.Font(assets.SerifRegular))
+	pdf.AddUTF8FontFromBytes(fontSerif, "B", assets.Font(assets.SerifBold))
+	pdf.AddUTF8FontFromBytes(fontSerif, "I", assets.Font(assets.SerifItalic))
+	r := &letterPDF{pdf: pdf, opt: opt, tpl: opt.Template, images: map[string]bool{}}
+	r.tpl.fillDefaults()
+	if !opt.Blank {
+		// The border is drawn once, as a form the pages refer to: a
+		// thousand letters share one copy of its curves.
+		r.border = pdf.CreateTemplate(func(t *gofpdf.Tpl) { drawBorder(&t.Fpdf) })
+	}
+	for name, img := range map[string][]byte{"signature": opt.Signature, "stamp": opt.Stamp} {
+		if len(img) == 0 {
+			continue
+		}
+		var typ string
+		switch http.DetectContentType(img) {
+		case "image/png":
+			typ = "png"
+		case "image/jpeg":
+			typ = "jpg"
+		default:
+			return nil, fmt.Errorf("%s image: PNG or JPEG expected", name)
+		}
+		pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: typ}, bytes.NewReader(img))
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("%s image: %w", name, err)
+		}
+		r.images[name] = true
+	}
+	return r, pdf.Error()
+}

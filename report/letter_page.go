@@ -1,0 +1,258 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Page geometry in millimetres. The text stays inside the inner frame
+// (24 mm from each edge) with a margin.
+const (
+	pageWidth  = 210.0
+	textLeft   = 33.0
+	textWidth  = pageWidth - 2*textLeft
+	varTop     = 80.0  // where the variable text starts
+	varBottom  = 228.0 // where it must end
+	signY      = 236.0
+	placeY     = 255.0
+	ptToMM     = 25.4 / 72
+	lineFactor = 1.32 // line height per font size
+)
+
+// block is a paragraph of the variable text.
+type block struct {
+	style    string // "", "B", "I"
+	size     float64
+	text     string
+	align    string  // "C" or "J"
+	gap      float64 // space before, mm
+	divider  bool    // an ornamental rule instead of text
+	fixed    bool    // keeps its size when the body shrinks
+	lines    []string
+	fontSize float64
+}
+
+// page draws one letter.
+func (r *letterPDF) page(l Letter) {
+	pdf := r.pdf
+	pdf.AddPage()
+	if r.opt.Blank {
+		pdf.TransformBegin()
+		pdf.TransformTranslate(r.tpl.BlankOffsetXmm, r.tpl.BlankOffsetYmm)
+	} else {
+		pdf.UseTemplate(r.border)
+		r.heading(l.Lang)
+	}
+	r.variableText(l)
+	r.signature(l.Lang)
+	r.placeAndNumber(l)
+	if r.opt.Blank {
+		pdf.TransformEnd()
+	}
+}
+
+func (r *letterPDF) setColor(c [3]int) { r.pdf.SetTextColor(c[0], c[1], c[2]) }
+
+// heading prints the department and the title of the certificate.
+func (r *letterPDF) heading(lang string) {
+	pdf := r.pdf
+	st := r.opt.Settings
+	r.setColor(colorBlue)
+	depts := []string{st.DepartmentKK}
+	switch lang {
+	case "ru":
+		depts = []string{st.DepartmentRU}
+	case "both":
+		depts = append(depts, st.DepartmentRU)
+	}
+	y := 30.0
+	for _, d := range depts {
+		size, lines := r.fitLine("I", d, 10.5, 7.5, textWidth)
+		y = r.lines(lines, "I", size, "C", y)
+	}
+	switch lang {
+	case "kk":
+		r.centered("B", 38, "АЛҒЫС ХАТ", 50)
+	case "ru":
+		size, _ := r.fitLine("B", "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 27, 16, textWidth)
+		r.centered("B", size, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 52)
+	default:
+		r.centered("B", 34, "АЛҒЫС ХАТ", 46)
+		r.centered("B", 15.5, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 60)
+	}
+	drawDivider(pdf, pageWidth/2, 71, 38)
+	pdf.SetTextColor(25, 25, 25)
+}
+
+func (r *letterPDF) centered(style string, size float64, text string, y float64) {
+	r.pdf.SetFont(fontSerif, style, size)
+	r.pdf.SetXY(textLeft, y)
+	r.pdf.CellFormat(textWidth, size*ptToMM*lineFactor, text, "", 0, "C", false, 0, "")
+}
+
+// fitLine finds the size, from max down to min, at which text fits width
+// on one line; at min it wraps instead, so a long name never crosses the
+// border.
+func (r *letterPDF) fitLine(style, text string, max, min, width float64) (float64, []string) {
+	for size := max; size >= min; size -= 0.5 {
+		r.pdf.SetFont(fontSerif, style, size)
+		if r.pdf.GetStringWidth(text) <= width {
+			return size, []string{text}
+		}
+	}
+	r.pdf.SetFont(fontSerif, style, min)
+	return min, r.pdf.SplitText(text, width)
+}
+
+// lines prints lines from y on and returns the y below them. Justified
+// lines stretch to the width except the last and those without spaces.
+func (r *letterPDF) lines(lines []string, style string, size float64, align string, y float64) float64 {
+	pdf := r.pdf
+	pdf.SetFont(fontSerif, style, size)
+	h := size * ptToMM * lineFactor
+	for i, ln := range lines {
+		a := align
+		if a == "J" && (i == len(lines)-1 || !strings.Contains(strings.TrimSpace(ln), " ")) {
+			a = "L"
+		}
+		pdf.SetXY(textLeft, y)
+		pdf.CellFormat(textWidth, h, strings.TrimSpace(ln), "", 0, a, false, 0, "")
+		y += h
+	}
+	return y
+}
+
+// letterBlocks lays out the letter's paragraphs in its language(s).
+func (r *letterPDF) letterBlocks(l Letter) []block {
+	var bs []block
+	add := func(lang string, bodySize float64) {
+		t := l.Text(lang, r.tpl, r.opt.Settings)
+		bs = append(bs, block{style: "I", size: bodySize + 2.5, text: t.Salutation, align: "C", gap: 3})
+		for _, p := range []string{t.Body, t.Contribution, t.Reach} {
+			if p != "" {
+				bs = append(bs, block{size: bodySize, text: p, align: "J", gap: 2})
+			}
+		}
+		bs = append(bs, block{style: "I", size: bodySize, text: t.Wishes, align: "C", gap: 2.5})
+	}
+	switch l.Lang {
+	case "both":
+		bs = append(bs, block{style: "B", size: 21, text: l.Sponsor.Name, align: "C", fixed: true})
+		add("kk", 11.5)
+		bs = append(bs, block{divider: true, gap: 3.5})
+		add("ru", 11.5)
+	default:
+		t := l.Text(l.Lang, r.tpl, r.opt.Settings)
+		bs = append(bs, block{style: "B", size: 22, text: t.Addressee, align: "C", fixed: true})
+		add(l.Lang, 13.5)
+	}
+	return bs
+}
+
+// variableText prints the addressee and the paragraphs, shrinking the body
+// until it fits between varTop and varBottom.
+func (r *letterPDF) variableText(l Letter) {
+	bs := r.letterBlocks(l)
+	var total float64
+	for scale := 1.0; ; scale -= 0.05 {
+		total = r.measure(bs, scale)
+		if total <= varBottom-varTop || scale < 0.55 {
+			break
+		}
+	}
+	// Centre short letters a little in the free space.
+	y := varTop + min((varBottom-varTop-total)/3, 12)
+	for _, b := range bs {
+		y += b.gap
+		if b.divider {
+			if !r.opt.Blank {
+				drawDivider(r.pdf, pageWidth/2, y+2, 30)
+			}
+			y += 4
+			continue
+		}
+		y = r.lines(b.lines, b.style, b.fontSize, b.align, y)
+	}
+}
+
+// measure splits every block at the body scale and returns their height.
+func (r *letterPDF) measure(bs []block, scale float64) float64 {
+	var total float64
+	for i := range bs {
+		b := &bs[i]
+		total += b.gap
+		if b.divider {
+			total += 4
+			continue
+		}
+		if b.fixed {
+			// The addressee shrinks to one line down to 13 pt, then wraps.
+			b.fontSize, b.lines = r.fitLine(b.style, b.text, b.size, 13, textWidth)
+		} else {
+			b.fontSize = b.size * scale
+			r.pdf.SetFont(fontSerif, b.style, b.fontSize)
+			b.lines = r.pdf.SplitText(b.text, textWidth)
+		}
+		total += float64(len(b.lines)) * b.fontSize * ptToMM * lineFactor
+	}
+	return total
+}
+
+// signature prints the head of department's title and name, with the
+// signature and stamp images if any.
+func (r *letterPDF) signature(lang string) {
+	pdf := r.pdf
+	st := r.opt.Settings
+	titles := []string{st.HeadTitleKK}
+	switch lang {
+	case "ru":
+		titles = []string{st.HeadTitleRU}
+	case "both":
+		titles = append(titles, st.HeadTitleRU)
+	}
+	if r.images["stamp"] {
+		pdf.ImageOptions("stamp", 70, signY-18, 36, 0, false, gofpdf.ImageOptions{}, 0, "")
+	}
+	y := signY
+	for _, t := range titles {
+		pdf.SetFont(fontSerif, "B", 12.5)
+		pdf.SetXY(textLeft, y)
+		pdf.CellFormat(60, 6, t, "", 0, "L", false, 0, "")
+		y += 5.5
+	}
+	mid := signY + 5.5*float64(len(titles)-1)/2
+	if !r.opt.Blank {
+		pdf.SetDrawColor(60, 60, 60)
+		pdf.SetLineWidth(0.25)
+		pdf.Line(101, mid+5, 139, mid+5)
+	}
+	if r.images["signature"] {
+		pdf.ImageOptions("signature", 103, mid-9, 34, 0, false, gofpdf.ImageOptions{}, 0, "")
+	}
+	size, _ := r.fitLine("B", st.HeadName, 12.5, 9, textLeft+textWidth-142)
+	pdf.SetFont(fontSerif, "B", size)
+	pdf.SetXY(142, mid)
+	pdf.CellFormat(textLeft+textWidth-142, 6, st.HeadName, "", 0, "R", false, 0, "")
+}
+
+// placeAndNumber prints the city, the year and the registry number.
+func (r *letterPDF) placeAndNumber(l Letter) {
+	st := r.opt.Settings
+	year := l.IssuedOn.Year()
+	var place, number string
+	switch l.Lang {
+	case "ru":
+		place = fmt.Sprintf("г. %s, %d г.", st.CityRU, year)
+		number = fmt.Sprintf("Рег. № %d от %s", l.Number, ShortDate(l.IssuedOn))
+	case "both":
+		place = fmt.Sprintf("%s қ. — г. %s, %d", st.CityKK, st.CityRU, year)
+		number = fmt.Sprintf("№ %d · %s", l.Number, ShortDate(l.IssuedOn))
+	default:
+		place = fmt.Sprintf("%s қ., %d ж.", st.CityKK, year)
+		number = fmt.Sprintf("Тіркеу № %d · %s", l.Number, ShortDate(l.IssuedOn))
+	}
+	r.centered("I", 11.5, place, placeY)
+	r.centered("", 9.5, number, placeY+6)
+}
