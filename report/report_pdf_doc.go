@@ -1,0 +1,110 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/mektepkezhol/app/assets"
+)
+
+// reportDoc is an A4 page with the report's fonts and a few layout helpers.
+type reportDoc struct {
+	*gofpdf.Fpdf
+	lang string
+}
+
+const (
+	reportMargin = 15.0
+	reportWidth  = 210.0 - 2*reportMargin
+)
+
+func newReportDoc(lang, orientation, footer string) *reportDoc {
+	pdf := gofpdf.New(orientation, "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("sans", "", assets.Font(assets.SansRegular))
+	pdf.AddUTF8FontFromBytes("sans", "B", assets.Font(assets.SansBold))
+	pdf.SetMargins(reportMargin, reportMargin, reportMargin)
+	pdf.SetAutoPageBreak(true, reportMargin+5)
+	d := &reportDoc{Fpdf: pdf, lang: lang}
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-reportMargin)
+		pdf.SetFont("sans", "", 7)
+		pdf.SetTextColor(110, 110, 110)
+		pdf.CellFormat(0, 5, footer, "", 0, "L", false, 0, "")
+		pdf.CellFormat(0, 5, fmt.Sprintf(word(lang, "page"), pdf.PageNo()), "", 0, "R", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
+	})
+	return d
+}
+
+// contentWidth is the width between the margins of the current page.
+func (d *reportDoc) contentWidth() float64 {
+	w, _ := d.GetPageSize()
+	return w - 2*reportMargin
+}
+
+// room starts a new page unless h millimetres are left on this one.
+func (d *reportDoc) room(h float64) {
+	_, ph := d.GetPageSize()
+	if d.GetY()+h > ph-reportMargin-5 {
+		d.AddPage()
+	}
+}
+
+func (d *reportDoc) heading(text string) {
+	d.room(30)
+	d.Ln(3)
+	d.SetFont("sans", "B", 12)
+	d.MultiCell(0, 6, text, "", "L", false)
+	d.Ln(1)
+}
+
+func (d *reportDoc) note(text string) {
+	d.SetFont("sans", "", 7)
+	d.SetTextColor(90, 90, 90)
+	d.MultiCell(0, 4, text, "", "L", false)
+	d.SetTextColor(0, 0, 0)
+}
+
+// tableColumn is one column of a table: its title, width and alignment.
+type tableColumn struct {
+	title string
+	width float64
+	right bool
+}
+
+// table writes rows under a header that repeats on each new page; the
+// last row is bold when boldLast is set (a total).
+func (d *reportDoc) table(cols []tableColumn, rows [][]string, boldLast bool) {
+	const h = 5.5
+	header := func() {
+		d.SetFont("sans", "B", 8)
+		d.SetFillColor(225, 232, 240)
+		for _, c := range cols {
+			d.CellFormat(c.width, h+1, fitText(d.Fpdf, c.title, c.width-2), "1", 0, "C", true, 0, "")
+		}
+		d.Ln(-1)
+	}
+	d.room(3 * h)
+	header()
+	_, ph := d.GetPageSize()
+	for i, row := range rows {
+		if d.GetY()+h > ph-reportMargin-5 {
+			d.AddPage()
+			header()
+		}
+		style := ""
+		if boldLast && i == len(rows)-1 {
+			style = "B"
+		}
+		d.SetFont("sans", style, 8)
+		for k, c := range cols {
+			align := "L"
+			if c.right {
+				align = "R"
+			}
+			d.CellFormat(c.width, h, fitText(d.Fpdf, row[k], c.width-2), "1", 0, align, false, 0, "")
+		}
+		d.Ln(-1)
+	}
+}
