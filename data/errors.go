@@ -12,6 +12,9 @@ var (
 	// ErrConflict means the write clashes with a row already saved
 	// (a duplicate IIN, BIN, registry number …).
 	ErrConflict = errors.New("conflict")
+	// ErrDiskFull means the disk (or the user's quota) is full; the write
+	// was rolled back and nothing of it was saved.
+	ErrDiskFull = errors.New("the disk is full")
 )
 
 // ValidationError says which field holds which bad value. Key is a message

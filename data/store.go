@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -186,12 +187,27 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return diskFull(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return diskFull(fmt.Errorf("commit: %w", err))
 	}
 	return nil
+}
+
+// diskFull marks errors of a full disk (or a file-size limit) with
+// ErrDiskFull, so the user is told why and that nothing was saved.
+func diskFull(err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	full := se.Code == sqlite3.ErrFull ||
+		se.Code == sqlite3.ErrIoErr && (errors.Is(se.SystemErrno, syscall.ENOSPC) || errors.Is(se.SystemErrno, syscall.EFBIG))
+	if full {
+		return fmt.Errorf("%w: %v", ErrDiskFull, err)
+	}
+	return err
 }
 
 // mapConstraint turns SQLite constraint violations into ErrConflict.
