@@ -1,0 +1,79 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// benchLetters makes n bilingual-free kk letters with a contribution and a
+// reach line, as a campaign's batch would have.
+func benchLetters(n int) []Letter {
+	c := data.Campaign{Year: 2019, NameKK: "Мектепке жол – 2019", NameRU: "Дорога в школу – 2019"}
+	ls := make([]Letter, n)
+	for i := range ls {
+		ls[i] = Letter{Number: i + 1, Lang: "kk", IssuedOn: data.Date(2019, time.September, 30), Campaign: c,
+			Sponsor: data.Sponsor{Kind: data.SponsorLegal, Name: fmt.Sprintf("«Сапа Құрылыс %d» ЖШС", i),
+				HeadName: "Қожахметов Санжар Әділетұлы"},
+			Gift: data.GiftTrace{MoneyTenge: int64(10000 * (i + 1)), ItemsGiven: 120, ItemsDelivered: 118,
+				Children: 118, Schools: 3, Items: []data.GiftLine{{Item: data.AidItem{NameKK: "Рюкзак",
+					NameRU: "Рюкзак", UnitKK: "дана", UnitRU: "шт."}, Quantity: 120}}}}
+	}
+	return ls
+}
+
+func benchSettings() data.Settings {
+	st := data.DefaultSettings()
+	st.HeadName = "Ж. Қ. Смағұлова"
+	return st
+}
+
+func benchmarkLetters(b *testing.B, n int) {
+	ls := benchLetters(n)
+	opt := LetterOptions{Settings: benchSettings(), Template: DefaultLetterTemplate()}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteLetters(io.Discard, ls, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLetters1000 is the target: 1,000 letters in one PDF.
+func BenchmarkLetters1000(b *testing.B) { benchmarkLetters(b, 1000) }
+
+// BenchmarkLetters100 and BenchmarkLetters10 show how time and memory
+// scale with the batch.
+func BenchmarkLetters100(b *testing.B) { benchmarkLetters(b, 100) }
+func BenchmarkLetters10(b *testing.B)  { benchmarkLetters(b, 10) }
+
+// BenchmarkLettersLiveHeap reports the heap still in use when the last of
+// n pages is drawn (after a GC), before the PDF is written out: how memory
+// grows with the batch.
+func BenchmarkLettersLiveHeap(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			ls := benchLetters(n)
+			var peak uint64
+			opt := LetterOptions{Settings: benchSettings(), Template: DefaultLetterTemplate(),
+				Progress: func(done, total int) {
+					if done == total {
+						var ms runtime.MemStats
+						runtime.GC()
+						runtime.ReadMemStats(&ms)
+						peak = max(peak, ms.HeapAlloc)
+					}
+				}}
+			for b.Loop() {
+				if err := WriteLetters(io.Discard, ls, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(peak)/1e6, "live-MB")
+		})
+	}
+}
