@@ -1,0 +1,95 @@
+package exchange
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+func parseCSVFile(path string, opt ParseOptions) (*Sheet, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCSV(b, filepath.Base(path), opt.Kind)
+}
+
+// ParseCSV reads a csv list in UTF-8 (with or without a BOM) or in
+// Windows-1251, with «;» or «,» between fields, whichever the header uses.
+func ParseCSV(b []byte, name string, k Kind) (*Sheet, error) {
+	text, err := DecodeText(b)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = detectComma(text)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	g := grid{name: name}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		line, _ := r.FieldPos(0)
+		g.rows = append(g.rows, rec)
+		g.nums = append(g.nums, line)
+	}
+	sh, err := g.toSheet(k)
+	if err != nil {
+		return nil, err
+	}
+	sh.Sheets = []string{name}
+	return sh, nil
+}
+
+// DecodeText returns the text as UTF-8 without a BOM: text that is not
+// valid UTF-8 is read as Windows-1251, the encoding Excel uses for csv on
+// Russian and Kazakh Windows.
+func DecodeText(b []byte) ([]byte, error) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(b) {
+		return b, nil
+	}
+	return charmap.Windows1251.NewDecoder().Bytes(b)
+}
+
+// detectComma picks the separator of the first lines, outside quotes: «;»
+// when every line has one (a «,» may then be a decimal comma), else the
+// most frequent of «,», «;» and tab.
+func detectComma(text []byte) rune {
+	counts := map[byte]int{}
+	inQuotes, lines := false, 1
+scan:
+	for _, c := range text {
+		switch {
+		case c == '"':
+			inQuotes = !inQuotes
+		case inQuotes:
+		case c == '\n':
+			if lines++; lines > 30 {
+				break scan
+			}
+		case c == ';' || c == ',' || c == '\t':
+			counts[c]++
+		}
+	}
+	if counts[';'] >= lines-1 && counts[';'] > 0 {
+		return ';'
+	}
+	best := byte(';')
+	for _, c := range []byte{',', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}

@@ -1,0 +1,212 @@
+package exchange
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// Status is what the import does with a row.
+type Status string
+
+// Row statuses of a plan.
+const (
+	StatusNew       Status = "new"
+	StatusUpdated   Status = "updated"
+	StatusUnchanged Status = "unchanged"
+	StatusDuplicate Status = "duplicate" // repeats an earlier row of the file
+	StatusRejected  Status = "rejected"
+)
+
+// Options steer Preview.
+type Options struct {
+	Kind Kind
+	// SchoolNumber puts every child of the list in that school (№); 0 reads
+	// the school column, if any.
+	SchoolNumber int
+	Lang         string // kk (default) or ru, for the messages
+}
+
+// PlanRow is one data row of the list and what the import does with it.
+type PlanRow struct {
+	Row         int // the spreadsheet's row number
+	Status      Status
+	DuplicateOf int           // the row it repeats, for StatusDuplicate
+	Child       *data.Child   // for children lists, as it will be saved
+	Sponsor     *data.Sponsor // for sponsor lists
+	Problems    []Problem
+}
+
+// Plan is the preview of an import: nothing is written until Commit.
+type Plan struct {
+	Kind   Kind
+	Sheet  *Sheet
+	Rows   []PlanRow
+	schema int // the store's schema when previewed
+}
+
+// Summary counts a plan's rows; its JSON is the CLI's --json output.
+type Summary struct {
+	Rows       int       `json:"rows"`
+	Imported   int       `json:"imported"`
+	Updated    int       `json:"updated"`
+	Unchanged  int       `json:"unchanged"`
+	Rejected   int       `json:"rejected"`
+	Duplicates int       `json:"duplicates"`
+	Problems   []Problem `json:"problems"`
+}
+
+// Summary counts the plan's rows by status and lists every problem.
+func (p *Plan) Summary() Summary {
+	s := Summary{Rows: len(p.Rows), Problems: []Problem{}}
+	for _, r := range p.Rows {
+		switch r.Status {
+		case StatusNew:
+			s.Imported++
+		case StatusUpdated:
+			s.Updated++
+		case StatusUnchanged:
+			s.Unchanged++
+		case StatusRejected:
+			s.Rejected++
+		case StatusDuplicate:
+			s.Duplicates++
+		}
+		s.Problems = append(s.Problems, r.Problems...)
+	}
+	return s
+}
+
+// ErrMapping means a required column is not mapped.
+var ErrMapping = errors.New("required columns are not mapped")
+
+// Preview reads every row under the mapping, rejects the rows with
+// problems, marks the rows that repeat an earlier one (same IIN; same BIN or
+// name) and matches the rest against the database, writing nothing.
+func Preview(ctx context.Context, st *data.Store, sh *Sheet, m Mapping, opt Options) (*Plan, error) {
+	if miss := m.Missing(opt.Kind); len(miss) > 0 {
+		return nil, fmt.Errorf("%w: %s", ErrMapping, strings.Join(miss, ", "))
+	}
+	p := &rowParser{sh: sh, m: m, lang: opt.Lang, today: st.Now(), schools: map[int]int64{}}
+	schools, err := st.FindSchools(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, sc := range schools {
+		p.schools[sc.Number] = sc.ID
+	}
+	if opt.SchoolNumber != 0 {
+		if p.school = p.schools[opt.SchoolNumber]; p.school == 0 {
+			return nil, fmt.Errorf("school №%d: %w", opt.SchoolNumber, data.ErrNotFound)
+		}
+	}
+	plan := &Plan{Kind: opt.Kind, Sheet: sh}
+	if plan.schema, err = st.Version(ctx); err != nil {
+		return nil, err
+	}
+	seen := map[string]int{} // match key → first row
+	for _, r := range sh.Rows {
+		pr := PlanRow{Row: r.Number}
+		var key string
+		if opt.Kind == Sponsors {
+			sp, probs := p.sponsor(r)
+			pr.Sponsor, pr.Problems = &sp, probs
+			key = sponsorKey(sp)
+		} else {
+			c, probs := p.child(r)
+			pr.Child, pr.Problems = &c, probs
+			key = string(c.IIN)
+		}
+		switch first, dup := seen[key]; {
+		case hasError(pr.Problems):
+			pr.Status = StatusRejected
+		case dup:
+			pr.Status, pr.DuplicateOf = StatusDuplicate, first
+			col := "iin"
+			if opt.Kind == Sponsors {
+				col = "name"
+			}
+			pr.Problems = append(pr.Problems, p.problem(r, col, KeyDuplicate, true, first))
+		default:
+			seen[key] = r.Number
+		}
+		plan.Rows = append(plan.Rows, pr)
+	}
+	outcomes, err := plan.save(ctx, st, data.ImportOptions{DryRun: true})
+	if err != nil {
+		return nil, err
+	}
+	plan.apply(outcomes)
+	return plan, nil
+}
+
+// sponsorKey matches sponsors within a file: by BIN, else by name.
+func sponsorKey(sp data.Sponsor) string {
+	if sp.BIN != "" {
+		return "bin:" + sp.BIN
+	}
+	return "name:" + data.NormalizeSponsorName(sp.Name)
+}
+
+// ErrStale means the database changed shape between Preview and Commit.
+var ErrStale = errors.New("the database changed since the preview; preview again")
+
+// Commit saves the plan's new and updated rows in one transaction: all or
+// nothing. progress, if not nil, is called after each row with the count
+// done. It returns the summary of what was saved, which equals the
+// preview's unless someone changed the same records in between.
+func Commit(ctx context.Context, st *data.Store, plan *Plan, progress func(done, total int)) (Summary, error) {
+	if v, err := st.Version(ctx); err != nil || v != plan.schema {
+		return Summary{}, ErrStale
+	}
+	outcomes, err := plan.save(ctx, st, data.ImportOptions{Progress: progress})
+	if err != nil {
+		return Summary{}, err
+	}
+	plan.apply(outcomes)
+	return plan.Summary(), nil
+}
+
+// save hands the rows to import to the store and returns their outcomes,
+// in the order of the rows that were sent.
+func (p *Plan) save(ctx context.Context, st *data.Store, opt data.ImportOptions) ([]data.ImportOutcome, error) {
+	if p.Kind == Sponsors {
+		var sps []data.Sponsor
+		for _, r := range p.Rows {
+			if importable(r.Status) {
+				sps = append(sps, *r.Sponsor)
+			}
+		}
+		return st.ImportSponsors(ctx, sps, opt)
+	}
+	var cs []data.Child
+	for _, r := range p.Rows {
+		if importable(r.Status) {
+			cs = append(cs, *r.Child)
+		}
+	}
+	return st.ImportChildren(ctx, cs, opt)
+}
+
+func importable(s Status) bool { return s != StatusRejected && s != StatusDuplicate }
+
+func (p *Plan) apply(outcomes []data.ImportOutcome) {
+	i := 0
+	for j := range p.Rows {
+		if !importable(p.Rows[j].Status) {
+			continue
+		}
+		switch outcomes[i] {
+		case data.ImportNew:
+			p.Rows[j].Status = StatusNew
+		case data.ImportUpdated:
+			p.Rows[j].Status = StatusUpdated
+		default:
+			p.Rows[j].Status = StatusUnchanged
+		}
+		i++
+	}
+}
