@@ -10,7 +10,7 @@ SYS_PKGS  = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 TEST_PKGS = poppler-utils
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build run test vet bench cli
+.PHONY: all deps test-deps build run test vet bench reliability cli
 
 all: build
 
@@ -44,6 +44,16 @@ vet:
 
 test: test-deps vet
 	$(GO) test ./...
+	MEKTEPKEZHOL_KILLS=10 $(GO) test -race ./data/...
 
+# bench prints one table: the Go benchmarks and the end-to-end timings on
+# generated data, each next to its target (and LibreOffice's baseline when
+# LibreOffice is installed).
 bench: test-deps
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./cmd/benchtable
+
+# reliability runs the long forms of the fault tests: two writer processes
+# for 30 s, 100 kill -9s of a writer, a full disk.
+reliability: test-deps
+	MEKTEPKEZHOL_WRITERS_SECONDS=30 MEKTEPKEZHOL_KILLS=100 $(GO) test -count=1 -v \
+		-run 'TestConcurrentWriterProcesses|TestKilledWriter|TestDiskFull' ./data/

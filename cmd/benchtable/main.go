@@ -1,0 +1,38 @@
+//go:build linux
+
+// Command benchtable runs the Go benchmarks and the end-to-end timings of
+// the app on generated data and prints one table, each figure next to its
+// target and, where LibreOffice is installed, next to its baseline.
+// `make bench` runs it.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	work := flag.String("work", "", "folder for the generated databases and files (default: a temp folder)")
+	goBench := flag.Bool("go", true, "run the Go benchmarks too")
+	flag.Parse()
+	dir := *work
+	if dir == "" {
+		var err error
+		if dir, err = os.MkdirTemp("", "mektepkezhol-bench-"); err != nil {
+			fail(err)
+		}
+		defer os.RemoveAll(dir)
+	}
+	b := &bench{dir: dir, cli: filepath.Join(dir, "mektepkezhol-cli")}
+	if err := b.run(*goBench); err != nil {
+		fail(err)
+	}
+	b.print(os.Stdout)
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "benchtable:", err)
+	os.Exit(1)
+}
