@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report"
+)
+
+func init() {
+	register(&command{name: "handover", summary: "a school's handover sheet (children's names: internal, file 0600)",
+		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			year := fs.Int("campaign", 0, "campaign year, e.g. 2019")
+			school := fs.Int("school", 0, "school number, e.g. 7")
+			day := fs.String("date", "", "only this day (dd.mm.yyyy or yyyy-mm-dd); default: the whole campaign")
+			lang := fs.String("lang", "kk", "language: kk or ru")
+			out := fs.String("out", "", "output PDF file")
+			return func(ctx context.Context, e *env, _ []string) error {
+				if *school <= 0 {
+					return usageError("--school NUMBER is required")
+				}
+				if *out == "" {
+					return usageError("--out FILE is required")
+				}
+				if err := checkLang(*lang); err != nil {
+					return err
+				}
+				on, err := parseDay(*day)
+				if err != nil {
+					return err
+				}
+				sheet, err := handoverSheet(ctx, e, *year, *school, on, *lang)
+				if err != nil {
+					return err
+				}
+				// Children's names: the file is its owner's alone.
+				if err := writeFileAtomically(*out, 0o600, func(w io.Writer) error {
+					return report.WriteHandover(w, sheet)
+				}); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "%s (%d children)\n", *out, len(sheet.Rows))
+				return nil
+			}
+		}})
+}
+
+func parseDay(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{"02.01.2006", data.DateLayout} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, usageError(fmt.Sprintf("--date %q: write dd.mm.yyyy, e.g. 15.08.2019", s))
+}
+
+func handoverSheet(ctx context.Context, e *env, year, school int, on time.Time, lang string) (report.HandoverSheet, error) {
+	var sh report.HandoverSheet
+	st, c, err := e.campaign(ctx, year)
+	if err != nil {
+		return sh, err
+	}
+	sc, err := st.FindSchoolByNumber(ctx, school)
+	if err != nil {
+		return sh, fmt.Errorf("school №%d: %w", school, err)
+	}
+	ds, err := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: c.ID, SchoolID: sc.ID, GivenOn: on})
+	if err != nil {
+		return sh, err
+	}
+	if len(ds) == 0 {
+		when := ""
+		if !on.IsZero() {
+			when = " on " + report.ShortDate(on)
+		}
+		return sh, fmt.Errorf("school №%d gave nothing in campaign %d%s: no sheet written", school, year, when)
+	}
+	items, err := st.FindAidItems(ctx)
+	if err != nil {
+		return sh, err
+	}
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return sh, err
+	}
+	sh = report.HandoverSheet{Lang: lang, Department: settings.DepartmentKK, Campaign: c.Name(lang),
+		School: sc.Name(lang), Date: on, Rows: report.HandoverRows(ds, items, lang)}
+	if lang == "ru" {
+		sh.Department = settings.DepartmentRU
+	}
+	return sh, nil
+}
