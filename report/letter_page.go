@@ -163,7 +163,7 @@ func (r *letterPDF) variableText(l Letter) {
 		}
 	}
 	// Centre short letters a little in the free space.
-	y := varTop + min((varBottom-varTop-total)/3, 12)
+	y := varTop + min((varBottom-varTop-total)/2.5, 20)
 	for _, b := range bs {
 		y += b.gap
 		if b.divider {
