@@ -1,0 +1,288 @@
+// Package ui is the clerks' desktop workspace over the campaign data: one
+// file per screen, each built over the small Store interface so that it
+// can be driven headless in tests.
+package ui
+
+import (
+	"context"
+	"encoding/json"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// screen is one page of the workspace.
+type screen interface {
+	buildUI() fyne.CanvasObject
+	// refresh reloads the screen's data, e.g. after the campaign changed.
+	refresh()
+}
+
+// Optional abilities of a screen, reached by the shortcuts.
+type (
+	newer    interface{ onNewTapped() }
+	saver    interface{ onSaveTapped() }
+	searcher interface{ focusSearch() }
+	// editor tells whether a form holds changes not yet saved.
+	editor interface{ unsaved() bool }
+)
+
+// Screen names, used by the navigation and the dashboard's click-through.
+const (
+	scrDashboard     = "dashboard"
+	scrSponsors      = "sponsors"
+	scrDonations     = "donations"
+	scrChildren      = "children"
+	scrDistributions = "distributions"
+	scrAppeals       = "appeals"
+	scrReports       = "reports"
+	scrSchools       = "schools"
+	scrItems         = "items"
+	scrSettings      = "settings"
+)
+
+var screenOrder = []string{scrDashboard, scrSponsors, scrDonations, scrChildren, scrDistributions, scrAppeals,
+	scrReports, scrSchools, scrItems, scrSettings}
+
+var screenIcons = map[string]fyne.Resource{
+	scrDashboard: theme.HomeIcon(), scrSponsors: theme.AccountIcon(), scrDonations: theme.ContentAddIcon(),
+	scrChildren: theme.ListIcon(), scrDistributions: theme.UploadIcon(), scrAppeals: theme.MailComposeIcon(),
+	scrReports: theme.DocumentIcon(), scrSchools: theme.HomeIcon(), scrItems: theme.StorageIcon(),
+	scrSettings: theme.SettingsIcon(),
+}
+
+// App is the workspace: the navigation, the campaign switcher and the
+// current screen.
+type App struct {
+	app fyne.App
+	win fyne.Window
+	st  Store
+	ctx context.Context
+
+	settings  data.Settings
+	campaigns []data.Campaign
+	campaign  data.Campaign
+
+	screens  map[string]screen
+	current  string
+	content  *fyne.Container
+	nav      *widget.List
+	switcher *campaignSwitcher
+}
+
+// New builds the workspace into w over st, in the language of the saved
+// settings, showing the newest campaign's dashboard.
+func New(a fyne.App, w fyne.Window, st Store) *App {
+	u := &App{app: a, win: w, st: st, ctx: context.Background()}
+	st0, err := st.Settings(u.ctx)
+	if err != nil {
+		fyne.LogError("load settings", err)
+	}
+	u.settings = st0
+	setLanguage(st0.Language)
+	u.loadCampaigns()
+	u.build()
+	u.restoreWindowSize()
+	w.SetCloseIntercept(u.onCloseRequested)
+	return u
+}
+
+func (u *App) loadCampaigns() {
+	cs, err := u.st.FindCampaigns(u.ctx)
+	if err != nil {
+		showError(u.win, err)
+	}
+	u.campaigns = cs
+	if len(cs) > 0 && u.campaign.ID == 0 {
+		u.campaign = cs[0] // the newest year
+	}
+}
+
+// build (re)creates every screen, e.g. after the language changed.
+func (u *App) build() {
+	u.screens = map[string]screen{
+		scrDashboard:     newDashboardScreen(u),
+		scrSponsors:      newSponsorsScreen(u),
+		scrDonations:     newDonationsScreen(u),
+		scrChildren:      newChildrenScreen(u),
+		scrDistributions: newDistributionsScreen(u),
+		scrAppeals:       newAppealsScreen(u),
+		scrReports:       newReportsScreen(u),
+		scrSchools:       newSchoolsScreen(u),
+		scrItems:         newItemsScreen(u),
+		scrSettings:      newSettingsScreen(u),
+	}
+	u.content = container.NewStack()
+	u.nav = widget.NewList(func() int { return len(screenOrder) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Мектепке жол ______"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(screenIcons[screenOrder[i]])
+			box.Objects[1].(*widget.Label).SetText(lang.L("nav." + screenOrder[i]))
+		})
+	u.nav.OnSelected = func(i widget.ListItemID) {
+		if screenOrder[i] != u.current {
+			u.show(screenOrder[i], nil)
+		}
+	}
+	u.switcher = newCampaignSwitcher(u)
+	title := widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewBorder(nil, nil, title, u.switcher.buildUI())
+	split := container.NewHSplit(u.nav, u.content)
+	split.Offset = 0.16
+	u.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
+	u.win.SetMainMenu(u.mainMenu())
+	cur := u.current
+	if cur == "" {
+		cur = scrDashboard
+	}
+	u.current = ""
+	u.show(cur, nil)
+}
+
+// show switches to a screen; setup, if given, prepares it (a filter)
+// before it loads. A form with unsaved changes asks first.
+func (u *App) show(name string, setup func(screen)) {
+	go2 := func() {
+		u.current = name
+		sc := u.screens[name]
+		if setup != nil {
+			setup(sc)
+		}
+		u.content.Objects = []fyne.CanvasObject{sc.buildUI()}
+		u.content.Refresh()
+		sc.refresh()
+		u.nav.Select(indexOf(screenOrder, name))
+	}
+	if prev, ok := u.screens[u.current].(editor); ok && prev.unsaved() && u.current != name {
+		u.confirmDiscard(go2, func() { u.nav.Select(indexOf(screenOrder, u.current)) })
+		return
+	}
+	go2()
+}
+
+// confirmDiscard asks whether to drop unsaved changes.
+func (u *App) confirmDiscard(discard, stay func()) {
+	d := dialog.NewConfirm(lang.L("unsaved.title"), lang.L("unsaved.message"), func(ok bool) {
+		if ok {
+			discard()
+		} else if stay != nil {
+			stay()
+		}
+	}, u.win)
+	d.SetConfirmText(lang.L("unsaved.discard"))
+	d.SetDismissText(lang.L("unsaved.stay"))
+	d.Show()
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func (u *App) mainMenu() *fyne.MainMenu {
+	ctrl := fyne.KeyModifierShortcutDefault
+	newItem := fyne.NewMenuItem(lang.L("menu.new"), func() {
+		if s, ok := u.screens[u.current].(newer); ok {
+			s.onNewTapped()
+		}
+	})
+	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
+	findItem := fyne.NewMenuItem(lang.L("menu.search"), func() {
+		if s, ok := u.screens[u.current].(searcher); ok {
+			s.focusSearch()
+		}
+	})
+	findItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
+	saveItem := fyne.NewMenuItem(lang.L("menu.save"), func() {
+		if s, ok := u.screens[u.current].(saver); ok {
+			s.onSaveTapped()
+		}
+	})
+	saveItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
+	file := fyne.NewMenu(lang.L("menu.file"), newItem, findItem, saveItem)
+	var goItems []*fyne.MenuItem
+	for i, name := range screenOrder {
+		name := name
+		it := fyne.NewMenuItem(lang.L("nav."+name), func() { u.show(name, nil) })
+		if i < 9 {
+			it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(rune('1' + i)), Modifier: ctrl}
+		}
+		goItems = append(goItems, it)
+	}
+	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("menu.go"), goItems...))
+}
+
+// setCampaign makes c the campaign of every screen.
+func (u *App) setCampaign(c data.Campaign) {
+	u.campaign = c
+	if sc, ok := u.screens[u.current]; ok {
+		sc.refresh()
+	}
+}
+
+// applySettings takes saved settings; a new language rebuilds the screens.
+func (u *App) applySettings(st data.Settings) {
+	old := u.settings.Language
+	u.settings = st
+	if st.Language != old {
+		setLanguage(st.Language)
+		u.build()
+	}
+}
+
+// windowSize is kept in the settings' Extra so it follows the database.
+const windowSizeKey = "window_size"
+
+func (u *App) restoreWindowSize() {
+	size := fyne.NewSize(1280, 760)
+	if raw, ok := u.settings.Extra[windowSizeKey]; ok {
+		var s struct{ W, H float32 }
+		if json.Unmarshal([]byte(raw), &s) == nil && s.W >= 640 && s.H >= 400 {
+			size = fyne.NewSize(s.W, s.H)
+		}
+	}
+	u.win.Resize(size)
+}
+
+func (u *App) saveWindowSize() {
+	st, err := u.st.Settings(u.ctx)
+	if err != nil {
+		fyne.LogError("load settings", err)
+		return
+	}
+	size := u.win.Canvas().Size()
+	b, _ := json.Marshal(struct{ W, H float32 }{size.Width, size.Height})
+	if st.Extra[windowSizeKey] == string(b) {
+		return
+	}
+	st.Extra[windowSizeKey] = string(b)
+	if err := u.st.SaveSettings(u.ctx, st); err != nil {
+		fyne.LogError("save window size", err)
+	}
+}
+
+func (u *App) onCloseRequested() {
+	closeNow := func() {
+		u.saveWindowSize()
+		u.win.Close()
+	}
+	if e, ok := u.screens[u.current].(editor); ok && e.unsaved() {
+		u.confirmDiscard(closeNow, nil)
+		return
+	}
+	closeNow()
+}

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// appealsScreen is the appeals log with the hotline operator's quick form.
+type appealsScreen struct {
+	u                 *App
+	rows              []data.Appeal
+	table             *dataTable
+	count             *widget.Label
+	status            *widget.Select
+	overdue           *widget.Check
+	statuses          choice
+	form              *appealForm
+	presetOverdueOnly *bool
+}
+
+func newAppealsScreen(u *App) *appealsScreen {
+	s := &appealsScreen{u: u, count: widget.NewLabel("")}
+	s.table = newDataTable([]string{lang.L("col.reg_number"), lang.L("col.received"), lang.L("col.channel"),
+		lang.L("col.citizen"), lang.L("col.subject"), lang.L("col.due"), lang.L("col.status")},
+		[]float32{95, 130, 150, 170, 280, 100, 120}, func() int { return len(s.rows) }, s.cell)
+	s.table.highlight = func(row int) bool { return s.rows[row].Overdue(today()) }
+	s.table.selected = s.onRowSelected
+	s.statuses = newChoice(append([]string{""}, data.AppealStatuses...), func(c string) string {
+		if c == "" {
+			return lang.L("filter.all_statuses")
+		}
+		return lang.L("appeal.status." + c)
+	})
+	s.status = widget.NewSelect(s.statuses.labels, func(string) { s.refresh() })
+	s.status.Selected = s.statuses.labels[0]
+	s.overdue = widget.NewCheck(lang.L("appeals.overdue_only"), func(bool) { s.refresh() })
+	s.form = newAppealForm(u, s.refresh)
+	return s
+}
+
+// presetOverdue opens the log on the open (or overdue) appeals.
+func (s *appealsScreen) presetOverdue(overdue bool) { s.presetOverdueOnly = &overdue }
+
+func (s *appealsScreen) cell(row, col int) string {
+	a := s.rows[row]
+	switch col {
+	case 0:
+		return a.RegNumber
+	case 1:
+		return dateText(a.ReceivedAt) + " " + a.ReceivedAt.Format("15:04")
+	case 2:
+		return lang.L("appeal.channel." + a.Channel)
+	case 3:
+		return a.CitizenName
+	case 4:
+		return a.Subject
+	case 5:
+		return dateText(a.DueOn)
+	}
+	st := lang.L("appeal.status." + a.Status)
+	if a.Overdue(today()) {
+		st += " · " + lang.L("appeals.overdue")
+	}
+	return st
+}
+
+func (s *appealsScreen) buildUI() fyne.CanvasObject {
+	if p := s.presetOverdueOnly; p != nil {
+		s.overdue.Checked = *p
+		if !*p {
+			s.status.Selected = s.statuses.labels[0]
+		}
+		s.overdue.Refresh()
+		s.presetOverdueOnly = nil
+	}
+	newBtn := widget.NewButtonWithIcon(lang.L("appeals.new_call"), theme.ContentAddIcon(), s.onNewTapped)
+	top := container.NewHBox(s.status, s.overdue, s.count, newBtn)
+	list := container.NewBorder(top, nil, nil, nil, s.table.table)
+	split := container.NewHSplit(list, s.form.buildUI())
+	split.Offset = 0.62
+	return split
+}
+
+func (s *appealsScreen) refresh() {
+	f := data.AppealFilter{CampaignID: s.u.campaign.ID, Status: s.statuses.code(s.status.Selected), Overdue: s.overdue.Checked}
+	background(func() {
+		rows, err := s.u.st.FindAppeals(s.u.ctx, f)
+		fyne.Do(func() {
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.rows = rows
+			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
+			s.table.reload()
+		})
+	})
+}
+
+func (s *appealsScreen) onRowSelected(row int) {
+	a := s.rows[row]
+	open := func() { s.form.edit(a) }
+	if s.form.state.dirty {
+		s.u.confirmDiscard(open, nil)
+		return
+	}
+	open()
+}
+
+func (s *appealsScreen) onNewTapped() {
+	open := func() { s.form.newCall() }
+	if s.form.state.dirty {
+		s.u.confirmDiscard(open, nil)
+		return
+	}
+	open()
+}
+
+func (s *appealsScreen) onSaveTapped() { s.form.onSaveTapped() }
+func (s *appealsScreen) unsaved() bool { return s.form.state.dirty }

@@ -1,0 +1,253 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// childPage is how many rows the children list loads at a time.
+const childPage = 100
+
+// childrenScreen lists the children with search-as-you-type and filters;
+// it keeps only the matching IDs and loads the rows on screen.
+type childrenScreen struct {
+	u       *App
+	ids     []int64
+	cache   map[int64]data.Child
+	loading map[int]bool
+	gen     int // bumped by each search; late pages of an old one are dropped
+	schools map[int64]data.School
+
+	search                              *widget.Entry
+	school, grade, category, helped     *widget.Select
+	schoolChoice, catChoice, helpChoice choice
+	count                               *widget.Label
+	table                               *dataTable
+	form                                *childForm
+	preset                              *bool
+}
+
+func newChildrenScreen(u *App) *childrenScreen {
+	s := &childrenScreen{u: u, count: widget.NewLabel(""), cache: map[int64]data.Child{}, loading: map[int]bool{},
+		schools: map[int64]data.School{}}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("children.search"))
+	s.search.OnChanged = func(string) { s.refresh() }
+	s.table = newDataTable([]string{lang.L("col.full_name"), lang.L("col.iin"), lang.L("col.school"),
+		lang.L("col.grade"), lang.L("col.birth_date"), lang.L("col.categories")},
+		[]float32{280, 130, 70, 70, 110, 300}, func() int { return len(s.ids) }, s.cell)
+	s.table.selected = s.onRowSelected
+	s.form = newChildForm(u, s.onSaved)
+	s.school = widget.NewSelect(nil, func(string) { s.refresh() })
+	s.grade = widget.NewSelect(nil, func(string) { s.refresh() })
+	s.category = widget.NewSelect(nil, func(string) { s.refresh() })
+	s.helped = widget.NewSelect(nil, func(string) { s.refresh() })
+	return s
+}
+
+// presetHelped opens the list on the children helped (or not yet) in the
+// campaign; the dashboard uses it.
+func (s *childrenScreen) presetHelped(helped bool) { s.preset = &helped }
+
+func (s *childrenScreen) cell(row, col int) string {
+	c, ok := s.cache[s.ids[row]]
+	if !ok {
+		s.loadPage(row / childPage)
+		if col == 0 {
+			return "…"
+		}
+		return ""
+	}
+	switch col {
+	case 0:
+		return c.FullName()
+	case 1:
+		return string(c.IIN)
+	case 2:
+		if sc, ok := s.schools[c.SchoolID]; ok {
+			return "№" + strconv.Itoa(sc.Number)
+		}
+		return ""
+	case 3:
+		if c.Grade == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d %s", c.Grade, c.GradeLetter)
+	case 4:
+		return dateText(c.BirthDate)
+	}
+	var names []string
+	for _, cc := range c.Categories {
+		names = append(names, lang.L("cat.short."+cc.Code))
+	}
+	return strings.Join(names, ", ")
+}
+
+func (s *childrenScreen) loadPage(page int) {
+	if s.loading[page] {
+		return
+	}
+	s.loading[page] = true
+	from, to := page*childPage, (page+1)*childPage
+	if to > len(s.ids) {
+		to = len(s.ids)
+	}
+	ids, gen := s.ids[from:to], s.gen
+	background(func() {
+		rows, err := s.u.st.FindChildrenByIDs(s.u.ctx, ids)
+		fyne.Do(func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			for _, c := range rows {
+				s.cache[c.ID] = c
+			}
+			s.table.table.Refresh()
+		})
+	})
+}
+
+func (s *childrenScreen) buildUI() fyne.CanvasObject {
+	s.loadFilters()
+	newBtn := widget.NewButtonWithIcon(lang.L("children.new"), theme.ContentAddIcon(), s.onNewTapped)
+	filters := container.NewHBox(s.school, s.grade, s.category, s.helped, s.count, newBtn)
+	top := container.NewVBox(s.search, filters)
+	list := container.NewBorder(top, nil, nil, nil, s.table.table)
+	split := container.NewHSplit(list, s.form.buildUI())
+	split.Offset = 0.6
+	return split
+}
+
+// loadFilters fills the filter choices from the catalogue.
+func (s *childrenScreen) loadFilters() {
+	schools, err := s.u.st.FindSchools(s.u.ctx)
+	if err != nil {
+		showError(s.u.win, err)
+	}
+	codes := []string{""}
+	for _, sc := range schools {
+		s.schools[sc.ID] = sc
+		codes = append(codes, strconv.FormatInt(sc.ID, 10))
+	}
+	s.schoolChoice = newChoice(codes, func(code string) string {
+		if code == "" {
+			return lang.L("filter.all_schools")
+		}
+		id, _ := strconv.ParseInt(code, 10, 64)
+		return lang.L("school.short", map[string]any{"N": s.schools[id].Number})
+	})
+	s.catChoice = newChoice(append([]string{""}, data.CategoryCodes...), func(code string) string {
+		if code == "" {
+			return lang.L("filter.all_categories")
+		}
+		return lang.L("cat.short." + code)
+	})
+	grades := []string{""}
+	for g := 1; g <= 11; g++ {
+		grades = append(grades, strconv.Itoa(g))
+	}
+	s.helpChoice = newChoice([]string{"", "yes", "no"}, func(code string) string { return lang.L("filter.helped." + code) })
+	s.setOptions(s.school, s.schoolChoice.labels)
+	s.setOptions(s.category, s.catChoice.labels)
+	s.setOptions(s.helped, s.helpChoice.labels)
+	gradeLabels := []string{lang.L("filter.all_grades")}
+	for _, g := range grades[1:] {
+		gradeLabels = append(gradeLabels, lang.L("grade.n", map[string]any{"N": g}))
+	}
+	s.setOptions(s.grade, gradeLabels)
+	if s.preset != nil {
+		code := "no"
+		if *s.preset {
+			code = "yes"
+		}
+		s.helped.Selected = s.helpChoice.label(code)
+		s.preset = nil
+	}
+}
+
+func (s *childrenScreen) setOptions(sel *widget.Select, labels []string) {
+	keep := sel.Selected
+	sel.Options = labels
+	if indexOf(labels, keep) < 0 {
+		keep = labels[0]
+	}
+	sel.Selected = keep
+	sel.Refresh()
+}
+
+// filter reads the search box and the filters.
+func (s *childrenScreen) filter() data.ChildFilter {
+	f := data.ChildFilter{Query: s.search.Text, CampaignID: s.u.campaign.ID, Category: s.catChoice.code(s.category.Selected)}
+	f.SchoolID, _ = strconv.ParseInt(s.schoolChoice.code(s.school.Selected), 10, 64)
+	if i := indexOf(s.grade.Options, s.grade.Selected); i > 0 {
+		f.Grade = i
+	}
+	switch s.helpChoice.code(s.helped.Selected) {
+	case "yes":
+		f.Helped = new(bool)
+		*f.Helped = true
+	case "no":
+		f.Helped = new(bool)
+	}
+	return f
+}
+
+func (s *childrenScreen) refresh() {
+	s.gen++
+	gen, f := s.gen, s.filter()
+	background(func() {
+		ids, err := s.u.st.FindChildIDs(s.u.ctx, f)
+		fyne.Do(func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.ids, s.cache, s.loading = ids, map[int64]data.Child{}, map[int]bool{}
+			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(ids)))}))
+			s.table.reload()
+		})
+	})
+}
+
+func (s *childrenScreen) onRowSelected(row int) {
+	c, ok := s.cache[s.ids[row]]
+	if !ok {
+		return
+	}
+	open := func() { s.form.edit(c.ID) }
+	if s.form.state.dirty {
+		s.u.confirmDiscard(open, nil)
+		return
+	}
+	open()
+}
+
+func (s *childrenScreen) onNewTapped() {
+	open := func() { s.form.edit(0) }
+	if s.form.state.dirty {
+		s.u.confirmDiscard(open, nil)
+		return
+	}
+	open()
+}
+
+func (s *childrenScreen) onSaveTapped() { s.form.onSaveTapped() }
+func (s *childrenScreen) focusSearch()  { s.u.win.Canvas().Focus(s.search) }
+func (s *childrenScreen) unsaved() bool { return s.form.state.dirty }
+func (s *childrenScreen) onSaved(int64) { s.refresh() }

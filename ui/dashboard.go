@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// dashboardScreen shows the selected campaign's figures; each figure
+// opens its list.
+type dashboardScreen struct {
+	u       *App
+	body    *fyne.Container
+	summary data.Summary
+	stock   []data.StockLine
+	cats    []data.Category
+}
+
+func newDashboardScreen(u *App) *dashboardScreen {
+	return &dashboardScreen{u: u, body: container.NewStack()}
+}
+
+func (s *dashboardScreen) buildUI() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(s.body))
+}
+
+func (s *dashboardScreen) refresh() {
+	id := s.u.campaign.ID
+	if id == 0 {
+		s.body.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("campaign.none"))}
+		s.body.Refresh()
+		return
+	}
+	background(func() {
+		sum, err := s.u.st.Summary(s.u.ctx, id)
+		var stock []data.StockLine
+		var cats []data.Category
+		if err == nil {
+			stock, err = s.u.st.Stock(s.u.ctx, id)
+		}
+		if err == nil {
+			cats, err = s.u.st.FindCategories(s.u.ctx)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.summary, s.stock, s.cats = sum, stock, cats
+			s.body.Objects = []fyne.CanvasObject{s.content()}
+			s.body.Refresh()
+		})
+	})
+}
+
+func (s *dashboardScreen) content() fyne.CanvasObject {
+	sum := s.summary
+	cards := container.NewGridWithColumns(4,
+		s.card(lang.L("dash.sponsors"), number(int64(sum.Sponsors)), lang.L("dash.donations", map[string]any{"N": number(int64(sum.Donations))}), scrSponsors, nil),
+		s.card(lang.L("dash.money"), money(sum.MoneyTenge), lang.L("dash.in_kind_value", map[string]any{"V": money(sum.InKindValueTenge)}), scrDonations, nil),
+		s.card(lang.L("dash.in_kind"), number(sum.InKindItems), lang.L("dash.given", map[string]any{"N": number(sum.ItemsDistributed)}), scrDistributions, nil),
+		s.card(lang.L("dash.helped"), fmt.Sprintf("%s / %s", number(int64(sum.ChildrenHelped)), number(int64(sum.Children))),
+			lang.L("dash.helped_of"), scrChildren, func(sc screen) { sc.(*childrenScreen).presetHelped(true) }),
+		s.card(lang.L("dash.not_helped"), number(int64(sum.Children-sum.ChildrenHelped)), lang.L("dash.not_helped_hint"),
+			scrChildren, func(sc screen) { sc.(*childrenScreen).presetHelped(false) }),
+		s.card(lang.L("dash.appeals_open"), number(int64(sum.Appeals.Open)), lang.L("dash.appeals_total", map[string]any{"N": number(int64(sum.Appeals.Total))}),
+			scrAppeals, func(sc screen) { sc.(*appealsScreen).presetOverdue(false) }),
+		s.card(lang.L("dash.appeals_overdue"), number(int64(sum.Appeals.Overdue)), lang.L("dash.appeals_overdue_hint"),
+			scrAppeals, func(sc screen) { sc.(*appealsScreen).presetOverdue(true) }),
+		s.card(lang.L("dash.letters"), number(int64(sum.Letters)), lang.L("dash.letters_hint"), scrSponsors, nil),
+	)
+	var catBars []bar
+	for _, c := range s.cats {
+		reg, got := int64(sum.ChildrenByCategory[c.Code]), int64(sum.HelpedByCategory[c.Code])
+		catBars = append(catBars, bar{label: c.Name(language()), value: reg, part: got,
+			text: fmt.Sprintf("%s / %s", number(got), number(reg))})
+	}
+	var stockBars []bar
+	for _, l := range s.stock {
+		stockBars = append(stockBars, bar{label: l.Item.Name(language()), value: l.Donated + l.Purchased, part: l.Left(),
+			text: lang.L("dash.stock_left", map[string]any{"Left": number(l.Left()), "Unit": l.Item.Unit(language()),
+				"In": number(l.Donated + l.Purchased)})})
+	}
+	title := canvas.NewText(s.u.campaign.Name(language())+" · "+fmt.Sprint(s.u.campaign.Year), theme.Color(theme.ColorNameForeground))
+	title.TextSize = theme.TextSubHeadingSize()
+	title.TextStyle.Bold = true
+	charts := container.NewGridWithColumns(2,
+		widget.NewCard(lang.L("dash.by_category"), lang.L("dash.by_category_hint"), barChart(catBars)),
+		widget.NewCard(lang.L("dash.stock"), lang.L("dash.stock_hint"), barChart(stockBars)))
+	return container.NewVBox(title, cards, charts)
+}
+
+// card is a figure that opens its list when tapped.
+func (s *dashboardScreen) card(title, value, hint, target string, setup func(screen)) fyne.CanvasObject {
+	v := canvas.NewText(value, theme.Color(theme.ColorNamePrimary))
+	v.TextSize = theme.TextHeadingSize()
+	v.TextStyle.Bold = true
+	h := widget.NewLabel(hint)
+	h.Truncation = fyne.TextTruncateEllipsis
+	open := widget.NewButtonWithIcon(lang.L("dash.open"), theme.NavigateNextIcon(), func() { s.u.show(target, setup) })
+	open.Importance = widget.LowImportance
+	open.IconPlacement = widget.ButtonIconTrailingText
+	return widget.NewCard("", title, container.NewVBox(v, h, container.NewHBox(open)))
+}

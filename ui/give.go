@@ -1,0 +1,225 @@
+package ui
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+func sortDistributionsNewest(rows []data.DistributionRow) {
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].ID > rows[j].ID })
+}
+
+// giveForm picks the children (one, or a group by school, category and
+// grade) and the item, shows the stock, and saves the distributions; the
+// duplicate and shortage warning asks before saving anyway.
+type giveForm struct {
+	u          *App
+	recipients []data.Child
+	stock      []data.StockLine
+	schools    []data.School
+
+	mode                          *widget.RadioGroup
+	search                        *widget.Entry
+	matches                       []data.Child
+	matchList                     *widget.List
+	school, category, grade, item *widget.Select
+	schoolChoice, catChoice       choice
+	itemChoice                    choice
+	withoutItem                   *widget.Check
+	size, quantity, givenOn, act  *widget.Entry
+	who                           *widget.Label
+	stockInfo                     *widget.Label
+	single, group                 *fyne.Container
+	onSaved                       func()
+}
+
+func newGiveForm(u *App, saved func()) *giveForm {
+	f := &giveForm{u: u, who: widget.NewLabel(""), stockInfo: widget.NewLabel("")}
+	f.who.Wrapping = fyne.TextWrapWord
+	f.search = widget.NewEntry()
+	f.search.SetPlaceHolder(lang.L("dist.search_child"))
+	f.search.OnChanged = f.onSearchChanged
+	f.matchList = widget.NewList(func() int { return len(f.matches) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := f.matches[i]
+			o.(*widget.Label).SetText(c.FullName() + " · " + string(c.IIN))
+		})
+	f.matchList.OnSelected = func(i widget.ListItemID) {
+		f.recipients = []data.Child{f.matches[i]}
+		f.showRecipients()
+	}
+	f.school, f.category, f.grade = widget.NewSelect(nil, nil), widget.NewSelect(nil, nil), widget.NewSelect(nil, nil)
+	f.item = widget.NewSelect(nil, func(string) { f.showStock() })
+	f.withoutItem = widget.NewCheck(lang.L("dist.without_item"), nil)
+	f.withoutItem.SetChecked(true)
+	f.size, f.quantity, f.givenOn, f.act = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.givenOn.Validator = dateValidator
+	f.mode = widget.NewRadioGroup([]string{lang.L("dist.one"), lang.L("dist.group")}, func(string) { f.showMode() })
+	f.mode.Horizontal = true
+	f.onSaved = saved
+	f.clear()
+	return f
+}
+
+func (f *giveForm) buildUI() fyne.CanvasObject {
+	find := widget.NewButtonWithIcon(lang.L("dist.find_group"), theme.SearchIcon(), f.onFindGroupTapped)
+	f.single = container.NewBorder(f.search, nil, nil, nil, container.NewGridWrap(fyne.NewSize(420, 180), f.matchList))
+	f.group = container.NewVBox(
+		widget.NewForm(widget.NewFormItem(lang.L("field.school"), f.school),
+			widget.NewFormItem(lang.L("field.category"), f.category),
+			widget.NewFormItem(lang.L("field.grade"), f.grade)),
+		f.withoutItem, container.NewHBox(find))
+	whom := widget.NewCard("", lang.L("dist.whom"), container.NewVBox(f.mode, container.NewStack(f.single, f.group), f.who))
+	give := widget.NewButtonWithIcon(lang.L("dist.give"), theme.ConfirmIcon(), f.onGiveTapped)
+	give.Importance = widget.HighImportance
+	what := widget.NewCard("", lang.L("dist.what"), container.NewVBox(widget.NewForm(
+		widget.NewFormItem(lang.L("field.item"), f.item),
+		widget.NewFormItem("", f.stockInfo),
+		widget.NewFormItem(lang.L("field.size"), f.size),
+		widget.NewFormItem(lang.L("field.quantity"), f.quantity),
+		widget.NewFormItem(lang.L("field.given_on"), f.givenOn),
+		widget.NewFormItem(lang.L("field.act_number"), f.act)), container.NewHBox(give)))
+	f.showMode()
+	return container.NewVScroll(container.NewVBox(whom, what))
+}
+
+// refresh reloads the stock and the filter choices.
+func (f *giveForm) refresh() {
+	var err error
+	if f.schools, err = f.u.st.FindSchools(f.u.ctx); err != nil {
+		showError(f.u.win, err)
+	}
+	codes := []string{""}
+	for _, sc := range f.schools {
+		codes = append(codes, strconv.Itoa(sc.Number))
+	}
+	f.schoolChoice = newChoice(codes, func(c string) string {
+		if c == "" {
+			return lang.L("filter.all_schools")
+		}
+		return lang.L("school.short", map[string]any{"N": c})
+	})
+	f.catChoice = newChoice(append([]string{""}, data.CategoryCodes...), func(c string) string {
+		if c == "" {
+			return lang.L("filter.all_categories")
+		}
+		return lang.L("cat.short." + c)
+	})
+	grades := []string{lang.L("filter.all_grades")}
+	for g := 1; g <= 11; g++ {
+		grades = append(grades, lang.L("grade.n", map[string]any{"N": g}))
+	}
+	setSelectOptions(f.school, f.schoolChoice.labels)
+	setSelectOptions(f.category, f.catChoice.labels)
+	setSelectOptions(f.grade, grades)
+	if f.stock, err = f.u.st.Stock(f.u.ctx, f.u.campaign.ID); err != nil {
+		showError(f.u.win, err)
+	}
+	var ids []string
+	for _, l := range f.stock {
+		ids = append(ids, strconv.FormatInt(l.Item.ID, 10))
+	}
+	f.itemChoice = newChoice(ids, func(c string) string {
+		l := f.stockLine(c)
+		return lang.L("dist.item_stock", map[string]any{"Item": l.Item.Name(language()), "Left": number(l.Left()),
+			"Unit": l.Item.Unit(language())})
+	})
+	setSelectOptions(f.item, f.itemChoice.labels)
+	f.showStock()
+}
+
+func setSelectOptions(sel *widget.Select, labels []string) {
+	i := indexOf(sel.Options, sel.Selected)
+	sel.Options = labels
+	if i < 0 || i >= len(labels) {
+		i = 0
+	}
+	if len(labels) > 0 {
+		sel.Selected = labels[i]
+	}
+	sel.Refresh()
+}
+
+func (f *giveForm) stockLine(code string) data.StockLine {
+	for _, l := range f.stock {
+		if strconv.FormatInt(l.Item.ID, 10) == code {
+			return l
+		}
+	}
+	return data.StockLine{}
+}
+
+func (f *giveForm) showStock() {
+	l := f.stockLine(f.itemChoice.code(f.item.Selected))
+	if l.Item.ID == 0 {
+		f.stockInfo.SetText("")
+		return
+	}
+	f.stockInfo.SetText(lang.L("dist.stock", map[string]any{"In": number(l.Donated + l.Purchased),
+		"Out": number(l.Distributed), "Left": number(l.Left()), "Unit": l.Item.Unit(language())}))
+}
+
+func (f *giveForm) showMode() {
+	if f.single == nil {
+		return
+	}
+	if f.mode.Selected == lang.L("dist.group") {
+		f.single.Hide()
+		f.group.Show()
+	} else {
+		f.group.Hide()
+		f.single.Show()
+	}
+}
+
+// clear starts a new act: no children, quantity 1, today, a new act number.
+func (f *giveForm) clear() {
+	f.recipients, f.matches = nil, nil
+	f.mode.SetSelected(lang.L("dist.one"))
+	f.search.SetText("")
+	f.size.SetText("")
+	f.quantity.SetText("1")
+	f.givenOn.SetText(dateText(today()))
+	f.act.SetText(newActNumber(time.Now()))
+	f.matchList.Refresh()
+	f.showRecipients()
+}
+
+// newActNumber proposes an act number the clerk may overwrite: the date
+// and time make it unique for one desk.
+func newActNumber(t time.Time) string { return t.Format("060102-1504") }
+
+func (f *giveForm) onSearchChanged(q string) {
+	if len(strings.TrimSpace(q)) < 2 {
+		f.matches = nil
+		f.matchList.Refresh()
+		return
+	}
+	filter := data.ChildFilter{Query: q, Limit: 50}
+	background(func() {
+		cs, err := f.u.st.FindChildren(f.u.ctx, filter)
+		fyne.Do(func() {
+			if err != nil {
+				showError(f.u.win, err)
+				return
+			}
+			if f.search.Text != q {
+				return // the clerk typed on
+			}
+			f.matches = cs
+			f.matchList.UnselectAll()
+			f.matchList.Refresh()
+		})
+	})
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// onFindGroupTapped selects the group: the children of a school, category
+// and grade, without those who already got the chosen item.
+func (f *giveForm) onFindGroupTapped() {
+	number, _ := strconv.Atoi(f.schoolChoice.code(f.school.Selected))
+	filter := data.ChildFilter{Category: f.catChoice.code(f.category.Selected), Grade: indexOf(f.grade.Options, f.grade.Selected)}
+	if filter.Grade < 0 {
+		filter.Grade = 0
+	}
+	var schoolID int64
+	for _, sc := range f.schools {
+		if sc.Number == number {
+			schoolID = sc.ID
+		}
+	}
+	filter.SchoolID = schoolID
+	itemID, _ := strconv.ParseInt(f.itemChoice.code(f.item.Selected), 10, 64)
+	without := f.withoutItem.Checked && itemID != 0
+	campaignID := f.u.campaign.ID
+	background(func() {
+		cs, err := f.u.st.FindChildren(f.u.ctx, filter)
+		var given []data.DistributionRow
+		if err == nil && without {
+			given, err = f.u.st.FindDistributions(f.u.ctx, data.DistributionFilter{CampaignID: campaignID,
+				ItemID: itemID, SchoolID: schoolID})
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(f.u.win, err)
+				return
+			}
+			got := map[int64]bool{}
+			for _, g := range given {
+				got[g.ChildID] = true
+			}
+			f.recipients = f.recipients[:0]
+			for _, c := range cs {
+				if !got[c.ID] {
+					f.recipients = append(f.recipients, c)
+				}
+			}
+			f.showRecipients()
+		})
+	})
+}
+
+func (f *giveForm) showRecipients() {
+	switch n := len(f.recipients); {
+	case n == 0:
+		f.who.SetText(lang.L("dist.nobody"))
+	case n == 1:
+		c := f.recipients[0]
+		f.who.SetText(lang.L("dist.to_one", map[string]any{"Name": c.FullName(), "IIN": string(c.IIN)}))
+	default:
+		var names []string
+		for _, c := range f.recipients[:min(n, 3)] {
+			names = append(names, c.FullName())
+		}
+		f.who.SetText(lang.L("dist.to_group", map[string]any{"N": number(int64(n)), "Names": strings.Join(names, ", ")}))
+	}
+}
+
+// batch builds the distributions of the form, or says which field is wrong.
+func (f *giveForm) batch() ([]data.Distribution, error) {
+	if len(f.recipients) == 0 {
+		return nil, &data.ValidationError{Field: "child", Key: "err.required"}
+	}
+	itemID, _ := strconv.ParseInt(f.itemChoice.code(f.item.Selected), 10, 64)
+	qty, ok := parseInt(f.quantity.Text)
+	if !ok {
+		return nil, &data.ValidationError{Field: "quantity", Value: f.quantity.Text, Key: "err.quantity"}
+	}
+	on, ok := parseDate(f.givenOn.Text)
+	if !ok {
+		return nil, &data.ValidationError{Field: "given_on", Value: f.givenOn.Text, Key: "err.date"}
+	}
+	ds := make([]data.Distribution, 0, len(f.recipients))
+	for _, c := range f.recipients {
+		ds = append(ds, data.Distribution{ChildID: c.ID, CampaignID: f.u.campaign.ID, ItemID: itemID, Size: f.size.Text,
+			Quantity: qty, GivenOn: on, ActNumber: f.act.Text, IssuedBy: osUserName()})
+	}
+	return ds, nil
+}
+
+func (f *giveForm) onGiveTapped() {
+	ds, err := f.batch()
+	if err != nil {
+		showError(f.u.win, err)
+		return
+	}
+	f.store(ds, false)
+}
+
+func (f *giveForm) store(ds []data.Distribution, force bool) {
+	err := f.u.st.CreateDistributions(f.u.ctx, ds, force)
+	if dc, ok := err.(*data.DistributionConflict); ok && !force {
+		f.confirmConflict(ds, dc)
+		return
+	}
+	if err != nil {
+		showError(f.u.win, err)
+		return
+	}
+	dialog.ShowInformation(lang.L("dist.done_title"), lang.L("dist.done", map[string]any{"N": number(int64(len(ds))),
+		"Act": ds[0].ActNumber}), f.u.win)
+	f.clear()
+	f.refresh()
+	if f.onSaved != nil {
+		f.onSaved()
+	}
+}
+
+// confirmConflict lists the children who already got the item and the
+// stock shortages, and saves anyway only if the clerk says so.
+func (f *giveForm) confirmConflict(ds []data.Distribution, dc *data.DistributionConflict) {
+	names := map[int64]string{}
+	for _, c := range f.recipients {
+		names[c.ID] = c.FullName()
+	}
+	var lines []string
+	for i, d := range dc.Duplicates {
+		if i == 10 {
+			lines = append(lines, lang.L("dist.and_more", map[string]any{"N": len(dc.Duplicates) - 10}))
+			break
+		}
+		lines = append(lines, "• "+lang.L("dist.duplicate", map[string]any{"Name": names[d.ChildID]}))
+	}
+	for _, s := range dc.Shortages {
+		l := f.stockLine(strconv.FormatInt(s.ItemID, 10))
+		lines = append(lines, "• "+lang.L("dist.shortage", map[string]any{"Item": l.Item.Name(language()),
+			"Left": number(s.Available), "Wanted": number(s.Wanted)}))
+	}
+	msg := fmt.Sprintf("%s\n\n%s\n\n%s", lang.L("dist.conflict", map[string]any{"Dups": len(dc.Duplicates),
+		"Short": len(dc.Shortages)}), strings.Join(lines, "\n"), lang.L("dist.force_question"))
+	d := dialog.NewConfirm(lang.L("dist.conflict_title"), msg, func(ok bool) {
+		if ok {
+			f.store(ds, true)
+		}
+	}, f.u.win)
+	d.SetConfirmText(lang.L("dist.force"))
+	d.SetDismissText(lang.L("action.cancel"))
+	d.Show()
+}

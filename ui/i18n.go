@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/mektepkezhol/app/assets"
+	"github.com/mektepkezhol/app/data"
+)
+
+var (
+	langMu  sync.Mutex
+	curLang = "kk"
+)
+
+// setLanguage makes code (kk or ru) the language of every lang.L call.
+// Fyne picks its language from the OS locale only, which an office machine
+// often has as en_US or ru_RU whatever the clerk reads, so the app sets
+// the locale variables Fyne reads and reloads its translations.
+func setLanguage(code string) {
+	if code != "ru" {
+		code = "kk"
+	}
+	langMu.Lock()
+	defer langMu.Unlock()
+	os.Setenv("LANGUAGE", code)
+	os.Setenv("LC_ALL", code)
+	b, err := assets.Translation(code)
+	if err == nil {
+		err = lang.AddTranslationsForLocale(b, fyne.Locale(code))
+	}
+	if err != nil {
+		fyne.LogError("load translation "+code, err)
+	}
+	curLang = code
+}
+
+// language returns the language in use: kk or ru.
+func language() string {
+	langMu.Lock()
+	defer langMu.Unlock()
+	return curLang
+}
+
+var fieldIndex = regexp.MustCompile(`\[(\d+)\]`)
+
+// fieldName names a store's field in the clerk's language: «items[2].quantity»
+// becomes «Саны (2-жол)».
+func fieldName(field string) string {
+	row := ""
+	if m := fieldIndex.FindStringSubmatch(field); m != nil {
+		row = m[1]
+	}
+	key := "field." + fieldIndex.ReplaceAllString(field, "")
+	name := lang.L(key)
+	if row != "" {
+		name += " " + lang.L("field.row", map[string]any{"Row": row})
+	}
+	return name
+}
+
+// errorText turns a store error into a sentence for the clerk, naming the
+// field of a validation error.
+func errorText(err error) string {
+	var ve *data.ValidationError
+	var dc *data.DistributionConflict
+	switch {
+	case errors.As(err, &ve):
+		msg := fmt.Sprintf("%s: %s", fieldName(ve.Field), lang.L(ve.Key))
+		if strings.TrimSpace(ve.Value) != "" {
+			msg += fmt.Sprintf(" («%s»)", ve.Value)
+		}
+		return msg
+	case errors.As(err, &dc):
+		return lang.L("dist.conflict", map[string]any{"Dups": len(dc.Duplicates), "Short": len(dc.Shortages)})
+	case errors.Is(err, data.ErrConflict):
+		return lang.L("err.conflict")
+	case errors.Is(err, data.ErrNotFound):
+		return lang.L("err.not_found")
+	}
+	return lang.L("err.unexpected") + "\n" + err.Error()
+}
+
+// showError shows err in a dialog in the clerk's language and logs it.
+func showError(w fyne.Window, err error) {
+	fyne.LogError("", err)
+	dialogError(w, errorText(err))
+}

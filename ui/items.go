@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// itemsScreen is the aid catalogue with each item's stock in the campaign.
+type itemsScreen struct {
+	u     *App
+	rows  []data.StockLine
+	table *dataTable
+	item  data.AidItem
+	state formState
+
+	heading                              *widget.Label
+	code, nameKK, nameRU, unitKK, unitRU *widget.Entry
+	sized                                *widget.Check
+}
+
+func newItemsScreen(u *App) *itemsScreen {
+	s := &itemsScreen{u: u, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	s.table = newDataTable([]string{lang.L("col.item"), lang.L("col.donated"), lang.L("col.purchased"),
+		lang.L("col.given"), lang.L("col.left")}, []float32{260, 110, 110, 110, 110}, func() int { return len(s.rows) }, s.cell)
+	s.table.highlight = func(row int) bool { return s.rows[row].Left() < 0 }
+	s.table.selected = func(row int) { s.open(s.rows[row].Item) }
+	entries := []**widget.Entry{&s.code, &s.nameKK, &s.nameRU, &s.unitKK, &s.unitRU}
+	for _, e := range entries {
+		*e = widget.NewEntry()
+	}
+	s.state.track(s.code, s.nameKK, s.nameRU, s.unitKK, s.unitRU)
+	s.sized = widget.NewCheck(lang.L("item.sized"), func(bool) {
+		if !s.state.filling {
+			s.state.dirty = true
+		}
+	})
+	s.edit(data.AidItem{})
+	return s
+}
+
+func (s *itemsScreen) cell(row, col int) string {
+	l := s.rows[row]
+	unit := " " + l.Item.Unit(language())
+	switch col {
+	case 0:
+		return l.Item.Name(language())
+	case 1:
+		return number(l.Donated) + unit
+	case 2:
+		return number(l.Purchased) + unit
+	case 3:
+		return number(l.Distributed) + unit
+	}
+	return number(l.Left()) + unit
+}
+
+func (s *itemsScreen) buildUI() fyne.CanvasObject {
+	save := widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSaveTapped)
+	save.Importance = widget.HighImportance
+	newBtn := widget.NewButtonWithIcon(lang.L("items.new"), theme.ContentAddIcon(), s.onNewTapped)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.code"), s.code),
+		widget.NewFormItem(lang.L("field.name_kk"), s.nameKK),
+		widget.NewFormItem(lang.L("field.name_ru"), s.nameRU),
+		widget.NewFormItem(lang.L("field.unit_kk"), s.unitKK),
+		widget.NewFormItem(lang.L("field.unit_ru"), s.unitRU),
+		widget.NewFormItem("", s.sized))
+	list := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.table.table)
+	split := container.NewHSplit(list, container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save))))
+	split.Offset = 0.6
+	return split
+}
+
+func (s *itemsScreen) refresh() {
+	rows, err := s.u.st.Stock(s.u.ctx, s.u.campaign.ID)
+	if err != nil {
+		showError(s.u.win, err)
+		return
+	}
+	s.rows = rows
+	s.table.reload()
+}
+
+func (s *itemsScreen) open(a data.AidItem) {
+	if s.state.dirty {
+		s.u.confirmDiscard(func() { s.edit(a) }, nil)
+		return
+	}
+	s.edit(a)
+}
+
+func (s *itemsScreen) edit(a data.AidItem) {
+	s.item = a
+	s.state.fill(func() {
+		s.heading.SetText(lang.L("items.new"))
+		if a.ID != 0 {
+			s.heading.SetText(a.Name(language()))
+		}
+		s.code.SetText(a.Code)
+		s.nameKK.SetText(a.NameKK)
+		s.nameRU.SetText(a.NameRU)
+		s.unitKK.SetText(a.UnitKK)
+		s.unitRU.SetText(a.UnitRU)
+		s.sized.SetChecked(a.Sized)
+	})
+}
+
+func (s *itemsScreen) onNewTapped() { s.open(data.AidItem{}) }
+
+func (s *itemsScreen) onSaveTapped() {
+	a := s.item
+	a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU = s.code.Text, s.nameKK.Text, s.nameRU.Text, s.unitKK.Text, s.unitRU.Text
+	a.Sized = s.sized.Checked
+	var err error
+	if a.ID == 0 {
+		err = s.u.st.CreateAidItem(s.u.ctx, &a)
+	} else {
+		err = s.u.st.UpdateAidItem(s.u.ctx, &a)
+	}
+	if err != nil {
+		showError(s.u.win, err)
+		return
+	}
+	s.edit(a)
+	s.refresh()
+}
+
+func (s *itemsScreen) unsaved() bool { return s.state.dirty }

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// settingsScreen edits the office's details and the app's language.
+type settingsScreen struct {
+	u     *App
+	state formState
+
+	deptKK, deptRU, cityKK, cityRU, head *widget.Entry
+	titleKK, titleRU, phones, dueDays    *widget.Entry
+	language                             *widget.RadioGroup
+	langs                                choice
+	dbPath                               *widget.Label
+}
+
+func newSettingsScreen(u *App) *settingsScreen {
+	s := &settingsScreen{u: u, dbPath: widget.NewLabel("")}
+	entries := []**widget.Entry{&s.deptKK, &s.deptRU, &s.cityKK, &s.cityRU, &s.head, &s.titleKK, &s.titleRU, &s.phones, &s.dueDays}
+	for _, e := range entries {
+		*e = widget.NewEntry()
+	}
+	s.deptKK.Wrapping, s.deptRU.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	s.state.track(s.deptKK, s.deptRU, s.cityKK, s.cityRU, s.head, s.titleKK, s.titleRU, s.phones, s.dueDays)
+	s.langs = newChoice([]string{"kk", "ru"}, func(c string) string { return lang.L("lang." + c) })
+	s.language = widget.NewRadioGroup(s.langs.labels, func(string) {
+		if !s.state.filling {
+			s.state.dirty = true
+		}
+	})
+	s.language.Horizontal = true
+	s.dbPath.Wrapping = fyne.TextWrapBreak
+	return s
+}
+
+func (s *settingsScreen) buildUI() fyne.CanvasObject {
+	save := widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSaveTapped)
+	save.Importance = widget.HighImportance
+	office := widget.NewForm(
+		widget.NewFormItem(lang.L("field.department_kk"), s.deptKK),
+		widget.NewFormItem(lang.L("field.department_ru"), s.deptRU),
+		widget.NewFormItem(lang.L("field.city_kk"), s.cityKK),
+		widget.NewFormItem(lang.L("field.city_ru"), s.cityRU),
+		widget.NewFormItem(lang.L("field.head_name"), s.head),
+		widget.NewFormItem(lang.L("field.head_title_kk"), s.titleKK),
+		widget.NewFormItem(lang.L("field.head_title_ru"), s.titleRU),
+		widget.NewFormItem(lang.L("field.hotline_phones"), s.phones),
+		widget.NewFormItem(lang.L("field.appeal_due_days"), s.dueDays))
+	app := widget.NewForm(
+		widget.NewFormItem(lang.L("field.language"), s.language),
+		widget.NewFormItem(lang.L("field.database"), s.dbPath))
+	hint := widget.NewLabel(lang.L("settings.db_hint", map[string]any{"Env": data.EnvDB}))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
+		widget.NewCard("", lang.L("settings.office"), office),
+		widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint)),
+		container.NewHBox(save))))
+}
+
+func (s *settingsScreen) refresh() {
+	st, err := s.u.st.Settings(s.u.ctx)
+	if err != nil {
+		showError(s.u.win, err)
+		return
+	}
+	s.state.fill(func() {
+		s.deptKK.SetText(st.DepartmentKK)
+		s.deptRU.SetText(st.DepartmentRU)
+		s.cityKK.SetText(st.CityKK)
+		s.cityRU.SetText(st.CityRU)
+		s.head.SetText(st.HeadName)
+		s.titleKK.SetText(st.HeadTitleKK)
+		s.titleRU.SetText(st.HeadTitleRU)
+		s.phones.SetText(strings.Join(st.HotlinePhones, ", "))
+		s.dueDays.SetText(strconv.Itoa(st.AppealDueDays))
+		s.language.SetSelected(s.langs.label(st.Language))
+		s.dbPath.SetText(s.u.st.Path())
+	})
+}
+
+func (s *settingsScreen) onSaveTapped() {
+	st, err := s.u.st.Settings(s.u.ctx)
+	if err != nil {
+		showError(s.u.win, err)
+		return
+	}
+	st.DepartmentKK, st.DepartmentRU, st.CityKK, st.CityRU = s.deptKK.Text, s.deptRU.Text, s.cityKK.Text, s.cityRU.Text
+	st.HeadName, st.HeadTitleKK, st.HeadTitleRU = s.head.Text, s.titleKK.Text, s.titleRU.Text
+	st.HotlinePhones = nil
+	for _, p := range strings.Split(s.phones.Text, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			st.HotlinePhones = append(st.HotlinePhones, p)
+		}
+	}
+	days, ok := parseInt(s.dueDays.Text)
+	if !ok {
+		showError(s.u.win, &data.ValidationError{Field: "appeal_due_days", Value: s.dueDays.Text, Key: "err.settings.due_days"})
+		return
+	}
+	st.AppealDueDays = int(days)
+	st.Language = s.langs.code(s.language.Selected)
+	if err := s.u.st.SaveSettings(s.u.ctx, st); err != nil {
+		showError(s.u.win, err)
+		return
+	}
+	s.state.dirty = false
+	s.u.applySettings(st)
+}
+
+func (s *settingsScreen) unsaved() bool { return s.state.dirty }

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// LetterAction issues the Алғыс хат of sponsors in a campaign. The letters
+// feature (report/) sets it from the GUI main; until then the sponsors
+// screen says the action is not available yet.
+//
+// LEAD: wire report's letters here, e.g. in cmd/mektepkezhol:
+// ui.LetterAction = func(w fyne.Window, st ui.Store, c data.Campaign, ids []int64) error { … }
+var LetterAction func(w fyne.Window, st Store, c data.Campaign, sponsorIDs []int64) error
+
+// sponsorsScreen lists the sponsors with their totals in the campaign and
+// edits one in a form beside the list.
+type sponsorsScreen struct {
+	u      *App
+	rows   []data.SponsorRow
+	search *widget.Entry
+	table  *dataTable
+	count  *widget.Label
+	form   *sponsorForm
+}
+
+func newSponsorsScreen(u *App) *sponsorsScreen {
+	s := &sponsorsScreen{u: u, count: widget.NewLabel("")}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("sponsors.search"))
+	s.search.OnChanged = func(string) { s.refresh() }
+	s.table = newDataTable([]string{lang.L("col.name"), lang.L("col.kind"), lang.L("col.bin"), lang.L("col.given"),
+		lang.L("col.letter")}, []float32{300, 150, 130, 150, 110},
+		func() int { return len(s.rows) }, s.cell)
+	s.table.onSort = s.onSortTapped
+	s.table.selected = s.onRowSelected
+	s.form = newSponsorForm(u, s.onSaved)
+	return s
+}
+
+func (s *sponsorsScreen) cell(row, col int) string {
+	r := s.rows[row]
+	switch col {
+	case 0:
+		return r.Name
+	case 1:
+		return lang.L("sponsor.kind." + r.Kind)
+	case 2:
+		return r.BIN
+	case 3:
+		return money(r.MoneyTenge + r.InKindTenge)
+	}
+	if r.LetterNumber > 0 {
+		return lang.L("sponsors.letter_no", map[string]any{"N": r.LetterNumber})
+	}
+	return "—"
+}
+
+func (s *sponsorsScreen) buildUI() fyne.CanvasObject {
+	newBtn := widget.NewButtonWithIcon(lang.L("sponsors.new"), theme.ContentAddIcon(), s.onNewTapped)
+	letter := widget.NewButtonWithIcon(lang.L("sponsors.letter"), theme.DocumentPrintIcon(), s.onLetterTapped)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, letter), s.search)
+	list := container.NewBorder(top, nil, nil, nil, s.table.table)
+	split := container.NewHSplit(list, s.form.buildUI())
+	split.Offset = 0.58
+	return split
+}
+
+func (s *sponsorsScreen) refresh() {
+	f := data.SponsorFilter{Query: s.search.Text, CampaignID: s.u.campaign.ID}
+	background(func() {
+		rows, err := s.u.st.FindSponsors(s.u.ctx, f)
+		fyne.Do(func() {
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.rows = rows
+			if s.table.sortCol >= 0 {
+				s.sortRows(s.table.sortCol, s.table.sortAsc)
+			}
+			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
+			s.table.reload()
+		})
+	})
+}
+
+func (s *sponsorsScreen) onSortTapped(col int, asc bool) { s.sortRows(col, asc) }
+
+func (s *sponsorsScreen) sortRows(col int, asc bool) {
+	less := func(a, b data.SponsorRow) bool {
+		switch col {
+		case 1:
+			return a.Kind < b.Kind
+		case 2:
+			return a.BIN < b.BIN
+		case 3:
+			return a.MoneyTenge+a.InKindTenge < b.MoneyTenge+b.InKindTenge
+		case 4:
+			return a.LetterNumber < b.LetterNumber
+		}
+		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
+	}
+	sort.SliceStable(s.rows, func(i, j int) bool {
+		if asc {
+			return less(s.rows[i], s.rows[j])
+		}
+		return less(s.rows[j], s.rows[i])
+	})
+}
+
+func (s *sponsorsScreen) onRowSelected(row int) {
+	sp := s.rows[row].Sponsor
+	open := func() { s.form.edit(sp) }
+	if s.form.state.dirty {
+		s.u.confirmDiscard(open, nil)
+		return
+	}
+	open()
+}
+
+func (s *sponsorsScreen) onNewTapped() {
+	open := func() { s.form.edit(data.Sponsor{Kind: data.SponsorLegal}) }
+	if s.form.state.dirty {
+		s.u.confirmDiscard(open, nil)
+		return
+	}
+	open()
+}
+
+func (s *sponsorsScreen) onSaveTapped() { s.form.onSaveTapped() }
+func (s *sponsorsScreen) focusSearch()  { s.u.win.Canvas().Focus(s.search) }
+func (s *sponsorsScreen) unsaved() bool { return s.form.state.dirty }
+func (s *sponsorsScreen) onSaved(int64) { s.refresh() }
+
+// onLetterTapped issues the Алғыс хат of the sponsor in the form.
+func (s *sponsorsScreen) onLetterTapped() {
+	if s.form.sponsor.ID == 0 {
+		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("sponsors.letter_pick"), s.u.win)
+		return
+	}
+	if LetterAction == nil {
+		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("sponsors.letter_soon"), s.u.win)
+		return
+	}
+	if err := LetterAction(s.u.win, s.u.st, s.u.campaign, []int64{s.form.sponsor.ID}); err != nil {
+		showError(s.u.win, err)
+		return
+	}
+	s.refresh()
+}

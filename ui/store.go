@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// Store is what the screens need of the campaign database. *data.Store
+// satisfies it; the tests use a real one over a temporary file.
+type Store interface {
+	Settings(ctx context.Context) (data.Settings, error)
+	SaveSettings(ctx context.Context, st data.Settings) error
+	Path() string
+
+	FindCampaigns(ctx context.Context) ([]data.Campaign, error)
+	CreateCampaign(ctx context.Context, c *data.Campaign) error
+	Summary(ctx context.Context, campaignID int64) (data.Summary, error)
+	Stock(ctx context.Context, campaignID int64) ([]data.StockLine, error)
+
+	FindCategories(ctx context.Context) ([]data.Category, error)
+	FindSchools(ctx context.Context) ([]data.School, error)
+	CreateSchool(ctx context.Context, sc *data.School) error
+	UpdateSchool(ctx context.Context, sc *data.School) error
+	FindAidItems(ctx context.Context) ([]data.AidItem, error)
+	CreateAidItem(ctx context.Context, a *data.AidItem) error
+	UpdateAidItem(ctx context.Context, a *data.AidItem) error
+
+	FindSponsors(ctx context.Context, f data.SponsorFilter) ([]data.SponsorRow, error)
+	FindSponsorByID(ctx context.Context, id int64) (data.Sponsor, error)
+	CreateSponsor(ctx context.Context, sp *data.Sponsor) error
+	UpdateSponsor(ctx context.Context, sp *data.Sponsor) error
+
+	FindDonations(ctx context.Context, f data.DonationFilter) ([]data.Donation, error)
+	CreateDonation(ctx context.Context, d *data.Donation) error
+	UpdateDonation(ctx context.Context, d *data.Donation) error
+
+	FindChildren(ctx context.Context, f data.ChildFilter) ([]data.Child, error)
+	CountChildren(ctx context.Context, f data.ChildFilter) (int, error)
+	FindChildIDs(ctx context.Context, f data.ChildFilter) ([]int64, error)
+	FindChildrenByIDs(ctx context.Context, ids []int64) ([]data.Child, error)
+	FindChildByID(ctx context.Context, id int64) (data.Child, error)
+	CreateChild(ctx context.Context, c *data.Child) error
+	UpdateChild(ctx context.Context, c *data.Child) error
+
+	FindDistributions(ctx context.Context, f data.DistributionFilter) ([]data.DistributionRow, error)
+	CreateDistributions(ctx context.Context, ds []data.Distribution, force bool) error
+
+	FindAppeals(ctx context.Context, f data.AppealFilter) ([]data.Appeal, error)
+	CreateAppeal(ctx context.Context, a *data.Appeal) error
+	UpdateAppeal(ctx context.Context, a *data.Appeal) error
+}
+
+var _ Store = (*data.Store)(nil)
+
+// today is the clerk's date; tests may replace it.
+var today = func() time.Time { return data.Day(time.Now()) }

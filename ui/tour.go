@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// Tour shows every screen in kk and then ru for `make screenshots`. For
+// each it writes «<lang>-<screen>» on out and waits until the script has
+// saved dir/<lang>-<screen>.png (or 15 s), then quits the app. The
+// language is switched for the tour only; the settings are not saved.
+func (u *App) Tour(out io.Writer, dir string) {
+	u.win.Resize(fyne.NewSize(1366, 768))
+	time.Sleep(2 * time.Second) // the window maps and the first frame is drawn
+	for _, code := range []string{"kk", "ru"} {
+		fyne.DoAndWait(func() {
+			setLanguage(code)
+			u.settings.Language = code
+			u.build()
+		})
+		for _, name := range screenOrder {
+			fyne.DoAndWait(func() { u.show(name, nil) })
+			time.Sleep(1500 * time.Millisecond) // the background loads land
+			shot := code + "-" + name
+			fmt.Fprintln(out, shot)
+			waitForFile(filepath.Join(dir, shot+".png"), 15*time.Second)
+		}
+	}
+	fyne.Do(u.app.Quit)
+}
+
+func waitForFile(path string, limit time.Duration) {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+			time.Sleep(200 * time.Millisecond) // import finishes writing
+			return
+		}
+	}
+}
+
+// LogStartup prints how long the app took from start to its first window
+// on w once the window is showing.
+func (u *App) LogStartup(w io.Writer, start time.Time) {
+	u.app.Lifecycle().SetOnStarted(func() {
+		fmt.Fprintf(w, "first window after %d ms\n", time.Since(start).Milliseconds())
+	})
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"os/user"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/report"
+)
+
+// background runs slow work off the UI goroutine; the work touches widgets
+// only through fyne.Do. Tests make it synchronous.
+var background = func(work func()) { go work() }
+
+func dialogError(w fyne.Window, msg string) {
+	dialog.ShowError(errors.New(msg), w)
+}
+
+// money writes «1 500 000 ₸».
+func money(n int64) string { return report.Tenge(n) }
+
+// number writes «1 500 000».
+func number(n int64) string { return report.Number(n) }
+
+// dateText writes dd.mm.yyyy, or nothing for no date.
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return report.ShortDate(t)
+}
+
+// parseDate reads dd.mm.yyyy (also d.m.yyyy); "" is no date.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, true
+	}
+	t, err := time.Parse("2.1.2006", s)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// parseInt reads a whole number, allowing the spaces of «1 500 000».
+func parseInt(s string) (int64, bool) {
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "₸", "").Replace(strings.TrimSpace(s))
+	if s == "" {
+		return 0, true
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
+}
+
+// dateValidator checks a dd.mm.yyyy entry as the clerk types.
+func dateValidator(s string) error {
+	if _, ok := parseDate(s); !ok {
+		return errors.New(lang.L("err.date"))
+	}
+	return nil
+}
+
+// formState tracks whether a form's fields changed since it was filled.
+type formState struct {
+	dirty   bool
+	filling bool
+}
+
+// track marks the form dirty when any of the entries changes by hand.
+func (f *formState) track(entries ...*widget.Entry) {
+	for _, e := range entries {
+		prev := e.OnChanged
+		e.OnChanged = func(s string) {
+			if !f.filling {
+				f.dirty = true
+			}
+			if prev != nil {
+				prev(s)
+			}
+		}
+	}
+}
+
+// fill runs fn, which sets the fields, without marking the form dirty.
+func (f *formState) fill(fn func()) {
+	f.filling = true
+	defer func() { f.filling = false }()
+	fn()
+	f.dirty = false
+}
+
+// choice maps the labels of a widget.Select to codes.
+type choice struct {
+	codes  []string
+	labels []string
+}
+
+func newChoice(codes []string, label func(code string) string) choice {
+	c := choice{codes: codes}
+	for _, code := range codes {
+		c.labels = append(c.labels, label(code))
+	}
+	return c
+}
+
+func (c choice) code(label string) string {
+	for i, l := range c.labels {
+		if l == label {
+			return c.codes[i]
+		}
+	}
+	return ""
+}
+
+func (c choice) label(code string) string {
+	for i, k := range c.codes {
+		if k == code {
+			return c.labels[i]
+		}
+	}
+	return ""
+}
+
+// osUserName names the clerk at this desk for the records (issued by).
+func osUserName() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return os.Getenv("USER")
+}
