@@ -103,6 +103,9 @@ func splitDecimal(t string) (intPart, frac string) {
 	}
 	decimal := strings.IndexByte(t, other) >= 0 ||
 		(strings.Count(t, string(sep)) == 1 && len(t)-last-1 <= 2 && len(t)-last-1 >= 1)
+	if decimal && strings.Count(t, string(sep)) > 1 {
+		return "", ""
+	}
 	if !decimal {
 		return strings.NewReplacer(",", "", ".", "").Replace(t), ""
 	}
@@ -122,7 +125,8 @@ func ParseDate(s string) (time.Time, error) {
 		return time.Time{}, bad
 	}
 	if f, err := strconv.ParseFloat(t, 64); err == nil {
-		if f < 61 || f > 2958465 {
+		// Serials before 1950 are more likely a year or a typo than a date.
+		if f < 18264 || f > 2958465 {
 			return time.Time{}, bad
 		}
 		return excelEpoch.AddDate(0, 0, int(f)), nil

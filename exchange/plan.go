@@ -107,31 +107,28 @@ func Preview(ctx context.Context, st *data.Store, sh *Sheet, m Mapping, opt Opti
 	if plan.schema, err = st.Version(ctx); err != nil {
 		return nil, err
 	}
-	seen := map[string]int{} // match key → first row
+	seen := newDedup()
 	for _, r := range sh.Rows {
 		pr := PlanRow{Row: r.Number}
-		var key string
+		var first int
+		col := "iin"
 		if opt.Kind == Sponsors {
 			sp, probs := p.sponsor(r)
-			pr.Sponsor, pr.Problems = &sp, probs
-			key = sponsorKey(sp)
+			pr.Sponsor, pr.Problems, col = &sp, probs, "name"
+			first = seen.sponsor(sp, r.Number)
 		} else {
 			c, probs := p.child(r)
 			pr.Child, pr.Problems = &c, probs
-			key = string(c.IIN)
+			first = seen.child(c, r.Number)
 		}
-		switch first, dup := seen[key]; {
+		switch {
+		case first != 0:
+			// A repeated row is matched, not doubled, whatever else it holds.
+			pr.Status, pr.DuplicateOf = StatusDuplicate, first
+			pr.Problems = []Problem{p.problem(r, col, KeyDuplicate, true, first)}
 		case hasError(pr.Problems):
 			pr.Status = StatusRejected
-		case dup:
-			pr.Status, pr.DuplicateOf = StatusDuplicate, first
-			col := "iin"
-			if opt.Kind == Sponsors {
-				col = "name"
-			}
-			pr.Problems = append(pr.Problems, p.problem(r, col, KeyDuplicate, true, first))
-		default:
-			seen[key] = r.Number
+			seen.forget(r.Number)
 		}
 		plan.Rows = append(plan.Rows, pr)
 	}
@@ -143,12 +140,64 @@ func Preview(ctx context.Context, st *data.Store, sh *Sheet, m Mapping, opt Opti
 	return plan, nil
 }
 
-// sponsorKey matches sponsors within a file: by BIN, else by name.
-func sponsorKey(sp data.Sponsor) string {
-	if sp.BIN != "" {
-		return "bin:" + sp.BIN
+// dedup finds rows that repeat an earlier row of the file: the same IIN
+// for children; the same BIN, or the same name where one has no BIN, for
+// sponsors.
+type dedup struct {
+	byKey  map[string]int
+	byName map[string]nameSeen
+}
+
+type nameSeen struct {
+	row int
+	bin string
+}
+
+func newDedup() *dedup { return &dedup{byKey: map[string]int{}, byName: map[string]nameSeen{}} }
+
+// child returns the earlier row with c's IIN, or 0 after noting c's row.
+func (d *dedup) child(c data.Child, row int) int {
+	if c.IIN == "" {
+		return 0
 	}
-	return "name:" + data.NormalizeSponsorName(sp.Name)
+	if first, ok := d.byKey[string(c.IIN)]; ok {
+		return first
+	}
+	d.byKey[string(c.IIN)] = row
+	return 0
+}
+
+func (d *dedup) sponsor(sp data.Sponsor, row int) int {
+	name := data.NormalizeSponsorName(sp.Name)
+	if sp.BIN != "" {
+		if first, ok := d.byKey[sp.BIN]; ok {
+			return first
+		}
+	}
+	if prev, ok := d.byName[name]; ok && name != "" && (prev.bin == "" || sp.BIN == "" || prev.bin == sp.BIN) {
+		return prev.row
+	}
+	if sp.BIN != "" {
+		d.byKey[sp.BIN] = row
+	}
+	if _, ok := d.byName[name]; !ok && name != "" {
+		d.byName[name] = nameSeen{row, sp.BIN}
+	}
+	return 0
+}
+
+// forget drops a rejected row: a later row with its key is not its repeat.
+func (d *dedup) forget(row int) {
+	for k, r := range d.byKey {
+		if r == row {
+			delete(d.byKey, k)
+		}
+	}
+	for k, n := range d.byName {
+		if n.row == row {
+			delete(d.byName, k)
+		}
+	}
 }
 
 // ErrStale means the database changed shape between Preview and Commit.

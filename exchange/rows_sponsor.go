@@ -21,7 +21,11 @@ func (p *rowParser) sponsor(r Row) (data.Sponsor, []Problem) {
 	if v, _ := p.cell(r, "bin"); v != "" {
 		n, err := NormalizeIIN(v)
 		if err != nil {
-			fail("bin", errKey(err))
+			key := "err.bin.digits"
+			if errKey(err) == KeyIINChecksum {
+				key = "err.bin.sum"
+			}
+			fail("bin", key)
 		}
 		sp.BIN = n
 	}
