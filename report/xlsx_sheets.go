@@ -47,8 +47,8 @@ func summarySheet(r CampaignReport, lang string) workSheet {
 		return f.AddChart(sheet, anchor, &excelize.Chart{
 			Type: excelize.Bar,
 			Series: []excelize.ChartSeries{{Name: sheetRef(sheet, 2, first),
-				Categories: fmt.Sprintf("%s:%s", sheetRef(sheet, 1, first+1), sheetRef(sheet, 1, last)),
-				Values:     fmt.Sprintf("%s:%s", sheetRef(sheet, 2, first+1), sheetRef(sheet, 2, last))}},
+				Categories: fmt.Sprintf("%s:$A$%d", sheetRef(sheet, 1, first+1), last),
+				Values:     fmt.Sprintf("%s:$B$%d", sheetRef(sheet, 2, first+1), last)}},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: word(lang, "by_category")}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			XAxis:     excelize.ChartAxis{ReverseOrder: true}, // the first category on top, as in the table
