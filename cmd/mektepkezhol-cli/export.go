@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/exchange"
+)
+
+type exportFlags struct {
+	out, lang, query, category, status, channel string
+	year, school, grade                         int
+	overdue                                     bool
+}
+
+func init() {
+	register(&command{name: "export", args: "children|sponsors|donations|distributions|appeals|template",
+		summary: "write a list to xlsx or csv with the GUI list's filters, or a school's blank import template",
+		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			var f exportFlags
+			fs.StringVar(&f.out, "out", "", "the file to write: F.xlsx or F.csv (template: xlsx only)")
+			fs.StringVar(&f.lang, "lang", "kk", "language of the headers: kk or ru")
+			fs.IntVar(&f.year, "campaign", 0, "campaign year (sponsors' totals, donations, distributions, appeals)")
+			fs.IntVar(&f.school, "school", 0, "school № (children, distributions, template)")
+			fs.IntVar(&f.grade, "grade", 0, "class 1–11 (children)")
+			fs.StringVar(&f.category, "category", "", "category code, e.g. low_income (children)")
+			fs.StringVar(&f.query, "query", "", "part of a name, IIN or BIN (children, sponsors)")
+			fs.StringVar(&f.status, "status", "", "appeal status: new, in_progress, resolved, rejected")
+			fs.StringVar(&f.channel, "channel", "", "appeal channel: hotline, trust_phone, reception, written, online")
+			fs.BoolVar(&f.overdue, "overdue", false, "only open appeals past their due date")
+			return func(ctx context.Context, e *env, args []string) error {
+				args, err := interspersed(fs, args)
+				if err != nil {
+					return err
+				}
+				return runExport(ctx, e, f, args)
+			}
+		}})
+}
+
+func runExport(ctx context.Context, e *env, f exportFlags, args []string) error {
+	if len(args) != 1 {
+		return usageError("give one list: children, sponsors, donations, distributions, appeals or template")
+	}
+	if f.out == "" {
+		return usageError("--out F.xlsx or F.csv is required")
+	}
+	if f.lang != "kk" && f.lang != "ru" {
+		return usageError("--lang is kk or ru")
+	}
+	format, err := exchange.FormatOf(f.out)
+	if err != nil {
+		return usageError(err.Error())
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	var campaignID, schoolID int64
+	if f.year != 0 {
+		c, err := st.FindCampaignByYear(ctx, f.year)
+		if err != nil {
+			return err
+		}
+		campaignID = c.ID
+	}
+	var school data.School
+	if f.school != 0 {
+		if school, err = st.FindSchoolByNumber(ctx, f.school); err != nil {
+			return err
+		}
+		schoolID = school.ID
+	}
+	if args[0] == "template" {
+		if format != exchange.XLSX {
+			return usageError("the template is an xlsx file")
+		}
+		cats, err := st.FindCategories(ctx)
+		if err != nil {
+			return err
+		}
+		return writeOut(e, f.out, func(file *os.File) error { return exchange.WriteTemplate(file, school, cats, f.lang) })
+	}
+	var t exchange.Table
+	switch args[0] {
+	case "children":
+		t, err = exchange.ChildrenTable(ctx, st, data.ChildFilter{Query: f.query, SchoolID: schoolID, Grade: f.grade,
+			Category: f.category}, f.lang)
+	case "sponsors":
+		t, err = exchange.SponsorsTable(ctx, st, data.SponsorFilter{Query: f.query, CampaignID: campaignID}, f.lang)
+	case "donations":
+		t, err = exchange.DonationsTable(ctx, st, data.DonationFilter{CampaignID: campaignID}, f.lang)
+	case "distributions":
+		t, err = exchange.DistributionsTable(ctx, st, data.DistributionFilter{CampaignID: campaignID, SchoolID: schoolID}, f.lang)
+	case "appeals":
+		t, err = exchange.AppealsTable(ctx, st, data.AppealFilter{CampaignID: campaignID, Status: f.status,
+			Channel: f.channel, Overdue: f.overdue}, f.lang)
+	default:
+		return usageError(fmt.Sprintf("unknown list %q", args[0]))
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeOut(e, f.out, func(file *os.File) error { return t.Write(file, format) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d rows written to %s\n", len(t.Rows), f.out)
+	return nil
+}
+
+// writeOut writes a file only its owner can read (lists hold personal
+// data) and removes it when writing fails.
+func writeOut(e *env, path string, write func(*os.File) error) error {
+	file, err := createUserOnly(path)
+	if err != nil {
+		return err
+	}
+	if err := write(file); err != nil {
+		file.Close()
+		os.Remove(path)
+		return err
+	}
+	return file.Close()
+}
