@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
@@ -103,7 +104,70 @@ func (r *letterPDF) fitLine(style, text string, max, min, width float64) (float6
 		}
 	}
 	r.pdf.SetFont(fontSerif, style, min)
-	return min, r.pdf.SplitText(text, width)
+	return min, r.split(text, width)
+}
+
+// nbsp glues a number's thousands and «№ 17» so no line breaks inside them.
+var thousands = regexp.MustCompile(`(\d) (\d{3})`)
+
+func keepTogether(text string) string {
+	for range 3 { // 1 000 000 000 needs a pass per group
+		text = thousands.ReplaceAllString(text, "$1\u00a0$2")
+	}
+	return strings.ReplaceAll(text, "№ ", "№\u00a0")
+}
+
+// split breaks text into lines no wider than width in the current font, at
+// ASCII spaces and newlines only (no-break spaces hold); a word wider than
+// the line is cut, so nothing crosses the border.
+func (r *letterPDF) split(text string, width float64) []string {
+	pdf := r.pdf
+	space := pdf.GetStringWidth(" ")
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		var cur []string
+		var curW float64
+		flush := func() {
+			if len(cur) > 0 {
+				lines = append(lines, strings.Join(cur, " "))
+			}
+			cur, curW = nil, 0
+		}
+		for _, w := range strings.Fields(strings.ReplaceAll(para, "\t", " ")) {
+			ww := pdf.GetStringWidth(w)
+			switch {
+			case ww > width:
+				flush()
+				for _, piece := range r.cut(w, width) {
+					cur, curW = []string{piece}, pdf.GetStringWidth(piece)
+					flush()
+				}
+			case len(cur) == 0:
+				cur, curW = []string{w}, ww
+			case curW+space+ww <= width:
+				cur, curW = append(cur, w), curW+space+ww
+			default:
+				flush()
+				cur, curW = []string{w}, ww
+			}
+		}
+		flush()
+	}
+	return lines
+}
+
+// cut splits a word too wide for a line into pieces that fit.
+func (r *letterPDF) cut(word string, width float64) []string {
+	var pieces []string
+	runes := []rune(word)
+	start := 0
+	for i := 1; i <= len(runes); i++ {
+		if i-start > 1 && r.pdf.GetStringWidth(string(runes[start:i])) > width {
+			pieces = append(pieces, string(runes[start:i-1]))
+			start = i - 1
+		}
+	}
+	return append(pieces, string(runes[start:]))
 }
 
 // lines prints lines from y on and returns the y below them. Justified
@@ -114,11 +178,13 @@ func (r *letterPDF) lines(lines []string, style string, size float64, align stri
 	h := size * ptToMM * lineFactor
 	for i, ln := range lines {
 		a := align
-		if a == "J" && (i == len(lines)-1 || !strings.Contains(strings.TrimSpace(ln), " ")) {
+		// The last line, a single word and a line that would need gaps
+		// wider than a word or two stay ragged.
+		if a == "J" && (i == len(lines)-1 || !strings.Contains(ln, " ") || pdf.GetStringWidth(ln) < 0.8*textWidth) {
 			a = "L"
 		}
 		pdf.SetXY(textLeft, y)
-		pdf.CellFormat(textWidth, h, strings.TrimSpace(ln), "", 0, a, false, 0, "")
+		pdf.CellFormat(textWidth, h, ln, "", 0, a, false, 0, "")
 		y += h
 	}
 	return y
@@ -132,7 +198,7 @@ func (r *letterPDF) letterBlocks(l Letter) []block {
 		bs = append(bs, block{style: "I", size: bodySize + 2.5, text: t.Salutation, align: "C", gap: 3})
 		for _, p := range []string{t.Body, t.Contribution, t.Reach} {
 			if p != "" {
-				bs = append(bs, block{size: bodySize, text: p, align: "J", gap: 2})
+				bs = append(bs, block{size: bodySize, text: keepTogether(p), align: "J", gap: 2})
 			}
 		}
 		bs = append(bs, block{style: "I", size: bodySize, text: t.Wishes, align: "C", gap: 2.5})
@@ -146,7 +212,7 @@ func (r *letterPDF) letterBlocks(l Letter) []block {
 	default:
 		t := l.Text(l.Lang, r.tpl, r.opt.Settings)
 		bs = append(bs, block{style: "B", size: 22, text: t.Addressee, align: "C", fixed: true})
-		add(l.Lang, 13.5)
+		add(l.Lang, 13)
 	}
 	return bs
 }
@@ -193,7 +259,7 @@ func (r *letterPDF) measure(bs []block, scale float64) float64 {
 		} else {
 			b.fontSize = b.size * scale
 			r.pdf.SetFont(fontSerif, b.style, b.fontSize)
-			b.lines = r.pdf.SplitText(b.text, textWidth)
+			b.lines = r.split(b.text, textWidth)
 		}
 		total += float64(len(b.lines)) * b.fontSize * ptToMM * lineFactor
 	}

@@ -167,9 +167,11 @@ func TestLettersFromStore(t *testing.T) {
 // TestLettersLongNameStaysInside gives a name far too long for its line:
 // it shrinks and wraps, and no word crosses the inner frame (24 mm).
 func TestLettersLongNameStaysInside(t *testing.T) {
-	long := "«" + strings.Repeat("Қарағанды Өңірлік Құрылыс Және Жөндеу Корпорациясы ", 4) + "» ЖШС"
-	for _, lang := range []string{"kk", "ru", "both"} {
-		path := writePDF(t, []report.Letter{letter(1, lang, data.Sponsor{Kind: data.SponsorLegal, Name: long,
+	spaced := "«" + strings.Repeat("Қарағанды Өңірлік Құрылыс Және Жөндеу Корпорациясы ", 4) + "» ЖШС"
+	unbroken := "«" + strings.Repeat("ҚарағандыӨңірлікКорпорациясы", 6) + "» ЖШС"
+	for _, tt := range []struct{ lang, name string }{{"kk", spaced}, {"ru", spaced}, {"both", spaced}, {"kk", unbroken}} {
+		lang := tt.lang
+		path := writePDF(t, []report.Letter{letter(1, lang, data.Sponsor{Kind: data.SponsorLegal, Name: tt.name,
 			HeadName: "Қожахметов Санжар Әділетұлы"})}, report.LetterOptions{Settings: settings(), Template: report.DefaultLetterTemplate()})
 		if got := pages(t, path); got != 1 {
 			t.Fatalf("%s: pages=%d, want 1", lang, got)
