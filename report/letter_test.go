@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -262,5 +266,35 @@ func TestBlankPrintsOnlyText(t *testing.T) {
 		Template: report.DefaultLetterTemplate(), Blank: true}))
 	if strings.Contains(text, "АЛҒЫС ХАТ") || !strings.Contains(text, sp.Name) || !strings.Contains(text, "Тіркеу № 5") {
 		t.Fatalf("blank text:\n%s", text)
+	}
+}
+
+// TestLettersSignatureImage prints the signature and stamp images on every
+// page and refuses a file that is no image.
+func TestLettersSignatureImage(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 60, 20))
+	for x := 0; x < 60; x++ {
+		img.Set(x, 10+x%7, color.RGBA{0, 0, 120, 255})
+	}
+	var png1 bytes.Buffer
+	if err := png.Encode(&png1, img); err != nil {
+		t.Fatal(err)
+	}
+	sp := data.Sponsor{Kind: data.SponsorIndividual, Name: "Әлиев Ғалым"}
+	opt := report.LetterOptions{Settings: settings(), Template: report.DefaultLetterTemplate(), Signature: png1.Bytes(), Stamp: png1.Bytes()}
+	path := writePDF(t, []report.Letter{letter(1, "kk", sp), letter(2, "ru", sp)}, opt)
+	list := tool(t, "pdfimages", "-list", path)
+	got := 0
+	for _, ln := range strings.Split(list, "\n") {
+		if f := strings.Fields(ln); len(f) > 2 && f[2] == "image" {
+			got++
+		}
+	}
+	if got != 4 {
+		t.Fatalf("%d images placed, want 4 (signature and stamp on 2 pages):\n%s", got, list)
+	}
+	opt.Signature = []byte("not an image")
+	if err := report.WriteLetters(io.Discard, []report.Letter{letter(1, "kk", sp)}, opt); err == nil {
+		t.Fatal("a text file was accepted as the signature image")
 	}
 }
