@@ -34,14 +34,11 @@ var ErrLetterSettings = errors.New("letter settings incomplete")
 
 // checkLetters refuses a batch the settings cannot sign, before any page.
 func checkLetters(letters []Letter, opt LetterOptions) error {
-	st := opt.Settings
-	langs := map[string]bool{}
+	var langs []string
 	for i, l := range letters {
 		switch l.Lang {
-		case "kk", "ru":
-			langs[l.Lang] = true
-		case "both":
-			langs["kk"], langs["ru"] = true, true
+		case "kk", "ru", "both":
+			langs = append(langs, l.Lang)
 		default:
 			return &data.ValidationError{Field: fmt.Sprintf("letters[%d].lang", i+1), Value: l.Lang, Key: "err.letter.lang"}
 		}
@@ -49,20 +46,44 @@ func checkLetters(letters []Letter, opt LetterOptions) error {
 			return &data.ValidationError{Field: fmt.Sprintf("letters[%d].sponsor", i+1), Key: "err.required"}
 		}
 	}
+	if err := CheckLetterSettings(opt.Settings, langs...); err != nil {
+		return err
+	}
+	return opt.Template.Validate()
+}
+
+// CheckLetterSettings tells whether the settings can sign letters in the
+// languages (kk, ru, both): the head of department's name, and the title,
+// department and city in each language. The error wraps ErrLetterSettings
+// and a *data.ValidationError naming the field; its text is in kk and ru.
+func CheckLetterSettings(st data.Settings, langs ...string) error {
+	need := map[string]bool{}
+	for _, l := range langs {
+		need["kk"] = need["kk"] || l == "kk" || l == "both"
+		need["ru"] = need["ru"] || l == "ru" || l == "both"
+	}
 	missing := func(field, kk, ru string) error {
 		return fmt.Errorf("%w: баптауларда %s көрсетілмеген / в настройках не указано: %s: %w",
 			ErrLetterSettings, kk, ru, &data.ValidationError{Field: field, Key: "err.letter.settings"})
 	}
-	if strings.TrimSpace(st.HeadName) == "" {
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	switch {
+	case blank(st.HeadName):
 		return missing("head_name", "бөлім басшысының аты-жөні", "ФИО руководителя отдела")
+	case need["kk"] && blank(st.HeadTitleKK):
+		return missing("head_title_kk", "басшының лауазымы (қазақша)", "должность руководителя (на казахском)")
+	case need["ru"] && blank(st.HeadTitleRU):
+		return missing("head_title_ru", "басшының лауазымы (орысша)", "должность руководителя (на русском)")
+	case need["kk"] && blank(st.DepartmentKK):
+		return missing("department_kk", "бөлімнің атауы (қазақша)", "название отдела (на казахском)")
+	case need["ru"] && blank(st.DepartmentRU):
+		return missing("department_ru", "бөлімнің атауы (орысша)", "название отдела (на русском)")
+	case need["kk"] && blank(st.CityKK):
+		return missing("city_kk", "қала (қазақша)", "город (на казахском)")
+	case need["ru"] && blank(st.CityRU):
+		return missing("city_ru", "қала (орысша)", "город (на русском)")
 	}
-	if langs["kk"] && (strings.TrimSpace(st.HeadTitleKK) == "" || strings.TrimSpace(st.DepartmentKK) == "" || strings.TrimSpace(st.CityKK) == "") {
-		return missing("head_title_kk", "басшының лауазымы, бөлімнің атауы немесе қала (қазақша)", "должность, отдел или город (на казахском)")
-	}
-	if langs["ru"] && (strings.TrimSpace(st.HeadTitleRU) == "" || strings.TrimSpace(st.DepartmentRU) == "" || strings.TrimSpace(st.CityRU) == "") {
-		return missing("head_title_ru", "басшының лауазымы, бөлімнің атауы немесе қала (орысша)", "должность, отдел или город (на русском)")
-	}
-	return opt.Template.Validate()
+	return nil
 }
 
 // WriteLetters renders one A4 page per letter into w as a single PDF. The

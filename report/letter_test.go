@@ -298,3 +298,35 @@ func TestLettersSignatureImage(t *testing.T) {
 		t.Fatal("a text file was accepted as the signature image")
 	}
 }
+
+func TestCheckLetterSettings(t *testing.T) {
+	noRUTitle := settings()
+	noRUTitle.HeadTitleRU = ""
+	noCity := settings()
+	noCity.CityKK = " "
+	tests := []struct {
+		name  string
+		st    data.Settings
+		lang  string
+		field string // "" for no error
+	}{
+		{"complete", settings(), "both", ""},
+		{"no ru title, kk letters", noRUTitle, "kk", ""},
+		{"no ru title, ru letters", noRUTitle, "ru", "head_title_ru"},
+		{"no ru title, bilingual", noRUTitle, "both", "head_title_ru"},
+		{"no kk city", noCity, "both", "city_kk"},
+		{"defaults have no head", data.DefaultSettings(), "kk", "head_name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := report.CheckLetterSettings(tt.st, tt.lang)
+			var ve *data.ValidationError
+			switch {
+			case tt.field == "" && err != nil:
+				t.Fatalf("err = %v, want none", err)
+			case tt.field != "" && (!errors.As(err, &ve) || ve.Field != tt.field || !errors.Is(err, report.ErrLetterSettings)):
+				t.Fatalf("err = %v, want ErrLetterSettings on %s", err, tt.field)
+			}
+		})
+	}
+}

@@ -91,6 +91,10 @@ func runLetters(ctx context.Context, e *env, f lettersFlags) error {
 	if f.unthanked {
 		return listUnthanked(ctx, e, st, c)
 	}
+	// Refuse before anything is registered or written.
+	if err := report.CheckLetterSettings(settings, f.lang); err != nil {
+		return err
+	}
 	if opt.Signature, err = readOptional(tpl.SignatureImage); err != nil {
 		return err
 	}
