@@ -38,8 +38,8 @@ func newAppealForm(u *App, saved func()) *appealForm {
 	}
 	f.channels = newChoice(data.AppealChannels, func(c string) string { return lang.L("appeal.channel." + c) })
 	f.statuses = newChoice(data.AppealStatuses, func(c string) string { return lang.L("appeal.status." + c) })
-	f.channel = widget.NewSelect(f.channels.labels, changed)
-	f.status = widget.NewSelect(f.statuses.labels, changed)
+	f.channel = newSelect(f.channels.labels, changed)
+	f.status = newSelect(f.statuses.labels, changed)
 	f.citizen, f.phone, f.assigned, f.due = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.subject, f.resolution = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
 	f.subject.SetMinRowsVisible(3)
@@ -69,7 +69,7 @@ func (f *appealForm) buildUI() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("appeals.keyboard_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	return container.NewVScroll(container.NewPadded(container.NewVBox(f.heading, form, container.NewHBox(f.save), hint)))
+	return container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, container.NewHBox(f.save), hint)))
 }
 
 // newCall empties the form for a hotline call and puts the cursor on the
@@ -77,7 +77,7 @@ func (f *appealForm) buildUI() fyne.CanvasObject {
 func (f *appealForm) newCall() {
 	f.appeal = data.Appeal{Channel: data.ChannelHotline, Status: data.AppealNew}
 	f.fill()
-	if c := f.u.win.Canvas(); c != nil && f.citizen.Visible() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.citizen); c != nil {
 		c.Focus(f.citizen)
 	}
 }

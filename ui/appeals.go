@@ -36,7 +36,7 @@ func newAppealsScreen(u *App) *appealsScreen {
 		}
 		return lang.L("appeal.status." + c)
 	})
-	s.status = widget.NewSelect(s.statuses.labels, func(string) { s.refresh() })
+	s.status = newSelect(s.statuses.labels, func(string) { s.refresh() })
 	s.status.Selected = s.statuses.labels[0]
 	s.overdue = widget.NewCheck(lang.L("appeals.overdue_only"), func(bool) { s.refresh() })
 	s.form = newAppealForm(u, s.refresh)
@@ -79,7 +79,7 @@ func (s *appealsScreen) buildUI() fyne.CanvasObject {
 		s.presetOverdueOnly = nil
 	}
 	newBtn := widget.NewButtonWithIcon(lang.L("appeals.new_call"), theme.ContentAddIcon(), s.onNewTapped)
-	top := container.NewHBox(s.status, s.overdue, s.count, newBtn)
+	top := container.NewBorder(nil, nil, container.NewHBox(s.status, s.overdue), container.NewHBox(s.count, newBtn))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.62

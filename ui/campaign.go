@@ -25,7 +25,7 @@ type campaignSwitcher struct {
 
 func newCampaignSwitcher(u *App) *campaignSwitcher {
 	c := &campaignSwitcher{u: u}
-	c.sel = widget.NewSelect(nil, c.onSelected)
+	c.sel = newSelect(nil, c.onSelected)
 	c.fill()
 	return c
 }

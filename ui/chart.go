@@ -54,6 +54,10 @@ func withAlpha(c color.Color, a uint8) color.Color {
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 
+// barTextWidth is kept free after the longest bar for its value's text,
+// so that every track has the same length.
+const barTextWidth = 190
+
 // barLayout sizes a bar's rectangles to their fractions of the width and
 // puts the value's text after the bar.
 type barLayout struct{ frac, part float32 }
@@ -61,7 +65,7 @@ type barLayout struct{ frac, part float32 }
 func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	text := objs[3]
 	tw := text.MinSize().Width
-	full := size.Width - tw
+	full := size.Width - barTextWidth
 	if full < 0 {
 		full = 0
 	}
@@ -79,5 +83,5 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	t := objs[3].MinSize()
-	return fyne.NewSize(t.Width+120, t.Height)
+	return fyne.NewSize(barTextWidth+120, t.Height)
 }

@@ -56,13 +56,13 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 		}
 	}
 	f.sexChoice = newChoice([]string{"", data.Male, data.Female}, func(c string) string { return lang.L("sex." + c) })
-	f.sex = widget.NewSelect(f.sexChoice.labels, changed)
-	f.school = widget.NewSelect(nil, changed)
+	f.sex = newSelect(f.sexChoice.labels, changed)
+	f.school = newSelect(nil, changed)
 	grades := []string{""}
 	for g := 1; g <= 11; g++ {
 		grades = append(grades, strconv.Itoa(g))
 	}
-	f.grade = widget.NewSelect(grades, changed)
+	f.grade = newSelect(grades, changed)
 	f.consent = widget.NewCheck(lang.L("child.consent"), func(on bool) {
 		changed("")
 		if on && f.consentOn.Text == "" && !f.state.filling {
@@ -125,7 +125,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 	}
 	f.schoolChoice = newChoice(codes, func(c string) string { return names[c] })
 	f.school.Options = f.schoolChoice.labels
-	catBox := container.NewGridWithColumns(2)
+	catBox := container.NewVBox()
 	for _, code := range data.CategoryCodes {
 		catBox.Add(f.cats[code])
 	}
@@ -155,7 +155,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 	if f.child.ID == 0 {
 		f.edit(0)
 	}
-	return container.NewVScroll(container.NewPadded(body))
+	return container.NewScroll(container.NewPadded(body))
 }
 
 // edit loads child id into the form (0: a new child).

@@ -47,10 +47,10 @@ func newChildrenScreen(u *App) *childrenScreen {
 		[]float32{280, 130, 70, 70, 110, 300}, func() int { return len(s.ids) }, s.cell)
 	s.table.selected = s.onRowSelected
 	s.form = newChildForm(u, s.onSaved)
-	s.school = widget.NewSelect(nil, func(string) { s.refresh() })
-	s.grade = widget.NewSelect(nil, func(string) { s.refresh() })
-	s.category = widget.NewSelect(nil, func(string) { s.refresh() })
-	s.helped = widget.NewSelect(nil, func(string) { s.refresh() })
+	s.school = newSelect(nil, func(string) { s.refresh() })
+	s.grade = newSelect(nil, func(string) { s.refresh() })
+	s.category = newSelect(nil, func(string) { s.refresh() })
+	s.helped = newSelect(nil, func(string) { s.refresh() })
 	return s
 }
 
@@ -123,8 +123,8 @@ func (s *childrenScreen) loadPage(page int) {
 func (s *childrenScreen) buildUI() fyne.CanvasObject {
 	s.loadFilters()
 	newBtn := widget.NewButtonWithIcon(lang.L("children.new"), theme.ContentAddIcon(), s.onNewTapped)
-	filters := container.NewHBox(s.school, s.grade, s.category, s.helped, s.count, newBtn)
-	top := container.NewVBox(s.search, filters)
+	filters := container.NewGridWithColumns(4, s.school, s.grade, s.category, s.helped)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn), s.search), filters)
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6

@@ -88,7 +88,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 			text: lang.L("dash.stock_left", map[string]any{"Left": number(l.Left()), "Unit": l.Item.Unit(language()),
 				"In": number(l.Donated + l.Purchased)})})
 	}
-	title := canvas.NewText(s.u.campaign.Name(language())+" · "+fmt.Sprint(s.u.campaign.Year), theme.Color(theme.ColorNameForeground))
+	title := canvas.NewText(s.u.campaign.Name(language()), theme.Color(theme.ColorNameForeground))
 	title.TextSize = theme.TextSubHeadingSize()
 	title.TextStyle.Bold = true
 	charts := container.NewGridWithColumns(2,

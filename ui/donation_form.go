@@ -108,11 +108,11 @@ func (f *donationForm) buildUI() fyne.CanvasObject {
 	header := container.NewGridWithColumns(4, widget.NewLabel(lang.L("field.item")), widget.NewLabel(lang.L("field.size")),
 		widget.NewLabel(lang.L("field.quantity")), widget.NewLabel(lang.L("field.unit_value")))
 	lines := widget.NewCard("", lang.L("donations.in_kind"), container.NewVBox(header, f.lines, container.NewHBox(add)))
-	return container.NewVScroll(container.NewPadded(container.NewVBox(f.heading, form, lines, container.NewHBox(save))))
+	return container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, lines, container.NewHBox(save))))
 }
 
 func (f *donationForm) addLine(it data.DonationItem) {
-	r := &lineRow{item: widget.NewSelect(f.itemChoice.labels, func(string) {
+	r := &lineRow{item: newSelect(f.itemChoice.labels, func(string) {
 		if !f.state.filling {
 			f.state.dirty = true
 		}

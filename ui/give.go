@@ -59,8 +59,8 @@ func newGiveForm(u *App, saved func()) *giveForm {
 		f.recipients = []data.Child{f.matches[i]}
 		f.showRecipients()
 	}
-	f.school, f.category, f.grade = widget.NewSelect(nil, nil), widget.NewSelect(nil, nil), widget.NewSelect(nil, nil)
-	f.item = widget.NewSelect(nil, func(string) { f.showStock() })
+	f.school, f.category, f.grade = newSelect(nil, nil), newSelect(nil, nil), newSelect(nil, nil)
+	f.item = newSelect(nil, func(string) { f.showStock() })
 	f.withoutItem = widget.NewCheck(lang.L("dist.without_item"), nil)
 	f.withoutItem.SetChecked(true)
 	f.size, f.quantity, f.givenOn, f.act = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
@@ -91,7 +91,7 @@ func (f *giveForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.given_on"), f.givenOn),
 		widget.NewFormItem(lang.L("field.act_number"), f.act)), container.NewHBox(give)))
 	f.showMode()
-	return container.NewVScroll(container.NewVBox(whom, what))
+	return container.NewScroll(container.NewVBox(whom, what))
 }
 
 // refresh reloads the stock and the filter choices.

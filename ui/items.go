@@ -71,7 +71,7 @@ func (s *itemsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.unit_ru"), s.unitRU),
 		widget.NewFormItem("", s.sized))
 	list := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.table.table)
-	split := container.NewHSplit(list, container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save))))
+	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save)))))
 	split.Offset = 0.6
 	return split
 }

@@ -38,7 +38,7 @@ func newSchoolsScreen(u *App) *schoolsScreen {
 	}
 	s.state.track(s.number, s.nameKK, s.nameRU, s.district, s.address, s.director, s.phone)
 	s.kinds = newChoice(data.SchoolTypes, func(c string) string { return lang.L("school.type." + c) })
-	s.kind = widget.NewSelect(s.kinds.labels, func(string) {
+	s.kind = newSelect(s.kinds.labels, func(string) {
 		if !s.state.filling {
 			s.state.dirty = true
 		}
@@ -76,7 +76,7 @@ func (s *schoolsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.director"), s.director),
 		widget.NewFormItem(lang.L("field.phone"), s.phone))
 	list := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.table.table)
-	split := container.NewHSplit(list, container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form,
+	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(s.heading, form,
 		container.NewHBox(save)))))
 	split.Offset = 0.6
 	return split

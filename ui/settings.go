@@ -31,7 +31,6 @@ func newSettingsScreen(u *App) *settingsScreen {
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
-	s.deptKK.Wrapping, s.deptRU.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	s.state.track(s.deptKK, s.deptRU, s.cityKK, s.cityRU, s.head, s.titleKK, s.titleRU, s.phones, s.dueDays)
 	s.langs = newChoice([]string{"kk", "ru"}, func(c string) string { return lang.L("lang." + c) })
 	s.language = widget.NewRadioGroup(s.langs.labels, func(string) {

@@ -36,7 +36,7 @@ type sponsorForm struct {
 func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 	f := &sponsorForm{u: u, saved: saved, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	f.kinds = newChoice(data.SponsorKinds, func(k string) string { return lang.L("sponsor.kind." + k) })
-	f.kind = widget.NewSelect(f.kinds.labels, func(string) {
+	f.kind = newSelect(f.kinds.labels, func(string) {
 		if !f.state.filling {
 			f.state.dirty = true
 		}
@@ -96,8 +96,10 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
 	donations := widget.NewCard("", lang.L("sponsor.donations"), f.donationList)
-	top := container.NewVBox(f.heading, form, container.NewHBox(f.save))
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, donations)
+	top := container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, container.NewHBox(f.save))))
+	split := container.NewVSplit(top, donations)
+	split.Offset = 0.72
+	return split
 }
 
 // edit fills the form with sp (a new sponsor when sp.ID is 0).

@@ -137,3 +137,11 @@ func osUserName() string {
 	}
 	return os.Getenv("USER")
 }
+
+// newSelect is widget.NewSelect with a translated placeholder: Fyne's own
+// «(Select one)» is not translatable.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("select.placeholder")
+	return s
+}
