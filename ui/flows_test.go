@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+func TestDistributionDuplicateWarning(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	u.show(scrDistributions, nil)
+	s := u.screens[scrDistributions].(*distributionsScreen)
+	given, err := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: u.campaign.ID, Limit: 1})
+	if err != nil || len(given) == 0 {
+		t.Fatalf("demo has no distribution: %v", err)
+	}
+	g := given[0]
+	child, err := st.FindChildByID(ctx, g.ChildID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := s.give
+	test.Type(f.search, string(child.IIN))
+	if len(f.matches) != 1 {
+		t.Fatalf("searching the IIN found %d children, want 1", len(f.matches))
+	}
+	f.matchList.Select(0)
+	f.item.SetSelected(f.itemChoice.label(strconv.FormatInt(g.ItemID, 10)))
+	count := func() int {
+		rows, err := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: u.campaign.ID, ChildID: child.ID, ItemID: g.ItemID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(rows)
+	}
+	before := count()
+	f.onGiveTapped()
+	if got := count(); got != before {
+		t.Fatalf("a duplicate was saved without asking: %d rows, want %d", got, before)
+	}
+	if msg := overlayText(u.win); !strings.Contains(msg, child.FullName()) {
+		t.Fatalf("the warning does not name the child %q: %q", child.FullName(), msg)
+	}
+	tapOverlayButton(t, u.win, lang.L("dist.force"))
+	if got := count(); got != before+1 {
+		t.Fatalf("after «give anyway» %d rows, want %d", got, before+1)
+	}
+	rows, _ := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: u.campaign.ID, ChildID: child.ID, ItemID: g.ItemID})
+	forced := 0
+	for _, r := range rows {
+		if r.Forced {
+			forced++
+		}
+	}
+	if forced != 1 {
+		t.Fatalf("%d rows marked forced, want 1", forced)
+	}
+}
+
+func TestGroupDistributionSkipsThoseWhoHaveIt(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	u.show(scrDistributions, nil)
+	f := u.screens[scrDistributions].(*distributionsScreen).give
+	items, _ := st.FindAidItems(ctx)
+	var backpack data.AidItem
+	for _, it := range items {
+		if strings.Contains(it.Code, "backpack") {
+			backpack = it
+		}
+	}
+	if backpack.ID == 0 {
+		t.Fatalf("no backpack in the catalogue %+v", items)
+	}
+	sc := u.screens[scrDistributions].(*distributionsScreen).give.schools[0]
+	f.mode.SetSelected(lang.L("dist.group"))
+	f.school.SetSelected(f.schoolChoice.label(strconv.Itoa(sc.Number)))
+	f.item.SetSelected(f.itemChoice.label(strconv.FormatInt(backpack.ID, 10)))
+	f.onFindGroupTapped()
+
+	all, _ := st.FindChildren(ctx, data.ChildFilter{SchoolID: sc.ID})
+	had, _ := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: u.campaign.ID, ItemID: backpack.ID, SchoolID: sc.ID})
+	got := map[int64]bool{}
+	for _, d := range had {
+		got[d.ChildID] = true
+	}
+	if want := len(all) - len(got); len(f.recipients) != want || want == 0 {
+		t.Fatalf("group of %d children, want %d (of %d at school №%d, %d already have a backpack)",
+			len(f.recipients), want, len(all), sc.Number, len(got))
+	}
+	n := len(f.recipients)
+	f.onGiveTapped()
+	if strings.Contains(overlayText(u.win), lang.L("dist.conflict_title")) {
+		tapOverlayButton(t, u.win, lang.L("dist.force")) // the demo's stock may run short
+	}
+	after, _ := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: u.campaign.ID, ItemID: backpack.ID, SchoolID: sc.ID})
+	if len(after) != len(had)+n {
+		t.Fatalf("%d backpacks at the school after giving to %d, want %d", len(after), n, len(had)+n)
+	}
+}
+
+func TestChildrenSearchFilters(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	u.show(scrChildren, nil)
+	s := u.screens[scrChildren].(*childrenScreen)
+	all, _ := st.CountChildren(ctx, data.ChildFilter{})
+	if len(s.ids) != all {
+		t.Fatalf("list shows %d children, store has %d", len(s.ids), all)
+	}
+	some, _ := st.FindChildren(ctx, data.ChildFilter{Limit: 1})
+	q := strings.ToLower(some[0].Surname[:4])
+	test.Type(s.search, q)
+	want, _ := st.CountChildren(ctx, data.ChildFilter{Query: q})
+	if len(s.ids) != want || want == 0 || want == all {
+		t.Fatalf("search %q shows %d children, want %d (of %d)", q, len(s.ids), want, all)
+	}
+	s.category.SetSelected(s.catChoice.label(data.CatOrphan))
+	want, _ = st.CountChildren(ctx, data.ChildFilter{Query: q, Category: data.CatOrphan})
+	if len(s.ids) != want {
+		t.Fatalf("search %q among orphans shows %d, want %d", q, len(s.ids), want)
+	}
+	s.search.SetText("")
+	s.category.SetSelected(s.catChoice.labels[0])
+	s.helped.SetSelected(s.helpChoice.label("no"))
+	no := false
+	want, _ = st.CountChildren(ctx, data.ChildFilter{Helped: &no, CampaignID: u.campaign.ID})
+	if len(s.ids) != want || want == 0 {
+		t.Fatalf("not yet helped: %d shown, want %d", len(s.ids), want)
+	}
+	// the cells load the rows of the page on screen
+	if got := s.cell(0, 1); got == "" {
+		t.Fatal("first row has no IIN")
+	}
+}
+
+func TestAppealQuickCallFromKeyboard(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	u.show(scrAppeals, nil)
+	s := u.screens[scrAppeals].(*appealsScreen)
+	menuAction(t, u, fyne.KeyN)()
+	c := u.win.Canvas()
+	if c.Focused() != s.form.citizen {
+		t.Fatalf("Ctrl+N put the focus on %T, want the caller's name", c.Focused())
+	}
+	test.Type(c.Focused(), "Серікова Гүлнар") // what the driver does with keys
+	test.FocusNext(c)
+	test.Type(c.Focused(), "87015550000") // what the driver does with keys
+	test.FocusNext(c)
+	test.Type(c.Focused(), "Рюкзак берілмеді, №7 мектеп") // what the driver does with keys
+	menuAction(t, u, fyne.KeyS)()
+
+	as, err := st.FindAppeals(ctx, data.AppealFilter{CampaignID: u.campaign.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := as[0] // newest first
+	if a.Subject != "Рюкзак берілмеді, №7 мектеп" || a.CitizenPhone != "87015550000" || a.Channel != data.ChannelHotline {
+		t.Fatalf("saved %+v; dialog: %s", a, overlayText(u.win))
+	}
+	set, _ := st.Settings(ctx)
+	if want := data.Day(a.ReceivedAt).AddDate(0, 0, set.AppealDueDays); !a.DueOn.Equal(want) {
+		t.Fatalf("due %v, want %v", a.DueOn, want)
+	}
+}
+
+// menuAction returns the main menu's action for Ctrl+key.
+func menuAction(t *testing.T, u *App, key fyne.KeyName) func() {
+	t.Helper()
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if sc, ok := it.Shortcut.(interface{ Key() fyne.KeyName }); ok && sc.Key() == key {
+				return it.Action
+			}
+		}
+	}
+	t.Fatalf("no menu item for Ctrl+%s", key)
+	return nil
+}
+
+func TestLanguageSwitch(t *testing.T) {
+	u, st := newTestUI(t)
+	if got := lang.L("nav.sponsors"); got != "Демеушілер" {
+		t.Fatalf("default language shows %q", got)
+	}
+	u.show(scrSettings, nil)
+	s := u.screens[scrSettings].(*settingsScreen)
+	s.language.SetSelected(s.langs.label("ru"))
+	s.onSaveTapped()
+	set, _ := st.Settings(context.Background())
+	if set.Language != "ru" {
+		t.Fatalf("saved language %q, want ru", set.Language)
+	}
+	for key, want := range map[string]string{"nav.sponsors": "Спонсоры", "Cancel": "Отмена", "thursday": "Четверг"} {
+		if got := lang.L(key); got != want {
+			t.Fatalf("in ru %s is %q, want %q", key, got, want)
+		}
+	}
+	if got := u.nav.Length(); got != len(screenOrder) {
+		t.Fatalf("navigation has %d items", got)
+	}
+	if u.current != scrSettings {
+		t.Fatalf("after the switch on %s, want settings", u.current)
+	}
+	s = u.screens[scrSettings].(*settingsScreen)
+	s.language.SetSelected(s.langs.label("kk"))
+	s.onSaveTapped()
+	if got := lang.L("Cancel"); got != "Болдырмау" {
+		t.Fatalf("back in kk Cancel is %q", got)
+	}
+}
