@@ -122,6 +122,7 @@ func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 // letterPDF is the document being written and what each page reuses.
 type letterPDF struct {
 	pdf    *gofpdf.Fpdf
+	m      *gofpdf.Fpdf // measures text; never gets a page
 	opt    LetterOptions
 	tpl    LetterTemplate
 	border gofpdf.Template
@@ -140,10 +141,15 @@ func newLetterPDF(opt LetterOptions) (*letterPDF, error) {
 	pdf.SetCellMargin(0)
 	pdf.SetCreator("Мектепке жол", true)
 	pdf.SetTitle("Алғыс хат", true)
-	pdf.AddUTF8FontFromBytes(fontSerif, "", assets.Font(assets.SerifRegular))
-	pdf.AddUTF8FontFromBytes(fontSerif, "B", assets.Font(assets.SerifBold))
-	pdf.AddUTF8FontFromBytes(fontSerif, "I", assets.Font(assets.SerifItalic))
-	r := &letterPDF{pdf: pdf, opt: opt, tpl: opt.Template, images: map[string]bool{}}
+	// Measuring on the document would write a font change into the page
+	// for every size tried; a twin without pages measures silently.
+	m := gofpdf.New("P", "mm", "A4", "")
+	m.SetCellMargin(0)
+	for _, f := range []struct{ style, file string }{{"", assets.SerifRegular}, {"B", assets.SerifBold}, {"I", assets.SerifItalic}} {
+		pdf.AddUTF8FontFromBytes(fontSerif, f.style, assets.Font(f.file))
+		m.AddUTF8FontFromBytes(fontSerif, f.style, assets.Font(f.file))
+	}
+	r := &letterPDF{pdf: pdf, m: m, opt: opt, tpl: opt.Template, images: map[string]bool{}}
 	r.tpl.fillDefaults()
 	if !opt.Blank {
 		// The border is drawn once, as a form the pages refer to: a

@@ -98,12 +98,12 @@ func (r *letterPDF) centered(style string, size float64, text string, y float64)
 // border.
 func (r *letterPDF) fitLine(style, text string, max, min, width float64) (float64, []string) {
 	for size := max; size >= min; size -= 0.5 {
-		r.pdf.SetFont(fontSerif, style, size)
-		if r.pdf.GetStringWidth(text) <= width {
+		r.m.SetFont(fontSerif, style, size)
+		if r.m.GetStringWidth(text) <= width {
 			return size, []string{text}
 		}
 	}
-	r.pdf.SetFont(fontSerif, style, min)
+	r.m.SetFont(fontSerif, style, min)
 	return min, r.split(text, width)
 }
 
@@ -117,11 +117,11 @@ func keepTogether(text string) string {
 	return strings.ReplaceAll(text, "№ ", "№\u00a0")
 }
 
-// split breaks text into lines no wider than width in the current font, at
+// split breaks text into lines no wider than width in the measuring font, at
 // ASCII spaces and newlines only (no-break spaces hold); a word wider than
 // the line is cut, so nothing crosses the border.
 func (r *letterPDF) split(text string, width float64) []string {
-	pdf := r.pdf
+	pdf := r.m // measures in the font the caller set on r.m
 	space := pdf.GetStringWidth(" ")
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
@@ -162,7 +162,7 @@ func (r *letterPDF) cut(word string, width float64) []string {
 	runes := []rune(word)
 	start := 0
 	for i := 1; i <= len(runes); i++ {
-		if i-start > 1 && r.pdf.GetStringWidth(string(runes[start:i])) > width {
+		if i-start > 1 && r.m.GetStringWidth(string(runes[start:i])) > width {
 			pieces = append(pieces, string(runes[start:i-1]))
 			start = i - 1
 		}
@@ -258,7 +258,7 @@ func (r *letterPDF) measure(bs []block, scale float64) float64 {
 			b.fontSize, b.lines = r.fitLine(b.style, b.text, b.size, 13, textWidth)
 		} else {
 			b.fontSize = b.size * scale
-			r.pdf.SetFont(fontSerif, b.style, b.fontSize)
+			r.m.SetFont(fontSerif, b.style, b.fontSize)
 			b.lines = r.split(b.text, textWidth)
 		}
 		total += float64(len(b.lines)) * b.fontSize * ptToMM * lineFactor
