@@ -131,14 +131,7 @@ func WriteHandover(w io.Writer, sh HandoverSheet) error {
 // as they need; the header repeats on each page.
 func handoverTable(d *reportDoc, cols []tableColumn, rows []HandoverRow) {
 	const line = 4.5
-	header := func() {
-		d.SetFont("sans", "B", 8)
-		d.SetFillColor(225, 232, 240)
-		for _, c := range cols {
-			d.CellFormat(c.width, 8, fitText(d.Fpdf, c.title, c.width-2), "1", 0, "C", true, 0, "")
-		}
-		d.Ln(-1)
-	}
+	header := func() { d.tableHeader(cols) }
 	header()
 	_, ph := d.GetPageSize()
 	for i, r := range rows {

@@ -77,15 +77,8 @@ type tableColumn struct {
 // last row is bold when boldLast is set (a total).
 func (d *reportDoc) table(cols []tableColumn, rows [][]string, boldLast bool) {
 	const h = 5.5
-	header := func() {
-		d.SetFont("sans", "B", 8)
-		d.SetFillColor(225, 232, 240)
-		for _, c := range cols {
-			d.CellFormat(c.width, h+1, fitText(d.Fpdf, c.title, c.width-2), "1", 0, "C", true, 0, "")
-		}
-		d.Ln(-1)
-	}
-	d.room(3 * h)
+	header := func() { d.tableHeader(cols) }
+	d.room(4 * h)
 	header()
 	_, ph := d.GetPageSize()
 	for i, row := range rows {
@@ -107,4 +100,30 @@ func (d *reportDoc) table(cols []tableColumn, rows [][]string, boldLast bool) {
 		}
 		d.Ln(-1)
 	}
+}
+
+// tableHeader writes the column titles on a grey band, each wrapped over
+// as many lines as it needs.
+func (d *reportDoc) tableHeader(cols []tableColumn) {
+	const line = 3.6
+	d.SetFont("sans", "B", 8)
+	d.SetFillColor(225, 232, 240)
+	titles := make([][]string, len(cols))
+	lines := 1
+	for i, c := range cols {
+		titles[i] = d.SplitText(c.title, c.width-2)
+		lines = max(lines, len(titles[i]))
+	}
+	h := float64(lines)*line + 2.4
+	x, y := d.GetX(), d.GetY()
+	for i, c := range cols {
+		d.Rect(x, y, c.width, h, "FD")
+		top := y + (h-float64(len(titles[i]))*line)/2
+		for k, l := range titles[i] {
+			d.SetXY(x+1, top+float64(k)*line)
+			d.CellFormat(c.width-2, line, l, "", 0, "C", false, 0, "")
+		}
+		x += c.width
+	}
+	d.SetXY(reportMargin, y+h)
 }
