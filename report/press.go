@@ -38,41 +38,63 @@ func PressRelease(r CampaignReport, lang string) string {
 	if lang != "ru" {
 		lang = "kk"
 	}
-	var b strings.Builder
-	p := func(format string, args ...any) {
-		b.WriteString("     ")
-		fmt.Fprintf(&b, format, args...)
-		b.WriteString("\n")
-	}
-	s, c := r.Summary, r.Campaign
-	items := pressItems(r, lang)
-	cats := pressCategories(r, lang)
-	phones := strings.Join(r.Settings.HotlinePhones, ", ")
+	pr := &pressWriter{r: r, lang: lang, items: pressItems(r, lang), cats: pressCategories(r, lang),
+		phones: strings.Join(r.Settings.HotlinePhones, ", ")}
 	if lang == "ru" {
-		fmt.Fprintf(&b, "%s\n\nИтоги республиканской акции «Дорога в школу»\n\n", department(r.Settings, lang))
-		p("%s завершилась ежегодная республиканская акция «Дорога в школу». В этом году она прошла с %s по %s под девизом «%s».",
-			LongDate(c.EndsOn, lang), LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), c.Slogan)
-		p("По традиции акция направлена на охват обучением всех детей школьного возраста и на социальную помощь детям из малообеспеченных семей.")
-		p("Помощь в ходе акции получили детей: %s; вручено вещей: %s (%s).", Number(int64(s.ChildrenHelped)), Number(s.ItemsDistributed), items)
-		if cats != "" {
-			p("Среди получивших помощь: %s.", cats)
-		}
-		p("Акцию поддержали спонсоры (%s): собрано %s, передано вещей: %s на сумму %s.",
-			Number(int64(s.Sponsors)), PressMoney(s.MoneyTenge, lang), Number(s.InKindItems), PressMoney(s.InKindValueTenge, lang))
-		p("Для оперативного рассмотрения обращений граждан работали горячие линии, телефоны доверия и общественные приёмные%s. Обращений поступило: %s, из них решено: %s.",
-			phonesRU(phones), Number(int64(s.Appeals.Total)), Number(int64(s.Appeals.Resolved)))
-		p("Благодарственные письма отдела образования города Караганды вручены спонсорам: %s.", Number(int64(s.Letters)))
-		if r.Previous != nil {
-			ps := r.Previous.Summary
-			p("По сравнению с %d годом число детей, получивших помощь, изменилось на %s (%s), собранные средства — на %s.",
-				r.Previous.Campaign.Year, Signed(int64(s.ChildrenHelped-ps.ChildrenHelped)),
-				Change(int64(s.ChildrenHelped), int64(ps.ChildrenHelped)), Change(s.MoneyTenge, ps.MoneyTenge))
-		}
-		p("В акции участвуют городской маслихат, отдел образования, местная полиция, служба пробации, организации образования и спонсоры.")
-		fmt.Fprintf(&b, "\n%s, %s\n", word(lang, "city"), ShortDate(r.GeneratedOn))
-		return b.String()
+		pr.russian()
+	} else {
+		pr.kazakh()
 	}
-	fmt.Fprintf(&b, "%s\n\n«Мектепке жол» жалпыреспубликалық акциясының қорытындысы\n\n", department(r.Settings, lang))
+	fmt.Fprintf(&pr.b, "\n%s, %s\n", word(pr.lang, "city"), ShortDate(r.GeneratedOn))
+	return pr.b.String()
+}
+
+// pressWriter writes a press release paragraph by paragraph.
+type pressWriter struct {
+	b                   strings.Builder
+	r                   CampaignReport
+	lang                string
+	items, cats, phones string
+}
+
+// p writes one paragraph, indented as in the office's releases.
+func (pr *pressWriter) p(format string, args ...any) {
+	pr.b.WriteString("     ")
+	fmt.Fprintf(&pr.b, format, args...)
+	pr.b.WriteString("\n")
+}
+
+func (pr *pressWriter) russian() {
+	b, p, lang := &pr.b, pr.p, pr.lang
+	r, s, c := pr.r, pr.r.Summary, pr.r.Campaign
+	items, cats, phones := pr.items, pr.cats, pr.phones
+	fmt.Fprintf(b, "%s\n\nИтоги республиканской акции «Дорога в школу»\n\n", department(r.Settings, lang))
+	p("%s завершилась ежегодная республиканская акция «Дорога в школу». В этом году она прошла с %s по %s под девизом «%s».",
+		LongDate(c.EndsOn, lang), LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), c.Slogan)
+	p("По традиции акция направлена на охват обучением всех детей школьного возраста и на социальную помощь детям из малообеспеченных семей.")
+	p("Помощь в ходе акции получили детей: %s; вручено вещей: %s (%s).", Number(int64(s.ChildrenHelped)), Number(s.ItemsDistributed), items)
+	if cats != "" {
+		p("Среди получивших помощь: %s.", cats)
+	}
+	p("Акцию поддержали спонсоры (%s): собрано %s, передано вещей: %s на сумму %s.",
+		Number(int64(s.Sponsors)), PressMoney(s.MoneyTenge, lang), Number(s.InKindItems), PressMoney(s.InKindValueTenge, lang))
+	p("Для оперативного рассмотрения обращений граждан работали горячие линии, телефоны доверия и общественные приёмные%s. Обращений поступило: %s, из них решено: %s.",
+		phonesRU(phones), Number(int64(s.Appeals.Total)), Number(int64(s.Appeals.Resolved)))
+	p("Благодарственные письма отдела образования города Караганды вручены спонсорам: %s.", Number(int64(s.Letters)))
+	if r.Previous != nil {
+		ps := r.Previous.Summary
+		p("По сравнению с %d годом число детей, получивших помощь, изменилось на %s (%s), собранные средства — на %s.",
+			r.Previous.Campaign.Year, Signed(int64(s.ChildrenHelped-ps.ChildrenHelped)),
+			Change(int64(s.ChildrenHelped), int64(ps.ChildrenHelped)), Change(s.MoneyTenge, ps.MoneyTenge))
+	}
+	p("В акции участвуют городской маслихат, отдел образования, местная полиция, служба пробации, организации образования и спонсоры.")
+}
+
+func (pr *pressWriter) kazakh() {
+	b, p, lang := &pr.b, pr.p, pr.lang
+	r, s, c := pr.r, pr.r.Summary, pr.r.Campaign
+	items, cats, phones := pr.items, pr.cats, pr.phones
+	fmt.Fprintf(b, "%s\n\n«Мектепке жол» жалпыреспубликалық акциясының қорытындысы\n\n", department(r.Settings, lang))
 	p("%d жылғы %d %s «Мектепке жол» жалпыреспубликалық акциясы аяқталды. Жыл сайынғы акция биыл %s – %s аралығында «%s» ұранымен өтті.",
 		c.EndsOn.Year(), c.EndsOn.Day(), monthsKKLocative[c.EndsOn.Month()-1], LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), c.Slogan)
 	p("Дәстүр бойынша акция мектеп жасындағы балаларды білім ұйымдарында оқумен қамтуға, әсіресе аз қамтылған отбасылардан шыққан балаларға әлеуметтік көмек көрсетуге арналған.")
@@ -92,8 +114,6 @@ func PressRelease(r CampaignReport, lang string) string {
 			Change(int64(s.ChildrenHelped), int64(ps.ChildrenHelped)), Change(s.MoneyTenge, ps.MoneyTenge))
 	}
 	p("Акцияға Қарағанды қаласының мәслихаты, білім бөлімі, жергілікті полиция, пробация қызметі, білім ұйымдарының өкілдері және демеушілер қатысады.")
-	fmt.Fprintf(&b, "\n%s, %s\n", word(lang, "city"), ShortDate(r.GeneratedOn))
-	return b.String()
 }
 
 func phonesKK(phones string) string {

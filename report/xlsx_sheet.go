@@ -19,6 +19,15 @@ func sheetRef(sheet string, col, row int) string {
 // writeSheet sets up the empty sheet (print, filter, chart) and then
 // streams its rows: the stream writer keeps what was set before it started.
 func writeSheet(f *excelize.File, sh workSheet, st workbookStyles) error {
+	if err := prepareSheet(f, sh); err != nil {
+		return err
+	}
+	return streamSheet(f, sh, st)
+}
+
+// prepareSheet sets the print setup, the autofilter, the print titles and
+// whatever sh.before adds (a chart) on the still empty sheet.
+func prepareSheet(f *excelize.File, sh workSheet) error {
 	lastCol, _ := excelize.ColumnNumberToName(len(sh.header))
 	lastRow := headerRow + len(sh.rows)
 	size, landscape, one, free := 9, "landscape", 1, 0 // 9: A4; 0 pages tall: as many as needed
@@ -39,10 +48,13 @@ func writeSheet(f *excelize.File, sh workSheet, st workbookStyles) error {
 		return err
 	}
 	if sh.before != nil {
-		if err := sh.before(f, sh.name); err != nil {
-			return err
-		}
+		return sh.before(f, sh.name)
 	}
+	return nil
+}
+
+// streamSheet writes the column widths, the frozen panes and the rows.
+func streamSheet(f *excelize.File, sh workSheet, st workbookStyles) error {
 	sw, err := f.NewStreamWriter(sh.name)
 	if err != nil {
 		return err
