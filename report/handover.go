@@ -28,6 +28,17 @@ type HandoverRow struct {
 	Items   string // «Мектеп формасы (34) — 1 жиынтық; Рюкзак — 1 дана»
 }
 
+// NewHandoverSheet makes a school's sheet from its distributions (as
+// FindDistributions returns them for the school, and the day if any).
+func NewHandoverSheet(lang string, st data.Settings, c data.Campaign, sc data.School, day time.Time,
+	ds []data.DistributionRow, items []data.AidItem) HandoverSheet {
+	if lang != "ru" {
+		lang = "kk"
+	}
+	return HandoverSheet{Lang: lang, Department: department(st, lang), Campaign: c.Name(lang), School: sc.Name(lang),
+		Date: day, Rows: HandoverRows(ds, items, lang)}
+}
+
 // HandoverRows groups a school's distributions, as FindDistributions orders
 // them (by day, then child), into one row per child and day.
 func HandoverRows(ds []data.DistributionRow, items []data.AidItem, lang string) []HandoverRow {

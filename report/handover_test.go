@@ -62,8 +62,7 @@ func TestHandoverSheet(t *testing.T) {
 			if given != len(ds) {
 				t.Errorf("rows list %d items, want %d distributions", given, len(ds))
 			}
-			sheet := report.HandoverSheet{Lang: tt.lang, Department: fx.r.Settings.DepartmentKK, Campaign: fx.camp.Name(tt.lang),
-				School: sc.Name(tt.lang), Date: f.GivenOn, Rows: rows}
+			sheet := report.NewHandoverSheet(tt.lang, fx.r.Settings, fx.camp, sc, f.GivenOn, ds, items)
 			var buf bytes.Buffer
 			if err := report.WriteHandover(&buf, sheet); err != nil {
 				t.Fatal(err)

@@ -90,10 +90,5 @@ func handoverSheet(ctx context.Context, e *env, year, school int, on time.Time, 
 	if err != nil {
 		return sh, err
 	}
-	sh = report.HandoverSheet{Lang: lang, Department: settings.DepartmentKK, Campaign: c.Name(lang),
-		School: sc.Name(lang), Date: on, Rows: report.HandoverRows(ds, items, lang)}
-	if lang == "ru" {
-		sh.Department = settings.DepartmentRU
-	}
-	return sh, nil
+	return report.NewHandoverSheet(lang, settings, c, sc, on, ds, items), nil
 }
