@@ -191,3 +191,17 @@ func errKey(err error) string {
 	}
 	return err.Error()
 }
+
+// ParseChildRow reads one row of a school's list under a mapping, without
+// a database: a school column is read as an error («no such school»). The
+// GUI's preview uses Preview; this is for checks row by row and for tests.
+func ParseChildRow(sh *Sheet, m Mapping, r Row, lang string) (data.Child, []Problem) {
+	p := &rowParser{sh: sh, m: m, lang: lang, today: time.Now(), schools: map[int]int64{}}
+	return p.child(r)
+}
+
+// ParseSponsorRow reads one row of the list of sponsors under a mapping.
+func ParseSponsorRow(sh *Sheet, m Mapping, r Row, lang string) (data.Sponsor, []Problem) {
+	p := &rowParser{sh: sh, m: m, lang: lang, today: time.Now()}
+	return p.sponsor(r)
+}

@@ -83,7 +83,7 @@ func addLists(f *excelize.File, sheet string, headers []string, categories []dat
 	}
 	var grades []string
 	for g := 1; g <= 11; g++ {
-		for _, l := range []string{"А", "Б", "В", "Г", "Д"} {
+		for _, l := range []string{"А", "Ә", "Б", "В", "Г", "Д"} {
 			grades = append(grades, fmt.Sprintf("%d %s", g, l))
 		}
 	}
