@@ -69,8 +69,12 @@ func (pr *pressWriter) russian() {
 	r, s, c := pr.r, pr.r.Summary, pr.r.Campaign
 	items, cats, phones := pr.items, pr.cats, pr.phones
 	fmt.Fprintf(b, "%s\n\nИтоги республиканской акции «Дорога в школу»\n\n", department(r.Settings, lang))
-	p("%s завершилась ежегодная республиканская акция «Дорога в школу». В этом году она прошла с %s по %s под девизом «%s».",
-		LongDate(c.EndsOn, lang), LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), c.Slogan)
+	slogan := ""
+	if c.Slogan != "" {
+		slogan = " под девизом «" + c.Slogan + "»"
+	}
+	p("%s завершилась ежегодная республиканская акция «Дорога в школу». В этом году она прошла с %s по %s%s.",
+		LongDate(c.EndsOn, lang), LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), slogan)
 	p("По традиции акция направлена на охват обучением всех детей школьного возраста и на социальную помощь детям из малообеспеченных семей.")
 	p("Помощь в ходе акции получили детей: %s; вручено вещей: %s (%s).", Number(int64(s.ChildrenHelped)), Number(s.ItemsDistributed), items)
 	if cats != "" {
@@ -95,8 +99,12 @@ func (pr *pressWriter) kazakh() {
 	r, s, c := pr.r, pr.r.Summary, pr.r.Campaign
 	items, cats, phones := pr.items, pr.cats, pr.phones
 	fmt.Fprintf(b, "%s\n\n«Мектепке жол» жалпыреспубликалық акциясының қорытындысы\n\n", department(r.Settings, lang))
-	p("%d жылғы %d %s «Мектепке жол» жалпыреспубликалық акциясы аяқталды. Жыл сайынғы акция биыл %s – %s аралығында «%s» ұранымен өтті.",
-		c.EndsOn.Year(), c.EndsOn.Day(), monthsKKLocative[c.EndsOn.Month()-1], LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), c.Slogan)
+	slogan := ""
+	if c.Slogan != "" {
+		slogan = " «" + c.Slogan + "» ұранымен"
+	}
+	p("%d жылғы %d %s «Мектепке жол» жалпыреспубликалық акциясы аяқталды. Жыл сайынғы акция биыл %s – %s аралығында%s өтті.",
+		c.EndsOn.Year(), c.EndsOn.Day(), monthsKKLocative[c.EndsOn.Month()-1], LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), slogan)
 	p("Дәстүр бойынша акция мектеп жасындағы балаларды білім ұйымдарында оқумен қамтуға, әсіресе аз қамтылған отбасылардан шыққан балаларға әлеуметтік көмек көрсетуге арналған.")
 	p("Акция барысында %s балаға %s бірлік көмек табыс етілді: %s.", Number(int64(s.ChildrenHelped)), Number(s.ItemsDistributed), items)
 	if cats != "" {
