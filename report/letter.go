@@ -87,8 +87,12 @@ func CheckLetterSettings(st data.Settings, langs ...string) error {
 }
 
 // WriteLetters renders one A4 page per letter into w as a single PDF. The
-// settings are checked before the first page; on an error or a cancelled
-// context nothing is written to w.
+// settings are checked before the first page, so a batch they cannot sign
+// writes nothing. Batches of more than a hundred letters are streamed to w
+// in chunks, so memory stays flat however many letters there are; an error
+// or a cancelled context in such a batch can leave a partial PDF in w, so
+// write to a temporary file and rename it on success (as the CLI does).
+// opt.Progress is called after each page.
 func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 	if err := checkLetters(letters, opt); err != nil {
 		return err
@@ -97,26 +101,46 @@ func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	r, err := newLetterPDF(opt)
-	if err != nil {
-		return err
-	}
-	for i, l := range letters {
-		if err := ctx.Err(); err != nil {
+	j := newPDFJoiner(w)
+	m := newMeasurer()
+	var buf bytes.Buffer
+	for start := 0; start < len(letters); start += letterChunk {
+		r, err := renderLetters(ctx, letters[start:min(start+letterChunk, len(letters))], start, len(letters), opt, m)
+		if err != nil {
 			return err
+		}
+		buf.Reset()
+		if err := r.pdf.Output(&buf); err != nil {
+			return err
+		}
+		if err := j.addChunk(buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return j.close("Алғыс хат")
+}
+
+// renderLetters draws letters as one in-memory document; done and total
+// place them in the whole batch for the progress callback.
+func renderLetters(ctx context.Context, letters []Letter, done, total int, opt LetterOptions, m *gofpdf.Fpdf) (*letterPDF, error) {
+	r, err := newLetterPDF(opt, m)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range letters {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 		r.page(l)
 		if err := r.pdf.Error(); err != nil {
-			return fmt.Errorf("letter № %d (%s): %w", l.Number, l.Sponsor.Name, err)
+			return nil, fmt.Errorf("letter № %d (%s): %w", l.Number, l.Sponsor.Name, err)
 		}
+		done++
 		if opt.Progress != nil {
-			opt.Progress(i+1, len(letters))
+			opt.Progress(done, total)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return r.pdf.Output(w)
+	return r, ctx.Err()
 }
 
 // letterPDF is the document being written and what each page reuses.
@@ -134,20 +158,33 @@ const (
 	fontSerif = "ptserif"
 )
 
-func newLetterPDF(opt LetterOptions) (*letterPDF, error) {
+// newMeasurer returns a document without pages that measures text: on the
+// real document every size tried would write a font change into the page.
+func newMeasurer() *gofpdf.Fpdf {
+	m := gofpdf.New("P", "mm", "A4", "")
+	m.SetCellMargin(0)
+	for _, f := range serifFaces {
+		m.AddUTF8FontFromBytes(fontSerif, f.style, assets.Font(f.file))
+	}
+	return m
+}
+
+var serifFaces = []struct{ style, file string }{{"", assets.SerifRegular}, {"B", assets.SerifBold}, {"I", assets.SerifItalic}}
+
+// newLetterPDF starts a document; m measures text (nil: a new measurer).
+func newLetterPDF(opt LetterOptions, m *gofpdf.Fpdf) (*letterPDF, error) {
+	if m == nil {
+		m = newMeasurer()
+	}
 	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false) // the joiner compresses, with one compressor
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetCreator("Мектепке жол", true)
 	pdf.SetTitle("Алғыс хат", true)
-	// Measuring on the document would write a font change into the page
-	// for every size tried; a twin without pages measures silently.
-	m := gofpdf.New("P", "mm", "A4", "")
-	m.SetCellMargin(0)
-	for _, f := range []struct{ style, file string }{{"", assets.SerifRegular}, {"B", assets.SerifBold}, {"I", assets.SerifItalic}} {
+	for _, f := range serifFaces {
 		pdf.AddUTF8FontFromBytes(fontSerif, f.style, assets.Font(f.file))
-		m.AddUTF8FontFromBytes(fontSerif, f.style, assets.Font(f.file))
 	}
 	r := &letterPDF{pdf: pdf, m: m, opt: opt, tpl: opt.Template, images: map[string]bool{}}
 	r.tpl.fillDefaults()

@@ -16,11 +16,12 @@ func WriteCalibration(w io.Writer, opt LetterOptions) error {
 		return err
 	}
 	opt.Blank = true
-	r, err := newLetterPDF(opt)
+	r, err := newLetterPDF(opt, nil)
 	if err != nil {
 		return err
 	}
 	pdf := r.pdf
+	pdf.SetCompression(true) // one page: no joiner to compress it
 	pdf.AddPage()
 	rulers(r)
 

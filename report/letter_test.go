@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -328,5 +329,58 @@ func TestCheckLetterSettings(t *testing.T) {
 				t.Fatalf("err = %v, want ErrLetterSettings on %s", err, tt.field)
 			}
 		})
+	}
+}
+
+// TestLettersLargeBatchJoined prints more letters than one chunk holds: the
+// joined PDF must have every page in order, every font embedded as a
+// subset, and no syntax error for poppler.
+func TestLettersLargeBatchJoined(t *testing.T) {
+	const n = 250
+	var ls []report.Letter
+	for i := 1; i <= n; i++ {
+		lang := []string{"kk", "ru", "both"}[i%3]
+		ls = append(ls, letter(i, lang, data.Sponsor{Kind: data.SponsorLegal, Name: fmt.Sprintf("«Өрнек %03d» ЖШС", i)}))
+	}
+	var progress []int
+	path := writePDF(t, ls, report.LetterOptions{Settings: settings(), Template: report.DefaultLetterTemplate(),
+		Progress: func(done, total int) {
+			if total != n {
+				t.Fatalf("progress total %d, want %d", total, n)
+			}
+			progress = append(progress, done)
+		}})
+	if len(progress) != n || progress[n-1] != n {
+		t.Fatalf("progress called %d times, last %v", len(progress), progress[len(progress)-1:])
+	}
+	if got := pages(t, path); got != n {
+		t.Fatalf("pages=%d, want %d", got, n)
+	}
+	out, err := exec.Command("pdfinfo", path).CombinedOutput()
+	if err != nil || strings.Contains(string(out), "Error") {
+		t.Fatalf("pdfinfo: %v\n%s", err, out)
+	}
+	fonts := strings.Split(strings.TrimSpace(tool(t, "pdffonts", path)), "\n")[2:]
+	if len(fonts) != 9 { // three faces in each of three chunks
+		t.Fatalf("%d fonts, want 9", len(fonts))
+	}
+	for _, ln := range fonts {
+		if f := strings.Fields(ln); f[len(f)-5] != "yes" || f[len(f)-4] != "yes" {
+			t.Fatalf("font not embedded as a subset: %s", ln)
+		}
+	}
+	text := pdfText(t, path)
+	at := 0
+	for i := 1; i <= n; i++ {
+		name := fmt.Sprintf("«Өрнек %03d» ЖШС", i)
+		j := strings.Index(text[at:], name)
+		if j < 0 {
+			t.Fatalf("letter %d (%s) missing or out of order", i, name)
+		}
+		at += j + len(name)
+	}
+	prefix := filepath.Join(t.TempDir(), "p")
+	if out, err := exec.Command("pdftoppm", "-r", "20", "-f", "240", "-l", "240", "-png", path, prefix).CombinedOutput(); err != nil || len(out) > 0 {
+		t.Fatalf("pdftoppm page 240: %v %s", err, out)
 	}
 }
