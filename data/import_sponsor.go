@@ -127,14 +127,16 @@ func (idx *sponsorIndex) match(sp Sponsor) (Sponsor, bool) {
 	return old, true
 }
 
-// mergedSponsor lays the imported sponsor's non-empty fields over the saved one.
+// mergedSponsor lays the imported sponsor's non-empty fields over the saved
+// one. The saved name stays: it is the one the office checked for letters,
+// and a list spells it its own way («ТОО Нур» for «"Нұр" ЖШС»).
 func mergedSponsor(old, in Sponsor) Sponsor {
 	m := old
 	for _, f := range []struct {
 		dst *string
 		v   string
 	}{
-		{&m.Name, in.Name}, {&m.BIN, in.BIN}, {&m.HeadName, in.HeadName}, {&m.HeadTitle, in.HeadTitle},
+		{&m.BIN, in.BIN}, {&m.HeadName, in.HeadName}, {&m.HeadTitle, in.HeadTitle},
 		{&m.ContactPerson, in.ContactPerson}, {&m.Phone, in.Phone}, {&m.Email, in.Email},
 		{&m.Address, in.Address}, {&m.Notes, in.Notes},
 	} {

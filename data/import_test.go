@@ -1,0 +1,117 @@
+package data_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+func importChildren(t *testing.T, n int) []data.Child {
+	t.Helper()
+	var cs []data.Child
+	for i := 0; len(cs) < n; i++ {
+		id, ok := data.MakeIIN(time.Date(2010, 3, 1+i, 0, 0, 0, 0, time.UTC), data.Female, 100+i)
+		if !ok {
+			continue
+		}
+		cs = append(cs, data.Child{IIN: id, Surname: fmt.Sprintf("тегі%d", i), Name: "аты",
+			Categories: []data.ChildCategory{{Code: data.CatLowIncome}}})
+	}
+	return cs
+}
+
+func TestImportChildrenDryRunAndRepeat(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpen(t)
+	cs := importChildren(t, 5)
+	out, err := st.ImportChildren(ctx, append([]data.Child(nil), cs...), data.ImportOptions{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := st.CountChildren(ctx, data.ChildFilter{}); n != 0 || len(out) != 5 || out[0] != data.ImportNew {
+		t.Fatalf("dry run: %d saved, outcomes %v", n, out)
+	}
+	var progress int
+	out, err = st.ImportChildren(ctx, append([]data.Child(nil), cs...), data.ImportOptions{
+		Progress: func(done, total int) { progress = done }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := st.CountChildren(ctx, data.ChildFilter{}); n != 5 || progress != 5 {
+		t.Fatalf("%d saved, progress %d; want 5", n, progress)
+	}
+	audit, _ := st.FindAudit(ctx, "children", 0)
+	out, err = st.ImportChildren(ctx, append([]data.Child(nil), cs...), data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range out {
+		if o != data.ImportUnchanged {
+			t.Fatalf("repeat: child %d %s, want unchanged", i, o)
+		}
+	}
+	if again, _ := st.FindAudit(ctx, "children", 0); len(again) != len(audit) {
+		t.Fatalf("repeat wrote %d audit rows", len(again)-len(audit))
+	}
+}
+
+// A failure on the last child leaves nothing of the import saved.
+func TestImportChildrenAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpen(t)
+	cs := importChildren(t, 6)
+	cs[5].SchoolID = 9999 // no such school: the foreign key fails last
+	if _, err := st.ImportChildren(ctx, cs, data.ImportOptions{}); err == nil {
+		t.Fatal("import with a missing school saved")
+	}
+	if n, _ := st.CountChildren(ctx, data.ChildFilter{}); n != 0 {
+		t.Fatalf("%d children saved by a failed import", n)
+	}
+	if a, _ := st.FindAudit(ctx, "", 0); len(a) != 0 {
+		t.Fatalf("%d audit rows from a failed import", len(a))
+	}
+}
+
+func TestImportSponsorsMatchesByBINAndName(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpen(t)
+	bin, _ := data.MakeBIN(data.Date(2004, 2, 1), '4', 55)
+	saved := []*data.Sponsor{
+		{Kind: data.SponsorLegal, Name: "«Қарағанды Жарық» ЖШС", BIN: string(bin)},
+		{Kind: data.SponsorIndividual, Name: "Сейітов Болат"},
+	}
+	for _, sp := range saved {
+		if err := st.CreateSponsor(ctx, sp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := []data.Sponsor{
+		{Kind: data.SponsorLegal, Name: "ТОО Караганды Жарык", BIN: string(bin), Phone: "+7 701 111 22 33"},
+		{Kind: data.SponsorIndividual, Name: "СЕЙІТОВ  Болат"},
+		{Kind: data.SponsorIndividual, Name: "Жаңа Адам"},
+	}
+	out, err := st.ImportSponsors(ctx, in, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []data.ImportOutcome{data.ImportUpdated, data.ImportUnchanged, data.ImportNew}
+	for i := range want {
+		if out[i] != want[i] {
+			t.Fatalf("outcomes %v, want %v", out, want)
+		}
+	}
+	if in[0].ID != saved[0].ID || in[1].ID != saved[1].ID {
+		t.Fatalf("matched %d, %d; want %d, %d", in[0].ID, in[1].ID, saved[0].ID, saved[1].ID)
+	}
+	got, _ := st.FindSponsorByID(ctx, saved[0].ID)
+	if got.Name != saved[0].Name || got.Phone != "+7 701 111 22 33" {
+		t.Fatalf("merged %+v: the saved name stays, the phone is added", got)
+	}
+	all, _ := st.FindSponsors(ctx, data.SponsorFilter{})
+	if len(all) != 3 {
+		t.Fatalf("%d sponsors, want 3", len(all))
+	}
+}
