@@ -128,7 +128,9 @@ func TestExportFiltersAndTotals(t *testing.T) {
 		func() (exchange.Table, error) {
 			return exchange.DistributionsTable(ctx, st, data.DistributionFilter{CampaignID: c.ID}, "kk")
 		},
-		func() (exchange.Table, error) { return exchange.AppealsTable(ctx, st, data.AppealFilter{CampaignID: c.ID}, "kk") },
+		func() (exchange.Table, error) {
+			return exchange.AppealsTable(ctx, st, data.AppealFilter{CampaignID: c.ID}, "kk")
+		},
 	} {
 		table, err := build()
 		if err != nil {
