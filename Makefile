@@ -6,11 +6,12 @@ DB       ?=
 # Fyne (cgo, OpenGL, X11) needs these to build, and to test the ui package.
 SYS_PKGS  = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
-# The tests read PDFs back with pdftotext and pdffonts.
-TEST_PKGS = poppler-utils
+# The tests read PDFs back with pdftotext and pdffonts, and open the xlsx
+# workbook in LibreOffice.
+TEST_PKGS = poppler-utils libreoffice-calc-nogui
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build run test vet bench reliability cli
+.PHONY: all deps test-deps build run screenshots test vet bench reliability cli
 
 all: build
 
@@ -21,7 +22,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 		echo "Installing: $$missing"; \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 test-deps:
@@ -33,11 +34,21 @@ build: deps
 cli:
 	$(GO) build -o bin/ ./cmd/mektepkezhol-cli
 
-# run starts the app; on first start it fills a new database with the demo.
-# Until the GUI lands it prints the demo campaign's summary.
+# run starts the GUI; a database that does not exist yet is first filled
+# with the demo campaign, so a fresh machine shows a populated window.
 run: build
-	./bin/mektepkezhol-cli $(if $(DB),--db $(DB)) summary --campaign 2019 2>/dev/null || \
-	{ ./bin/mektepkezhol-cli $(if $(DB),--db $(DB)) demo && ./bin/mektepkezhol-cli $(if $(DB),--db $(DB)) summary --campaign 2019; }
+	./bin/mektepkezhol --demo $(if $(DB),--db $(DB))
+
+# screenshots renders every screen of the GUI on a fresh demo database in a
+# real window under Xvfb, in kk and ru, into docs/screenshots/<lang>-<screen>.png.
+SHOT_PKGS = xvfb xauth imagemagick
+screenshots: build
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(SHOT_PKGS)"
+	rm -f bin/screenshots.db bin/screenshots.db-wal bin/screenshots.db-shm docs/screenshots/*.png
+	mkdir -p docs/screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" sh -c './bin/mektepkezhol --db bin/screenshots.db --demo \
+		--tour docs/screenshots | while read -r shot; do import -window root "docs/screenshots/$$shot.png"; done'
+	@ls docs/screenshots
 
 vet:
 	$(GO) vet ./...

@@ -43,7 +43,7 @@ func barChart(bars []bar) fyne.CanvasObject {
 		bars := container.New(&barLayout{frac: frac, part: part}, track, fill, inner, value)
 		name := widget.NewLabel(b.label)
 		name.Truncation = fyne.TextTruncateEllipsis
-		rows.Add(container.NewGridWrap(fyne.NewSize(260, 34), name))
+		rows.Add(container.NewGridWrap(fyne.NewSize(230, 34), name))
 		rows.Add(bars)
 	}
 	return rows
@@ -83,5 +83,5 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	t := objs[3].MinSize()
-	return fyne.NewSize(barTextWidth+120, t.Height)
+	return fyne.NewSize(barTextWidth+60, t.Height)
 }

@@ -104,8 +104,10 @@ func (s *dashboardScreen) card(title, value, hint, target string, setup func(scr
 	v.TextStyle.Bold = true
 	h := widget.NewLabel(hint)
 	h.Truncation = fyne.TextTruncateEllipsis
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.Truncation = fyne.TextTruncateEllipsis
 	open := widget.NewButtonWithIcon(lang.L("dash.open"), theme.NavigateNextIcon(), func() { s.u.show(target, setup) })
 	open.Importance = widget.LowImportance
 	open.IconPlacement = widget.ButtonIconTrailingText
-	return widget.NewCard("", title, container.NewVBox(v, h, container.NewHBox(open)))
+	return widget.NewCard("", "", container.NewVBox(t, v, h, container.NewHBox(open)))
 }

@@ -15,7 +15,10 @@ import (
 // saved dir/<lang>-<screen>.png (or 15 s), then quits the app. The
 // language is switched for the tour only; the settings are not saved.
 func (u *App) Tour(out io.Writer, dir string) {
-	u.win.Resize(fyne.NewSize(1366, 768))
+	fyne.DoAndWait(func() {
+		u.win.Resize(fyne.NewSize(1366, 768))
+		u.win.CenterOnScreen() // on a 1366×768 screen: the whole screen
+	})
 	time.Sleep(2 * time.Second) // the window maps and the first frame is drawn
 	for _, code := range []string{"kk", "ru"} {
 		fyne.DoAndWait(func() {
