@@ -51,11 +51,30 @@ const (
 var screenOrder = []string{scrDashboard, scrSponsors, scrDonations, scrChildren, scrDistributions, scrAppeals,
 	scrReports, scrSchools, scrItems, scrSettings}
 
-var screenIcons = map[string]fyne.Resource{
-	scrDashboard: theme.HomeIcon(), scrSponsors: theme.AccountIcon(), scrDonations: theme.ContentAddIcon(),
-	scrChildren: theme.ListIcon(), scrDistributions: theme.UploadIcon(), scrAppeals: theme.MailComposeIcon(),
-	scrReports: theme.DocumentIcon(), scrSchools: theme.HomeIcon(), scrItems: theme.StorageIcon(),
-	scrSettings: theme.SettingsIcon(),
+// screenIcon returns a screen's icon in the current theme (a function, not
+// a map filled at init, because theme icons need the running app).
+func screenIcon(name string) fyne.Resource {
+	switch name {
+	case scrSponsors:
+		return theme.AccountIcon()
+	case scrDonations:
+		return theme.ContentAddIcon()
+	case scrChildren:
+		return theme.ListIcon()
+	case scrDistributions:
+		return theme.UploadIcon()
+	case scrAppeals:
+		return theme.MailComposeIcon()
+	case scrReports:
+		return theme.DocumentIcon()
+	case scrSchools:
+		return theme.GridIcon()
+	case scrItems:
+		return theme.StorageIcon()
+	case scrSettings:
+		return theme.SettingsIcon()
+	}
+	return theme.HomeIcon()
 }
 
 // App is the workspace: the navigation, the campaign switcher and the
@@ -126,7 +145,7 @@ func (u *App) build() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Icon).SetResource(screenIcons[screenOrder[i]])
+			box.Objects[0].(*widget.Icon).SetResource(screenIcon(screenOrder[i]))
 			box.Objects[1].(*widget.Label).SetText(lang.L("nav." + screenOrder[i]))
 		})
 	u.nav.OnSelected = func(i widget.ListItemID) {

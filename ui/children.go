@@ -192,6 +192,15 @@ func (s *childrenScreen) setOptions(sel *widget.Select, labels []string) {
 func (s *childrenScreen) filter() data.ChildFilter {
 	f := data.ChildFilter{Query: s.search.Text, CampaignID: s.u.campaign.ID, Category: s.catChoice.code(s.category.Selected)}
 	f.SchoolID, _ = strconv.ParseInt(s.schoolChoice.code(s.school.Selected), 10, 64)
+	// «№7» in the search box finds the children of school №7
+	if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f.Query), "№"))); err == nil &&
+		strings.HasPrefix(strings.TrimSpace(f.Query), "№") {
+		for id, sc := range s.schools {
+			if sc.Number == n {
+				f.SchoolID, f.Query = id, ""
+			}
+		}
+	}
 	if i := indexOf(s.grade.Options, s.grade.Selected); i > 0 {
 		f.Grade = i
 	}

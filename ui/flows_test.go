@@ -218,3 +218,31 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Fatalf("back in kk Cancel is %q", got)
 	}
 }
+
+func TestSearchBySchoolNumber(t *testing.T) {
+	u, st := newTestUI(t)
+	u.show(scrChildren, nil)
+	s := u.screens[scrChildren].(*childrenScreen)
+	schools, _ := st.FindSchools(context.Background())
+	sc := schools[len(schools)/2]
+	test.Type(s.search, "№"+strconv.Itoa(sc.Number))
+	want, _ := st.CountChildren(context.Background(), data.ChildFilter{SchoolID: sc.ID})
+	if len(s.ids) != want || want == 0 {
+		t.Fatalf("«№%d» finds %d children, school has %d", sc.Number, len(s.ids), want)
+	}
+}
+
+func TestWindowSizeRemembered(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1100, 700))
+	u.onCloseRequested()
+	set, _ := st.Settings(context.Background())
+	if set.Extra[windowSizeKey] == "" {
+		t.Fatal("window size not saved on close")
+	}
+	w := u.app.NewWindow("again")
+	New(u.app, w, st)
+	if got := w.Canvas().Size(); got.Width != 1100 || got.Height != 700 {
+		t.Fatalf("reopened at %v, want 1100×700", got)
+	}
+}
