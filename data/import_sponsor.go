@@ -6,48 +6,39 @@ import (
 	"fmt"
 )
 
-// ImportSponsors saves sponsors from the accountant's list in one
-// transaction: all or nothing. A sponsor is matched by BIN, or else by its
-// normalised name (NormalizeSponsorName); a match is merged: the list's
-// non-empty fields replace the saved ones, so importing the same list again
-// changes nothing. Sponsors matched twice within the list are merged in
-// turn. It returns each sponsor's outcome, in order; with DryRun it writes
-// nothing.
-func (s *Store) ImportSponsors(ctx context.Context, sps []Sponsor, opt ImportOptions) ([]ImportOutcome, error) {
-	for i := range sps {
-		if err := sps[i].validate(); err != nil {
-			return nil, fmt.Errorf("sponsor %d of %d: %w", i+1, len(sps), err)
+// SponsorImport is one row of the accountant's list: a sponsor and, when
+// the list has amounts, the donation it made (SponsorID is filled in).
+type SponsorImport struct {
+	Sponsor  Sponsor
+	Donation *Donation
+}
+
+// ImportSponsors saves the accountant's list of sponsors and their
+// donations in one transaction: all or nothing. A sponsor is matched by
+// BIN, or else by its normalised name (NormalizeSponsorName); a match is
+// merged: the list's non-empty fields replace the saved ones, the saved name
+// stays. A donation of the same sponsor, campaign, day and amount as a saved
+// one is that one. So importing the same list again changes nothing. It
+// returns each row's outcome, in order: new when a sponsor or a donation is
+// added; with DryRun it writes nothing.
+func (s *Store) ImportSponsors(ctx context.Context, rows []SponsorImport, opt ImportOptions) ([]ImportOutcome, error) {
+	for i := range rows {
+		if err := rows[i].Sponsor.validate(); err != nil {
+			return nil, fmt.Errorf("sponsor %d of %d: %w", i+1, len(rows), err)
 		}
 	}
-	out := make([]ImportOutcome, len(sps))
+	out := make([]ImportOutcome, len(rows))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		idx, err := loadSponsorIndex(ctx, tx)
 		if err != nil {
 			return err
 		}
-		for i := range sps {
-			old, found := idx.match(sps[i])
-			switch {
-			case !found:
-				out[i] = ImportNew
-				if !opt.DryRun {
-					if err := s.createSponsor(ctx, tx, &sps[i]); err != nil {
-						return err
-					}
-				}
-			default:
-				sps[i] = mergedSponsor(old, sps[i])
-				out[i] = ImportUnchanged
-				if sps[i] != old {
-					out[i] = ImportUpdated
-					if err := s.updateImportedSponsor(ctx, tx, old, sps[i], opt.DryRun); err != nil {
-						return err
-					}
-				}
+		for i := range rows {
+			if out[i], err = s.importSponsor(ctx, tx, idx, &rows[i], opt.DryRun); err != nil {
+				return err
 			}
-			idx.add(sps[i])
 			if opt.Progress != nil {
-				opt.Progress(i+1, len(sps))
+				opt.Progress(i+1, len(rows))
 			}
 		}
 		if opt.DryRun {
@@ -62,6 +53,55 @@ func (s *Store) ImportSponsors(ctx context.Context, sps []Sponsor, opt ImportOpt
 		return nil, err
 	}
 	return out, nil
+}
+
+func (s *Store) importSponsor(ctx context.Context, tx *sql.Tx, idx *sponsorIndex, r *SponsorImport, dryRun bool) (ImportOutcome, error) {
+	sp := &r.Sponsor
+	old, found := idx.match(*sp)
+	outcome := ImportUnchanged
+	switch {
+	case !found:
+		outcome = ImportNew
+		if !dryRun {
+			if err := s.createSponsor(ctx, tx, sp); err != nil {
+				return "", err
+			}
+		}
+	default:
+		*sp = mergedSponsor(old, *sp)
+		if *sp != old {
+			outcome = ImportUpdated
+			if err := s.updateImportedSponsor(ctx, tx, old, *sp, dryRun); err != nil {
+				return "", err
+			}
+		}
+	}
+	idx.add(*sp)
+	if r.Donation == nil {
+		return outcome, nil
+	}
+	d := r.Donation
+	d.SponsorID = sp.ID
+	if err := d.validate(); err != nil && !(dryRun && d.SponsorID == 0) {
+		return "", err
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM donations WHERE sponsor_id = ? AND campaign_id = ?
+		AND donated_on = ? AND money_tenge = ? ORDER BY id LIMIT 1`,
+		d.SponsorID, d.CampaignID, dateText(d.DonatedOn), d.MoneyTenge).Scan(&id)
+	switch {
+	case err == nil:
+		d.ID = id
+		return outcome, nil
+	case err != sql.ErrNoRows:
+		return "", fmt.Errorf("match donation of %q: %w", sp.Name, err)
+	}
+	if !dryRun {
+		if err := s.createDonation(ctx, tx, d); err != nil {
+			return "", err
+		}
+	}
+	return ImportNew, nil
 }
 
 func (s *Store) updateImportedSponsor(ctx context.Context, tx *sql.Tx, old, sp Sponsor, dryRun bool) error {

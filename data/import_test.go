@@ -88,10 +88,10 @@ func TestImportSponsorsMatchesByBINAndName(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	in := []data.Sponsor{
-		{Kind: data.SponsorLegal, Name: "ТОО Караганды Жарык", BIN: string(bin), Phone: "+7 701 111 22 33"},
-		{Kind: data.SponsorIndividual, Name: "СЕЙІТОВ  Болат"},
-		{Kind: data.SponsorIndividual, Name: "Жаңа Адам"},
+	in := []data.SponsorImport{
+		{Sponsor: data.Sponsor{Kind: data.SponsorLegal, Name: "ТОО Караганды Жарык", BIN: string(bin), Phone: "+7 701 111 22 33"}},
+		{Sponsor: data.Sponsor{Kind: data.SponsorIndividual, Name: "СЕЙІТОВ  Болат"}},
+		{Sponsor: data.Sponsor{Kind: data.SponsorIndividual, Name: "Жаңа Адам"}},
 	}
 	out, err := st.ImportSponsors(ctx, in, data.ImportOptions{})
 	if err != nil {
@@ -103,8 +103,8 @@ func TestImportSponsorsMatchesByBINAndName(t *testing.T) {
 			t.Fatalf("outcomes %v, want %v", out, want)
 		}
 	}
-	if in[0].ID != saved[0].ID || in[1].ID != saved[1].ID {
-		t.Fatalf("matched %d, %d; want %d, %d", in[0].ID, in[1].ID, saved[0].ID, saved[1].ID)
+	if in[0].Sponsor.ID != saved[0].ID || in[1].Sponsor.ID != saved[1].ID {
+		t.Fatalf("matched %d, %d; want %d, %d", in[0].Sponsor.ID, in[1].Sponsor.ID, saved[0].ID, saved[1].ID)
 	}
 	got, _ := st.FindSponsorByID(ctx, saved[0].ID)
 	if got.Name != saved[0].Name || got.Phone != "+7 701 111 22 33" {
@@ -113,5 +113,45 @@ func TestImportSponsorsMatchesByBINAndName(t *testing.T) {
 	all, _ := st.FindSponsors(ctx, data.SponsorFilter{})
 	if len(all) != 3 {
 		t.Fatalf("%d sponsors, want 3", len(all))
+	}
+}
+
+// Donations of the accountant's list are added once: the same sponsor,
+// campaign, day and amount again is the saved donation.
+func TestImportSponsorsDonations(t *testing.T) {
+	ctx := context.Background()
+	st, c := mustDemo(t, data.DemoOptions{Children: 50, Sponsors: 5, Distributions: 20})
+	before, err := st.Summary(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := func() []data.SponsorImport {
+		return []data.SponsorImport{
+			{Sponsor: data.Sponsor{Kind: data.SponsorIndividual, Name: "Донор Бір"},
+				Donation: &data.Donation{CampaignID: c.ID, DonatedOn: data.Date(2019, 8, 1), MoneyTenge: 150000}},
+			{Sponsor: data.Sponsor{Kind: data.SponsorIndividual, Name: "Донор Бір"},
+				Donation: &data.Donation{CampaignID: c.ID, DonatedOn: data.Date(2019, 8, 20), MoneyTenge: 50000}},
+		}
+	}
+	out, err := st.ImportSponsors(ctx, rows(), data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != data.ImportNew || out[1] != data.ImportNew {
+		t.Fatalf("outcomes %v", out)
+	}
+	after, _ := st.Summary(ctx, c.ID)
+	if after.MoneyTenge-before.MoneyTenge != 200000 || after.Donations-before.Donations != 2 ||
+		after.Sponsors-before.Sponsors != 1 {
+		t.Fatalf("summary moved by %d ₸, %d donations, %d sponsors; want 200000, 2, 1",
+			after.MoneyTenge-before.MoneyTenge, after.Donations-before.Donations, after.Sponsors-before.Sponsors)
+	}
+	out, err = st.ImportSponsors(ctx, rows(), data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := st.Summary(ctx, c.ID)
+	if out[0] != data.ImportUnchanged || out[1] != data.ImportUnchanged || again.MoneyTenge != after.MoneyTenge {
+		t.Fatalf("repeat: %v, money %d → %d", out, after.MoneyTenge, again.MoneyTenge)
 	}
 }

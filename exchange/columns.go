@@ -64,6 +64,9 @@ var SponsorFields = []Field{
 	{Code: "email", Synonyms: []string{"email", "e mail", "эл почта", "электронная почта", "электрондық пошта"}},
 	{Code: "address", Synonyms: []string{"адрес", "мекенжай", "мекенжайы", "юридический адрес"}},
 	{Code: "notes", Synonyms: []string{"примечание", "ескерту", "ескертпе"}},
+	{Code: "amount", Synonyms: []string{"сумма", "сомасы", "сумма тг", "сомасы теңге", "сумма тенге", "сумма пожертвования",
+		"ақша сомасы", "ақшалай", "деньгами", "сумма помощи", "көмек сомасы"}},
+	{Code: "date", Synonyms: []string{"дата", "күні", "дата поступления", "түскен күні", "дата оплаты", "төлем күні"}},
 }
 
 // Fields returns the columns of a kind of list.

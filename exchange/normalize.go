@@ -21,6 +21,7 @@ const (
 	KeyCategory      = "err.import.category"
 	KeyRequired      = "err.required"
 	KeySchool        = "err.import.school"
+	KeyCampaign      = "err.import.campaign"
 	KeySex           = "err.import.sex"
 	KeyDuplicate     = "err.import.duplicate"
 	KeyBirthMismatch = "warn.iin.birth_date"

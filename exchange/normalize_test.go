@@ -2,6 +2,7 @@ package exchange_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -167,6 +168,25 @@ func TestMatchCategoriesOwnNames(t *testing.T) {
 			if len(got) != 1 || got[0] != c.Code || len(unknown) > 0 {
 				t.Errorf("MatchCategories(%q)=%v %v, want %s", c.Name(lang), got, unknown, c.Code)
 			}
+		}
+	}
+}
+
+// Every problem the importer can report is worded in both languages.
+func TestMessagesWorded(t *testing.T) {
+	keys := []string{exchange.KeyIINDigits, exchange.KeyIINChecksum, exchange.KeyAmount, exchange.KeyDate,
+		exchange.KeyGrade, exchange.KeyPhone, exchange.KeyCategory, exchange.KeyRequired, exchange.KeySchool,
+		exchange.KeyCampaign, exchange.KeySex, exchange.KeyBirthMismatch, exchange.KeySexMismatch, exchange.KeyEmail,
+		exchange.KeySponsorKind, exchange.KeyBINRequired, "err.bin.digits", "err.bin.sum", "err.child.grade",
+		"err.child.sex", "err.child.category", "err.child.category_twice"}
+	for _, key := range keys {
+		kk := exchange.Message("kk", 12, "C («ЖСН»)", "0612", key)
+		ru := exchange.Message("ru", 12, "C («ИИН»)", "0612", key)
+		if strings.Contains(kk, key) || strings.Contains(ru, key) || kk == ru {
+			t.Errorf("%s: kk %q, ru %q", key, kk, ru)
+		}
+		if !strings.Contains(kk, "12-жол") || !strings.Contains(kk, "«0612»") || !strings.Contains(ru, "Строка 12") {
+			t.Errorf("%s: the message must name row, column and value: %q / %q", key, kk, ru)
 		}
 	}
 }

@@ -27,6 +27,9 @@ type Options struct {
 	// SchoolNumber puts every child of the list in that school (№); 0 reads
 	// the school column, if any.
 	SchoolNumber int
+	// CampaignYear takes every donation of a sponsors' list; 0 puts each
+	// in the campaign whose period holds its date.
+	CampaignYear int
 	Lang         string // kk (default) or ru, for the messages
 }
 
@@ -34,9 +37,10 @@ type Options struct {
 type PlanRow struct {
 	Row         int // the spreadsheet's row number
 	Status      Status
-	DuplicateOf int           // the row it repeats, for StatusDuplicate
-	Child       *data.Child   // for children lists, as it will be saved
-	Sponsor     *data.Sponsor // for sponsor lists
+	DuplicateOf int            // the row it repeats, for StatusDuplicate
+	Child       *data.Child    // for children lists, as it will be saved
+	Sponsor     *data.Sponsor  // for sponsor lists
+	Donation    *data.Donation // for sponsor lists with amounts; nil without
 	Problems    []Problem
 }
 
@@ -103,6 +107,14 @@ func Preview(ctx context.Context, st *data.Store, sh *Sheet, m Mapping, opt Opti
 			return nil, fmt.Errorf("school №%d: %w", opt.SchoolNumber, data.ErrNotFound)
 		}
 	}
+	if p.campaigns, err = st.FindCampaigns(ctx); err != nil {
+		return nil, err
+	}
+	if opt.CampaignYear != 0 {
+		if p.campaign, err = st.FindCampaignByYear(ctx, opt.CampaignYear); err != nil {
+			return nil, err
+		}
+	}
 	plan := &Plan{Kind: opt.Kind, Sheet: sh}
 	if plan.schema, err = st.Version(ctx); err != nil {
 		return nil, err
@@ -113,9 +125,9 @@ func Preview(ctx context.Context, st *data.Store, sh *Sheet, m Mapping, opt Opti
 		var first int
 		col := "iin"
 		if opt.Kind == Sponsors {
-			sp, probs := p.sponsor(r)
-			pr.Sponsor, pr.Problems, col = &sp, probs, "name"
-			first = seen.sponsor(sp, r.Number)
+			sp, d, probs := p.sponsor(r)
+			pr.Sponsor, pr.Donation, pr.Problems, col = &sp, d, probs, "name"
+			first = seen.sponsor(sp, d, r.Number)
 		} else {
 			c, probs := p.child(r)
 			pr.Child, pr.Problems = &c, probs
@@ -167,8 +179,18 @@ func (d *dedup) child(c data.Child, row int) int {
 	return 0
 }
 
-func (d *dedup) sponsor(sp data.Sponsor, row int) int {
+// sponsor returns the earlier row with the same sponsor and the same
+// donation, or 0 after noting the row: a sponsor listed again with another
+// donation is no repeat.
+func (d *dedup) sponsor(sp data.Sponsor, don *data.Donation, row int) int {
 	name := data.NormalizeSponsorName(sp.Name)
+	if don != nil {
+		suffix := fmt.Sprintf("|%d|%s|%d", don.CampaignID, don.DonatedOn.Format("2006-01-02"), don.MoneyTenge)
+		name += suffix
+		if sp.BIN != "" {
+			sp.BIN += suffix
+		}
+	}
 	if sp.BIN != "" {
 		if first, ok := d.byKey[sp.BIN]; ok {
 			return first
@@ -223,13 +245,18 @@ func Commit(ctx context.Context, st *data.Store, plan *Plan, progress func(done,
 // in the order of the rows that were sent.
 func (p *Plan) save(ctx context.Context, st *data.Store, opt data.ImportOptions) ([]data.ImportOutcome, error) {
 	if p.Kind == Sponsors {
-		var sps []data.Sponsor
+		var rows []data.SponsorImport
 		for _, r := range p.Rows {
 			if importable(r.Status) {
-				sps = append(sps, *r.Sponsor)
+				si := data.SponsorImport{Sponsor: *r.Sponsor}
+				if r.Donation != nil {
+					d := *r.Donation
+					si.Donation = &d
+				}
+				rows = append(rows, si)
 			}
 		}
-		return st.ImportSponsors(ctx, sps, opt)
+		return st.ImportSponsors(ctx, rows, opt)
 	}
 	var cs []data.Child
 	for _, r := range p.Rows {

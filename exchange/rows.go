@@ -18,6 +18,10 @@ type rowParser struct {
 	school  int64         // --school: every child is at this school
 	schools map[int]int64 // school number → id
 	today   time.Time
+	// campaign takes every donation of a sponsors' list; when zero, the
+	// campaign whose period holds the donation's date does.
+	campaign  data.Campaign
+	campaigns []data.Campaign
 }
 
 // cell returns the row's text in the field's column and whether the
@@ -200,8 +204,9 @@ func ParseChildRow(sh *Sheet, m Mapping, r Row, lang string) (data.Child, []Prob
 	return p.child(r)
 }
 
-// ParseSponsorRow reads one row of the list of sponsors under a mapping.
-func ParseSponsorRow(sh *Sheet, m Mapping, r Row, lang string) (data.Sponsor, []Problem) {
+// ParseSponsorRow reads one row of the list of sponsors under a mapping;
+// without a database an amount is read as an error («no campaign»).
+func ParseSponsorRow(sh *Sheet, m Mapping, r Row, lang string) (data.Sponsor, *data.Donation, []Problem) {
 	p := &rowParser{sh: sh, m: m, lang: lang, today: time.Now()}
 	return p.sponsor(r)
 }

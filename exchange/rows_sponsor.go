@@ -7,11 +7,13 @@ import (
 	"github.com/mektepkezhol/app/data"
 )
 
-// sponsor reads one row of the accountant's list.
-func (p *rowParser) sponsor(r Row) (data.Sponsor, []Problem) {
+// sponsor reads one row of the accountant's list: the sponsor and, when
+// the row has an amount, its donation.
+func (p *rowParser) sponsor(r Row) (data.Sponsor, *data.Donation, []Problem) {
 	var sp data.Sponsor
 	var probs []Problem
 	fail := func(code, key string) { probs = append(probs, p.problem(r, code, key, false)) }
+	d := p.donation(r, fail)
 
 	sp.Name, _ = p.cell(r, "name")
 	sp.Name = strings.Join(strings.Fields(sp.Name), " ")
@@ -47,7 +49,7 @@ func (p *rowParser) sponsor(r Row) (data.Sponsor, []Problem) {
 		}
 	}
 	if hasError(probs) {
-		return sp, probs
+		return sp, d, probs
 	}
 	if err := sp.Validate(); err != nil {
 		var ve *data.ValidationError
@@ -57,7 +59,44 @@ func (p *rowParser) sponsor(r Row) (data.Sponsor, []Problem) {
 			fail("name", err.Error())
 		}
 	}
-	return sp, probs
+	return sp, d, probs
+}
+
+// donation reads the row's amount and date; the campaign is the one asked
+// for, else the one whose period holds the date.
+func (p *rowParser) donation(r Row, fail func(code, key string)) *data.Donation {
+	text, _ := p.cell(r, "amount")
+	if text == "" {
+		return nil
+	}
+	amount, err := ParseAmount(text)
+	if err != nil {
+		fail("amount", KeyAmount)
+		return nil
+	}
+	if amount == 0 {
+		return nil
+	}
+	d := &data.Donation{MoneyTenge: amount, CampaignID: p.campaign.ID, DonatedOn: p.today}
+	if v, _ := p.cell(r, "date"); v != "" {
+		if d.DonatedOn, err = ParseDate(v); err != nil {
+			fail("date", KeyDate)
+			return nil
+		}
+	}
+	d.DonatedOn = data.Day(d.DonatedOn)
+	if d.CampaignID == 0 {
+		for _, c := range p.campaigns {
+			if !d.DonatedOn.Before(c.StartsOn) && !d.DonatedOn.After(c.EndsOn) {
+				d.CampaignID = c.ID
+			}
+		}
+	}
+	if d.CampaignID == 0 {
+		fail("date", KeyCampaign)
+		return nil
+	}
+	return d
 }
 
 // sponsorKindWord reads a kind column: «ТОО», «ИП», «физ. лицо», «ҚБ» …

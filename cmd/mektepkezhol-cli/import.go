@@ -12,17 +12,18 @@ import (
 )
 
 type importFlags struct {
-	school       int
+	school, year int
 	sheet, lang  string
 	dryRun, json bool
 }
 
 func init() {
 	register(&command{name: "import", args: "children|sponsors FILE",
-		summary: "import a school's list of children or the list of sponsors from xlsx or csv (one transaction)",
+		summary: "import a school's list of children, or sponsors and their donations, from xlsx or csv (one transaction)",
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			var f importFlags
 			fs.IntVar(&f.school, "school", 0, "put every child of the list in school №N (default: the list's school column)")
+			fs.IntVar(&f.year, "campaign", 0, "sponsors' lists with amounts: the campaign year of every donation (default: the campaign of each date)")
 			fs.StringVar(&f.sheet, "sheet", "", "the sheet to read (default: the first sheet with a header)")
 			fs.BoolVar(&f.dryRun, "dry-run", false, "show what would be imported and write nothing")
 			fs.BoolVar(&f.json, "json", false, "print the summary as JSON")
@@ -68,6 +69,9 @@ func runImport(ctx context.Context, e *env, f importFlags, args []string) error 
 	if kind == exchange.Sponsors && f.school != 0 {
 		return usageError("--school is for lists of children")
 	}
+	if kind == exchange.Children && f.year != 0 {
+		return usageError("--campaign is for lists of sponsors")
+	}
 	sh, err := exchange.Parse(args[1], exchange.ParseOptions{Kind: kind, Sheet: f.sheet})
 	if err != nil {
 		return err
@@ -84,7 +88,8 @@ func runImport(ctx context.Context, e *env, f importFlags, args []string) error 
 	if !ok {
 		m = exchange.AutoMap(kind, sh)
 	}
-	plan, err := exchange.Preview(ctx, st, sh, m, exchange.Options{Kind: kind, SchoolNumber: f.school, Lang: f.lang})
+	plan, err := exchange.Preview(ctx, st, sh, m, exchange.Options{Kind: kind, SchoolNumber: f.school,
+		CampaignYear: f.year, Lang: f.lang})
 	if err != nil {
 		return err
 	}
