@@ -66,7 +66,7 @@ func (s *distributionsScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("dist.recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	list := container.NewBorder(container.NewBorder(nil, nil, title, s.count), nil, nil, nil, s.table.table)
 	split := container.NewHSplit(s.give.buildUI(), list)
-	split.Offset = 0.42
+	split.Offset = 0.45
 	return split
 }
 
@@ -89,11 +89,12 @@ func (s *distributionsScreen) refresh() {
 			}
 			// newest first: the store orders by school for the acts
 			sortDistributionsNewest(rows)
-			if len(rows) > recentDistributions {
+			total := len(rows)
+			if total > recentDistributions {
 				rows = rows[:recentDistributions]
 			}
 			s.rows = rows
-			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
+			s.count.SetText(lang.L("dist.count", map[string]any{"N": number(int64(total)), "Shown": number(int64(len(rows)))}))
 			s.table.reload()
 		})
 	})

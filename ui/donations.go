@@ -27,7 +27,7 @@ type donationsScreen struct {
 func newDonationsScreen(u *App) *donationsScreen {
 	s := &donationsScreen{u: u, count: widget.NewLabel(""), sponsors: map[int64]data.SponsorRow{}, items: map[int64]data.AidItem{}}
 	s.table = newDataTable([]string{lang.L("col.date"), lang.L("col.sponsor"), lang.L("col.money"),
-		lang.L("col.in_kind"), lang.L("col.value")}, []float32{100, 260, 130, 260, 130},
+		lang.L("col.in_kind"), lang.L("col.value")}, []float32{95, 230, 120, 240, 120},
 		func() int { return len(s.rows) }, s.cell)
 	s.table.selected = s.onRowSelected
 	s.form = newDonationForm(u, s)
@@ -58,7 +58,7 @@ func (s *donationsScreen) buildUI() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
-	split.Offset = 0.55
+	split.Offset = 0.6
 	return split
 }
 

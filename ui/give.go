@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"image/color"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -45,7 +47,7 @@ type giveForm struct {
 
 func newGiveForm(u *App, saved func()) *giveForm {
 	f := &giveForm{u: u, who: widget.NewLabel(""), stockInfo: widget.NewLabel("")}
-	f.who.Wrapping = fyne.TextWrapWord
+	f.who.Wrapping, f.stockInfo.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.search = widget.NewEntry()
 	f.search.SetPlaceHolder(lang.L("dist.search_child"))
 	f.search.OnChanged = f.onSearchChanged
@@ -74,7 +76,9 @@ func newGiveForm(u *App, saved func()) *giveForm {
 
 func (f *giveForm) buildUI() fyne.CanvasObject {
 	find := widget.NewButtonWithIcon(lang.L("dist.find_group"), theme.SearchIcon(), f.onFindGroupTapped)
-	f.single = container.NewBorder(f.search, nil, nil, nil, container.NewGridWrap(fyne.NewSize(420, 180), f.matchList))
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, 180)) // the matches list gets height, not width
+	f.single = container.NewBorder(f.search, nil, nil, nil, container.NewStack(room, f.matchList))
 	f.group = container.NewVBox(
 		widget.NewForm(widget.NewFormItem(lang.L("field.school"), f.school),
 			widget.NewFormItem(lang.L("field.category"), f.category),

@@ -26,7 +26,7 @@ type itemsScreen struct {
 func newItemsScreen(u *App) *itemsScreen {
 	s := &itemsScreen{u: u, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	s.table = newDataTable([]string{lang.L("col.item"), lang.L("col.donated"), lang.L("col.purchased"),
-		lang.L("col.given"), lang.L("col.left")}, []float32{260, 110, 110, 110, 110}, func() int { return len(s.rows) }, s.cell)
+		lang.L("col.distributed"), lang.L("col.left")}, []float32{190, 115, 115, 115, 115}, func() int { return len(s.rows) }, s.cell)
 	s.table.highlight = func(row int) bool { return s.rows[row].Left() < 0 }
 	s.table.selected = func(row int) { s.open(s.rows[row].Item) }
 	entries := []**widget.Entry{&s.code, &s.nameKK, &s.nameRU, &s.unitKK, &s.unitRU}
@@ -72,7 +72,7 @@ func (s *itemsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("", s.sized))
 	list := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save)))))
-	split.Offset = 0.6
+	split.Offset = 0.66
 	return split
 }
 

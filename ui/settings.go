@@ -84,7 +84,7 @@ func (s *settingsScreen) refresh() {
 		s.titleRU.SetText(st.HeadTitleRU)
 		s.phones.SetText(strings.Join(st.HotlinePhones, ", "))
 		s.dueDays.SetText(strconv.Itoa(st.AppealDueDays))
-		s.language.SetSelected(s.langs.label(st.Language))
+		s.language.SetSelected(s.langs.label(s.u.settings.Language)) // the language in use
 		s.dbPath.SetText(s.u.st.Path())
 	})
 }
