@@ -56,20 +56,64 @@ func (p *rowParser) fieldOf(field string) string {
 	return field
 }
 
+// rowCheck gathers the problems of one row.
+type rowCheck struct {
+	p     *rowParser
+	r     Row
+	probs []Problem
+}
+
+func (rc *rowCheck) fail(code, key string) {
+	rc.probs = append(rc.probs, rc.p.problem(rc.r, code, key, false))
+}
+
+func (rc *rowCheck) warn(code, key string) {
+	rc.probs = append(rc.probs, rc.p.problem(rc.r, code, key, true))
+}
+
 // child reads one row of a school's list; problems that are not warnings
 // reject the row.
 func (p *rowParser) child(r Row) (data.Child, []Problem) {
 	var c data.Child
-	var probs []Problem
-	fail := func(code, key string) { probs = append(probs, p.problem(r, code, key, false)) }
-
+	rc := &rowCheck{p: p, r: r}
 	if v, _ := p.cell(r, "iin"); v == "" {
-		fail("iin", KeyRequired)
+		rc.fail("iin", KeyRequired)
 	} else if n, err := NormalizeIIN(v); err != nil {
-		fail("iin", errKey(err))
+		rc.fail("iin", errKey(err))
 	} else {
 		c.IIN = data.IIN(n)
 	}
+	p.childText(r, &c, rc)
+	p.childDates(r, &c, rc)
+	p.childSchool(r, &c, rc.fail)
+	p.childClass(r, &c, rc)
+	if hasError(rc.probs) {
+		return c, rc.probs
+	}
+	given := c
+	if err := c.Validate(); err != nil {
+		var ve *data.ValidationError
+		if errors.As(err, &ve) {
+			rc.fail(p.fieldOf(ve.Field), ve.Key)
+		} else {
+			rc.fail("iin", err.Error())
+		}
+		return c, rc.probs
+	}
+	// Birth date and sex guessed from the IIN are the store's to fill: a
+	// guess must not replace what a clerk saved.
+	c.BirthDate, c.Sex = given.BirthDate, given.Sex
+	for _, w := range given.Warnings(p.today) {
+		if w.Key == KeyBirthMismatch || w.Key == KeySexMismatch {
+			rc.warn(w.Field, w.Key)
+		}
+	}
+	return c, rc.probs
+}
+
+// childText reads the names (one «ФИО» column or three), the guardian and
+// the free-text columns.
+func (p *rowParser) childText(r Row, c *data.Child, rc *rowCheck) {
 	if v, ok := p.cell(r, "full_name"); ok {
 		words := strings.Fields(v)
 		if len(words) > 0 {
@@ -94,28 +138,34 @@ func (p *rowParser) child(r Row) (data.Child, []Problem) {
 	if v, _ := p.cell(r, "guardian_phone"); v != "" {
 		var ok bool
 		if c.GuardianPhone, ok = NormalizePhone(v); !ok {
-			probs = append(probs, p.problem(r, "guardian_phone", KeyPhone, true))
+			rc.warn("guardian_phone", KeyPhone)
 		}
 	}
+}
+
+func (p *rowParser) childDates(r Row, c *data.Child, rc *rowCheck) {
 	if v, _ := p.cell(r, "birth_date"); v != "" {
 		d, err := ParseDate(v)
 		if err != nil {
-			fail("birth_date", KeyDate)
+			rc.fail("birth_date", KeyDate)
 		}
 		c.BirthDate = d
 	}
 	if v, _ := p.cell(r, "sex"); v != "" {
 		sex, ok := ParseSex(v)
 		if !ok {
-			fail("sex", KeySex)
+			rc.fail("sex", KeySex)
 		}
 		c.Sex = sex
 	}
-	p.childSchool(r, &c, fail)
+}
+
+// childClass reads the class, its letter and the categories.
+func (p *rowParser) childClass(r Row, c *data.Child, rc *rowCheck) {
 	if v, _ := p.cell(r, "grade"); v != "" {
 		g, letter, err := ParseGrade(v)
 		if err != nil {
-			fail("grade", KeyGrade)
+			rc.fail("grade", KeyGrade)
 		}
 		c.Grade, c.GradeLetter = g, letter
 	}
@@ -125,34 +175,12 @@ func (p *rowParser) child(r Row) (data.Child, []Problem) {
 	if v, _ := p.cell(r, "categories"); v != "" {
 		codes, unknown := MatchCategories(v)
 		if len(unknown) > 0 {
-			fail("categories", KeyCategory)
+			rc.fail("categories", KeyCategory)
 		}
 		for _, code := range codes {
 			c.Categories = append(c.Categories, data.ChildCategory{Code: code})
 		}
 	}
-	if len(probs) > 0 && hasError(probs) {
-		return c, probs
-	}
-	given := c
-	if err := c.Validate(); err != nil {
-		var ve *data.ValidationError
-		if errors.As(err, &ve) {
-			fail(p.fieldOf(ve.Field), ve.Key)
-		} else {
-			fail("iin", err.Error())
-		}
-		return c, probs
-	}
-	// Birth date and sex guessed from the IIN are the store's to fill: a
-	// guess must not replace what a clerk saved.
-	c.BirthDate, c.Sex = given.BirthDate, given.Sex
-	for _, w := range given.Warnings(p.today) {
-		if w.Key == KeyBirthMismatch || w.Key == KeySexMismatch {
-			probs = append(probs, p.problem(r, w.Field, w.Key, true))
-		}
-	}
-	return c, probs
 }
 
 func (p *rowParser) childSchool(r Row, c *data.Child, fail func(code, key string)) {

@@ -11,8 +11,8 @@ import (
 // the row has an amount, its donation.
 func (p *rowParser) sponsor(r Row) (data.Sponsor, *data.Donation, []Problem) {
 	var sp data.Sponsor
-	var probs []Problem
-	fail := func(code, key string) { probs = append(probs, p.problem(r, code, key, false)) }
+	rc := &rowCheck{p: p, r: r}
+	fail := rc.fail
 	d := p.donation(r, fail)
 
 	sp.Name, _ = p.cell(r, "name")
@@ -45,11 +45,11 @@ func (p *rowParser) sponsor(r Row) (data.Sponsor, *data.Donation, []Problem) {
 	if v, _ := p.cell(r, "phone"); v != "" {
 		var ok bool
 		if sp.Phone, ok = NormalizePhone(v); !ok {
-			probs = append(probs, p.problem(r, "phone", KeyPhone, true))
+			rc.warn("phone", KeyPhone)
 		}
 	}
-	if hasError(probs) {
-		return sp, d, probs
+	if hasError(rc.probs) {
+		return sp, d, rc.probs
 	}
 	if err := sp.Validate(); err != nil {
 		var ve *data.ValidationError
@@ -59,7 +59,7 @@ func (p *rowParser) sponsor(r Row) (data.Sponsor, *data.Donation, []Problem) {
 			fail("name", err.Error())
 		}
 	}
-	return sp, d, probs
+	return sp, d, rc.probs
 }
 
 // donation reads the row's amount and date; the campaign is the one asked
