@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -189,4 +190,24 @@ func AutoBackup(ctx context.Context, st *Store, dir string, keep int) (string, e
 		old = old[1:]
 	}
 	return path, nil
+}
+
+// Keys in Settings.Extra of the automatic backup, set on the settings screen.
+const (
+	ExtraBackupDir  = "backup.dir"  // folder of the daily copies
+	ExtraBackupKeep = "backup.keep" // how many to keep, as decimal text
+)
+
+// AutoBackupConfig returns the folder and the number of daily copies the
+// settings ask for: by default a «backups» folder beside the database and
+// the last 7 copies.
+func AutoBackupConfig(st Settings, dbPath string) (dir string, keep int) {
+	dir, keep = filepath.Join(filepath.Dir(dbPath), "backups"), 7
+	if d := strings.TrimSpace(st.Extra[ExtraBackupDir]); d != "" {
+		dir = d
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(st.Extra[ExtraBackupKeep])); err == nil && n > 0 {
+		keep = n
+	}
+	return dir, keep
 }

@@ -191,3 +191,15 @@ func TestAutoBackupKeepsTheLastN(t *testing.T) {
 		}
 	}
 }
+
+func TestAutoBackupConfig(t *testing.T) {
+	st := data.DefaultSettings()
+	dir, keep := data.AutoBackupConfig(st, "/home/clerk/mk/mektepkezhol.db")
+	if dir != filepath.Join("/home/clerk/mk", "backups") || keep != 7 {
+		t.Fatalf("defaults %q %d", dir, keep)
+	}
+	st.Extra[data.ExtraBackupDir], st.Extra[data.ExtraBackupKeep] = "/mnt/usb", "30"
+	if dir, keep := data.AutoBackupConfig(st, "/x/y.db"); dir != "/mnt/usb" || keep != 30 {
+		t.Fatalf("from settings %q %d", dir, keep)
+	}
+}

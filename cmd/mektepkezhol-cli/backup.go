@@ -9,35 +9,47 @@ import (
 )
 
 func init() {
-	register(&command{name: "backup", summary: "write a consistent copy of the database (safe while the app runs)",
+	register(&command{name: "backup", summary: "write a consistent copy of the database (safe while the app runs), or the day's automatic one",
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			out := fs.String("out", "", "the backup file to write")
-			auto := fs.String("auto", "", "make the day's automatic backup in this folder instead (skipped if done today)")
-			keep := fs.Int("keep", 7, "with --auto: how many daily backups to keep")
+			auto := fs.Bool("auto", false, "make the day's automatic backup (skipped when done today) and drop the oldest")
+			dir := fs.String("dir", "", "with --auto: the folder (default: the settings', or «backups» beside the database)")
+			keep := fs.Int("keep", 0, "with --auto: how many daily backups to keep (default: the settings', or 7)")
 			return func(ctx context.Context, e *env, _ []string) error {
-				if (*out == "") == (*auto == "") {
-					return usageError("give either --out FILE or --auto DIR")
+				if (*out == "") == !*auto {
+					return usageError("give either --out FILE or --auto")
 				}
 				st, err := e.open()
 				if err != nil {
 					return err
 				}
-				if *auto != "" {
-					path, err := data.AutoBackup(ctx, st, *auto, *keep)
-					if err != nil {
+				if *out != "" {
+					if err := st.Backup(ctx, *out); err != nil {
 						return err
 					}
-					if path == "" {
-						fmt.Fprintln(e.stdout, "today's backup already exists")
-						return nil
-					}
-					fmt.Fprintf(e.stdout, "backup written to %s\n", path)
+					fmt.Fprintf(e.stdout, "backup written to %s\n", *out)
 					return nil
 				}
-				if err := st.Backup(ctx, *out); err != nil {
+				settings, err := st.Settings(ctx)
+				if err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stdout, "backup written to %s\n", *out)
+				d, k := data.AutoBackupConfig(settings, st.Path())
+				if *dir != "" {
+					d = *dir
+				}
+				if *keep > 0 {
+					k = *keep
+				}
+				path, err := data.AutoBackup(ctx, st, d, k)
+				if err != nil {
+					return err
+				}
+				if path == "" {
+					fmt.Fprintf(e.stdout, "today's backup already exists in %s\n", d)
+					return nil
+				}
+				fmt.Fprintf(e.stdout, "backup written to %s (the last %d kept)\n", path, k)
 				return nil
 			}
 		}})

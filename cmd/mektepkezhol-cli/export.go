@@ -11,9 +11,9 @@ import (
 )
 
 type exportFlags struct {
-	out, lang, query, category, status, channel string
-	year, school, grade                         int
-	overdue                                     bool
+	out, lang, query, category, status, channel, helped string
+	year, school, grade                                 int
+	overdue, archived                                   bool
 }
 
 func init() {
@@ -27,6 +27,8 @@ func init() {
 			fs.IntVar(&f.school, "school", 0, "school № (children, distributions, template)")
 			fs.IntVar(&f.grade, "grade", 0, "class 1–11 (children)")
 			fs.StringVar(&f.category, "category", "", "category code, e.g. low_income (children)")
+			fs.StringVar(&f.helped, "helped", "", "yes or no: children who did or did not get help in --campaign")
+			fs.BoolVar(&f.archived, "archived", false, "include archived children")
 			fs.StringVar(&f.query, "query", "", "part of a name, IIN or BIN (children, sponsors)")
 			fs.StringVar(&f.status, "status", "", "appeal status: new, in_progress, resolved, rejected")
 			fs.StringVar(&f.channel, "channel", "", "appeal channel: hotline, trust_phone, reception, written, online")
@@ -87,8 +89,16 @@ func runExport(ctx context.Context, e *env, f exportFlags, args []string) error 
 	var t exchange.Table
 	switch args[0] {
 	case "children":
-		t, err = exchange.ChildrenTable(ctx, st, data.ChildFilter{Query: f.query, SchoolID: schoolID, Grade: f.grade,
-			Category: f.category}, f.lang)
+		cf := data.ChildFilter{Query: f.query, SchoolID: schoolID, Grade: f.grade, Category: f.category,
+			CampaignID: campaignID, IncludeArchived: f.archived}
+		if f.helped != "" {
+			if (f.helped != "yes" && f.helped != "no") || campaignID == 0 {
+				return usageError("--helped is yes or no, with --campaign YEAR")
+			}
+			helped := f.helped == "yes"
+			cf.Helped = &helped
+		}
+		t, err = exchange.ChildrenTable(ctx, st, cf, f.lang)
 	case "sponsors":
 		t, err = exchange.SponsorsTable(ctx, st, data.SponsorFilter{Query: f.query, CampaignID: campaignID}, f.lang)
 	case "donations":

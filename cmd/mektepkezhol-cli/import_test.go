@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -122,6 +123,16 @@ func TestExportCommand(t *testing.T) {
 			}
 		}
 	}
+	// The same filters as the list: the helped children are the summary's.
+	_, sumJSON, _ := cli(t, "--db", db, "summary", "--campaign", "2019", "--json")
+	var sum struct {
+		Helped int `json:"children_helped"`
+	}
+	json.Unmarshal([]byte(sumJSON), &sum)
+	_, stdout, _ := cli(t, "--db", db, "export", "children", "--campaign", "2019", "--helped", "yes", "--out", filepath.Join(dir, "h.csv"))
+	if want := fmt.Sprintf("%d rows", sum.Helped); sum.Helped == 0 || !strings.HasPrefix(stdout, want) {
+		t.Fatalf("helped export: %q, want %q", stdout, want)
+	}
 	// The export imports back unchanged.
 	code, out, _ := cli(t, "--db", db, "import", "children", filepath.Join(dir, "children.xlsx"), "--json")
 	if code != 0 || !strings.Contains(out, `"unchanged": 120`) {
@@ -165,10 +176,10 @@ func TestBackupRestoreCommands(t *testing.T) {
 	if code, _, _ := cli(t, "--db", db, "restore", list); code != exitProblems {
 		t.Fatalf("restore of a csv: exit %d, want %d", code, exitProblems)
 	}
-	if code, out, _ := cli(t, "--db", db, "backup", "--auto", dir, "--keep", "2"); code != 0 || !strings.Contains(out, "written") {
+	if code, out, _ := cli(t, "--db", db, "backup", "--auto", "--dir", dir, "--keep", "2"); code != 0 || !strings.Contains(out, "written") {
 		t.Fatalf("auto backup: exit %d: %s", code, out)
 	}
-	if code, out, _ := cli(t, "--db", db, "backup", "--auto", dir); code != 0 || !strings.Contains(out, "already") {
+	if code, out, _ := cli(t, "--db", db, "backup", "--auto", "--dir", dir); code != 0 || !strings.Contains(out, "already") {
 		t.Fatalf("second auto backup: exit %d: %s", code, out)
 	}
 }
