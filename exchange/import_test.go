@@ -292,3 +292,27 @@ func TestParseSheetChoice(t *testing.T) {
 	var buf bytes.Buffer
 	buf.WriteString("x")
 }
+
+// A school column merged down over its children gives each child the school.
+func TestMergedSchoolColumn(t *testing.T) {
+	st := mustOpen(t)
+	path := filepath.Join(t.TempDir(), "merged.xlsx")
+	writeXLSX(t, path, [][]any{
+		{"ЖСН", "Аты-жөні", "Мектеп №"},
+		{iin(t, 1), "Иванова Мария", "№ 12 ЖББМ"},
+		{iin(t, 2), "Омаров Ержан"},
+		{iin(t, 3), "Ким Виктор"},
+	}, func(f *excelize.File, sh string) {
+		if err := f.MergeCell(sh, "C2", "C4"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	plan := importFile(t, st, path, exchange.Options{Kind: exchange.Children})
+	if _, err := exchange.Commit(ctx, st, plan, nil); err != nil {
+		t.Fatal(err)
+	}
+	school, _ := st.FindSchoolByNumber(ctx, 12)
+	if n, _ := st.CountChildren(ctx, data.ChildFilter{SchoolID: school.ID}); n != 3 {
+		t.Fatalf("%d children in school №12, want 3", n)
+	}
+}

@@ -59,9 +59,11 @@ func readGrid(f *excelize.File, sheet string) (grid, error) {
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r2-r1 > 1000 || c2-c1 > 100 {
+		if err1 != nil || err2 != nil {
 			continue
 		}
+		// A merge over whole columns or rows reaches only the cells in use.
+		r2, c2 = min(r2, len(rows)), min(c2, c1+200)
 		for r := r1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
 				rows = setCell(rows, r-1, c-1, m.GetCellValue())
