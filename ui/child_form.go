@@ -146,11 +146,10 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 	f.shoes.SetPlaceHolder(lang.L("field.shoe_size"))
 	f.gradeLetter.SetPlaceHolder(lang.L("field.grade_letter"))
 	consent := widget.NewForm(
-		widget.NewFormItem("", f.consent),
 		widget.NewFormItem(lang.L("field.consent_on"), f.consentOn),
 		widget.NewFormItem(lang.L("field.consent_by"), f.consentBy),
 		widget.NewFormItem(lang.L("field.notes"), f.notes))
-	body := container.NewVBox(f.heading, form, widget.NewCard("", lang.L("field.categories"), catBox), consent,
+	body := container.NewVBox(f.heading, form, widget.NewCard("", lang.L("field.categories"), catBox), f.consent, consent,
 		container.NewHBox(f.save))
 	if f.child.ID == 0 {
 		f.edit(0)

@@ -127,7 +127,7 @@ func (s *childrenScreen) buildUI() fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn), s.search), filters)
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
-	split.Offset = 0.6
+	split.Offset = 0.57
 	return split
 }
 

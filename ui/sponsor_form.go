@@ -92,11 +92,10 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.phone"), f.phone),
 		widget.NewFormItem(lang.L("field.email"), f.email),
 		widget.NewFormItem(lang.L("field.address"), f.address),
-		widget.NewFormItem("", f.consent),
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
 	donations := widget.NewCard("", lang.L("sponsor.donations"), f.donationList)
-	top := container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, container.NewHBox(f.save))))
+	top := container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, f.consent, container.NewHBox(f.save))))
 	split := container.NewVSplit(top, donations)
 	split.Offset = 0.72
 	return split
