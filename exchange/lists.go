@@ -35,7 +35,7 @@ var childHeaders = [][2]string{
 
 // ChildrenTable lists the children matching f, as the children list shows
 // them. It holds personal data: write it to files only their owner reads.
-func ChildrenTable(ctx context.Context, st *data.Store, f data.ChildFilter, lang string) (Table, error) {
+func ChildrenTable(ctx context.Context, st ExportStore, f data.ChildFilter, lang string) (Table, error) {
 	cs, err := st.FindChildren(ctx, f)
 	if err != nil {
 		return Table{}, err
@@ -69,7 +69,7 @@ func ChildrenTable(ctx context.Context, st *data.Store, f data.ChildFilter, lang
 func itoa(n int) string { return cellText(n) }
 
 // names returns school numbers by id and category names by code.
-func names(ctx context.Context, st *data.Store, lang string) (map[int64]int, map[string]string, error) {
+func names(ctx context.Context, st ExportStore, lang string) (map[int64]int, map[string]string, error) {
 	schools, err := st.FindSchools(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -100,7 +100,7 @@ var sponsorKindNames = map[string][2]string{
 
 // SponsorsTable lists the sponsors matching f with, when f names a
 // campaign, their totals in it.
-func SponsorsTable(ctx context.Context, st *data.Store, f data.SponsorFilter, lang string) (Table, error) {
+func SponsorsTable(ctx context.Context, st ExportStore, f data.SponsorFilter, lang string) (Table, error) {
 	rows, err := st.FindSponsors(ctx, f)
 	if err != nil {
 		return Table{}, err
@@ -132,7 +132,7 @@ func SponsorsTable(ctx context.Context, st *data.Store, f data.SponsorFilter, la
 }
 
 // DonationsTable lists the donations matching f, one row per donation.
-func DonationsTable(ctx context.Context, st *data.Store, f data.DonationFilter, lang string) (Table, error) {
+func DonationsTable(ctx context.Context, st ExportStore, f data.DonationFilter, lang string) (Table, error) {
 	ds, err := st.FindDonations(ctx, f)
 	if err != nil {
 		return Table{}, err
@@ -164,7 +164,7 @@ func DonationsTable(ctx context.Context, st *data.Store, f data.DonationFilter, 
 
 // DistributionsTable lists the distributions matching f. It holds
 // children's personal data.
-func DistributionsTable(ctx context.Context, st *data.Store, f data.DistributionFilter, lang string) (Table, error) {
+func DistributionsTable(ctx context.Context, st ExportStore, f data.DistributionFilter, lang string) (Table, error) {
 	ds, err := st.FindDistributions(ctx, f)
 	if err != nil {
 		return Table{}, err
@@ -202,7 +202,7 @@ var appealWords = map[string][2]string{
 }
 
 // AppealsTable lists the appeals matching f. It holds citizens' personal data.
-func AppealsTable(ctx context.Context, st *data.Store, f data.AppealFilter, lang string) (Table, error) {
+func AppealsTable(ctx context.Context, st ExportStore, f data.AppealFilter, lang string) (Table, error) {
 	as, err := st.FindAppeals(ctx, f)
 	if err != nil {
 		return Table{}, err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/mektepkezhol/app/data"
 )
@@ -31,6 +32,16 @@ type Options struct {
 	// in the campaign whose period holds its date.
 	CampaignYear int
 	Lang         string // kk (default) or ru, for the messages
+	// Today dates the donations of a list without a date column, and is
+	// the day IIN hints are checked against; zero is now.
+	Today time.Time
+}
+
+func (o Options) today() time.Time {
+	if o.Today.IsZero() {
+		return data.Day(time.Now())
+	}
+	return data.Day(o.Today)
 }
 
 // PlanRow is one data row of the list and what the import does with it.
@@ -90,11 +101,11 @@ var ErrMapping = errors.New("required columns are not mapped")
 // Preview reads every row under the mapping, rejects the rows with
 // problems, marks the rows that repeat an earlier one (same IIN; same BIN or
 // name) and matches the rest against the database, writing nothing.
-func Preview(ctx context.Context, st *data.Store, sh *Sheet, m Mapping, opt Options) (*Plan, error) {
+func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Options) (*Plan, error) {
 	if miss := m.Missing(opt.Kind); len(miss) > 0 {
 		return nil, fmt.Errorf("%w: %s", ErrMapping, strings.Join(miss, ", "))
 	}
-	p := &rowParser{sh: sh, m: m, lang: opt.Lang, today: st.Now(), schools: map[int]int64{}}
+	p := &rowParser{sh: sh, m: m, lang: opt.Lang, today: opt.today(), schools: map[int]int64{}}
 	schools, err := st.FindSchools(ctx)
 	if err != nil {
 		return nil, err
@@ -229,7 +240,7 @@ var ErrStale = errors.New("the database changed since the preview; preview again
 // nothing. progress, if not nil, is called after each row with the count
 // done. It returns the summary of what was saved, which equals the
 // preview's unless someone changed the same records in between.
-func Commit(ctx context.Context, st *data.Store, plan *Plan, progress func(done, total int)) (Summary, error) {
+func Commit(ctx context.Context, st ImportStore, plan *Plan, progress func(done, total int)) (Summary, error) {
 	if v, err := st.Version(ctx); err != nil || v != plan.schema {
 		return Summary{}, ErrStale
 	}
@@ -243,7 +254,7 @@ func Commit(ctx context.Context, st *data.Store, plan *Plan, progress func(done,
 
 // save hands the rows to import to the store and returns their outcomes,
 // in the order of the rows that were sent.
-func (p *Plan) save(ctx context.Context, st *data.Store, opt data.ImportOptions) ([]data.ImportOutcome, error) {
+func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions) ([]data.ImportOutcome, error) {
 	if p.Kind == Sponsors {
 		var rows []data.SponsorImport
 		for _, r := range p.Rows {
