@@ -123,3 +123,10 @@ func (s *appealsScreen) onNewTapped() {
 
 func (s *appealsScreen) onSaveTapped() { s.form.onSaveTapped() }
 func (s *appealsScreen) unsaved() bool { return s.form.state.dirty }
+
+// showFirst opens the list's first row in the form (the screenshots' tour).
+func (s *appealsScreen) showFirst() {
+	if len(s.rows) > 0 {
+		s.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	}
+}

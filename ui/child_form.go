@@ -132,7 +132,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.iin"), f.iin),
 		widget.NewFormItem(lang.L("field.surname"), f.surname),
-		widget.NewFormItem(lang.L("field.name"), f.name),
+		widget.NewFormItem(lang.L("field.first_name"), f.name),
 		widget.NewFormItem(lang.L("field.patronymic"), f.patronymic),
 		widget.NewFormItem(lang.L("field.birth_date"), container.NewGridWithColumns(2, f.birth, f.sex)),
 		widget.NewFormItem(lang.L("field.school"), f.school),
@@ -149,8 +149,8 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.consent_on"), f.consentOn),
 		widget.NewFormItem(lang.L("field.consent_by"), f.consentBy),
 		widget.NewFormItem(lang.L("field.notes"), f.notes))
-	body := container.NewVBox(f.heading, form, widget.NewCard("", lang.L("field.categories"), catBox), f.consent, consent,
-		container.NewHBox(f.save))
+	body := container.NewVBox(container.NewBorder(nil, nil, nil, f.save, f.heading), form,
+		widget.NewCard("", lang.L("field.categories"), catBox), f.consent, consent)
 	if f.child.ID == 0 {
 		f.edit(0)
 	}

@@ -260,3 +260,10 @@ func (s *childrenScreen) onSaveTapped() { s.form.onSaveTapped() }
 func (s *childrenScreen) focusSearch()  { s.u.win.Canvas().Focus(s.search) }
 func (s *childrenScreen) unsaved() bool { return s.form.state.dirty }
 func (s *childrenScreen) onSaved(int64) { s.refresh() }
+
+// showFirst opens the list's first row in the form (the screenshots' tour).
+func (s *childrenScreen) showFirst() {
+	if len(s.ids) > 0 {
+		s.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	}
+}

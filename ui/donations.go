@@ -115,3 +115,10 @@ func (s *donationsScreen) onNewTapped() {
 
 func (s *donationsScreen) onSaveTapped() { s.form.onSaveTapped() }
 func (s *donationsScreen) unsaved() bool { return s.form.state.dirty }
+
+// showFirst opens the list's first row in the form (the screenshots' tour).
+func (s *donationsScreen) showFirst() {
+	if len(s.rows) > 0 {
+		s.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	}
+}

@@ -95,7 +95,7 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
 	donations := widget.NewCard("", lang.L("sponsor.donations"), f.donationList)
-	top := container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, f.consent, container.NewHBox(f.save))))
+	top := container.NewScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, f.save, f.heading), form, f.consent)))
 	split := container.NewVSplit(top, donations)
 	split.Offset = 0.72
 	return split

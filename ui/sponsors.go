@@ -39,7 +39,7 @@ func newSponsorsScreen(u *App) *sponsorsScreen {
 	s.search.SetPlaceHolder(lang.L("sponsors.search"))
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.table = newDataTable([]string{lang.L("col.name"), lang.L("col.kind"), lang.L("col.bin"), lang.L("col.given"),
-		lang.L("col.letter")}, []float32{300, 150, 130, 150, 110},
+		lang.L("col.letter")}, []float32{250, 130, 120, 130, 100},
 		func() int { return len(s.rows) }, s.cell)
 	s.table.onSort = s.onSortTapped
 	s.table.selected = s.onRowSelected
@@ -71,7 +71,7 @@ func (s *sponsorsScreen) buildUI() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, letter), s.search)
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
-	split.Offset = 0.58
+	split.Offset = 0.6
 	return split
 }
 
@@ -157,4 +157,11 @@ func (s *sponsorsScreen) onLetterTapped() {
 		return
 	}
 	s.refresh()
+}
+
+// showFirst opens the list's first row in the form (the screenshots' tour).
+func (s *sponsorsScreen) showFirst() {
+	if len(s.rows) > 0 {
+		s.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	}
 }

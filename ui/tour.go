@@ -29,6 +29,10 @@ func (u *App) Tour(out io.Writer, dir string) {
 		for _, name := range screenOrder {
 			fyne.DoAndWait(func() { u.show(name, nil) })
 			time.Sleep(1500 * time.Millisecond) // the background loads land
+			if s, ok := u.screens[name].(interface{ showFirst() }); ok {
+				fyne.DoAndWait(s.showFirst)
+				time.Sleep(700 * time.Millisecond)
+			}
 			shot := code + "-" + name
 			fmt.Fprintln(out, shot)
 			waitForFile(filepath.Join(dir, shot+".png"), 15*time.Second)
