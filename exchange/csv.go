@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func parseCSVFile(path string, opt ParseOptions) (*Sheet, error) {
@@ -53,8 +54,13 @@ func ParseCSV(b []byte, name string, k Kind) (*Sheet, error) {
 
 // DecodeText returns the text as UTF-8 without a BOM: text that is not
 // valid UTF-8 is read as Windows-1251, the encoding Excel uses for csv on
-// Russian and Kazakh Windows.
+// Russian and Kazakh Windows; UTF-16 with a BOM (Excel's «Unicode text»)
+// is read too.
 func DecodeText(b []byte) ([]byte, error) {
+	if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return dec.Bytes(b)
+	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(b) {
 		return b, nil

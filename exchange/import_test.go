@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/exchange"
@@ -194,6 +195,7 @@ func TestParseCSVEncodings(t *testing.T) {
 		{"windows-1251 ;", []byte(cp1251)},
 		{"utf-8 ;", []byte(text)},
 		{"utf-8 bom ,", append([]byte("\xef\xbb\xbf"), comma...)},
+		{"utf-16 tab", utf16Tab(t, text)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			sh, err := exchange.ParseCSV(tt.b, "list.csv", exchange.Children)
@@ -315,4 +317,15 @@ func TestMergedSchoolColumn(t *testing.T) {
 	if n, _ := st.CountChildren(ctx, data.ChildFilter{SchoolID: school.ID}); n != 3 {
 		t.Fatalf("%d children in school №12, want 3", n)
 	}
+}
+
+// utf16Tab writes text as Excel's «Unicode text»: UTF-16LE with a BOM, tabs.
+func utf16Tab(t *testing.T, text string) []byte {
+	t.Helper()
+	tabbed := strings.ReplaceAll(text, ";", "\t")
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(tabbed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
