@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -101,7 +102,7 @@ func (s *Store) ImportChildren(ctx context.Context, cs []Child, opt ImportOption
 }
 
 // errDryRun rolls a preview's transaction back.
-var errDryRun = fmt.Errorf("dry run")
+var errDryRun = errors.New("dry run")
 
 // mergeChild merges c into the saved child id; c becomes the merged child.
 func (s *Store) mergeChild(ctx context.Context, tx *sql.Tx, id int64, c *Child, dryRun bool) (ImportOutcome, error) {
