@@ -204,3 +204,32 @@ func RememberMapping(st *data.Settings, k Kind, sh *Sheet, m Mapping) {
 	}
 	st.Extra[settingsKey(k, sh)] = string(b)
 }
+
+// fieldLabels name the fields in kk and ru, for the mapping step and for
+// problems with a column the list does not have.
+var fieldLabels = map[string][2]string{
+	"iin": {"ЖСН", "ИИН"}, "full_name": {"Тегі, аты, әкесінің аты", "ФИО"}, "surname": {"Тегі", "Фамилия"},
+	"name": {"Аты", "Имя"}, "patronymic": {"Әкесінің аты", "Отчество"}, "birth_date": {"Туған күні", "Дата рождения"},
+	"sex": {"Жынысы", "Пол"}, "school": {"Мектеп №", "№ школы"}, "grade": {"Сынып", "Класс"},
+	"grade_letter": {"Сынып әрпі", "Литер класса"}, "categories": {"Санаты", "Категория"},
+	"address": {"Мекенжайы", "Адрес"}, "guardian_name": {"Ата-анасының аты-жөні", "ФИО родителя"},
+	"guardian_phone": {"Ата-анасының телефоны", "Телефон родителя"}, "clothing_size": {"Киім өлшемі", "Размер одежды"},
+	"shoe_size": {"Аяқ киім өлшемі", "Размер обуви"}, "notes": {"Ескерту", "Примечание"},
+	"bin": {"БСН/ЖСН", "БИН/ИИН"}, "kind": {"Түрі", "Вид"}, "head_name": {"Басшы", "Руководитель"},
+	"head_title": {"Лауазымы", "Должность"}, "contact_person": {"Байланыс тұлғасы", "Контактное лицо"},
+	"phone": {"Телефон", "Телефон"}, "email": {"Email", "Email"}, "amount": {"Сомасы, теңге", "Сумма, тенге"},
+	"date": {"Күні", "Дата"},
+}
+
+// FieldLabel names a field in lang (kk or ru); the sponsor's name field is
+// «Атауы» / «Наименование».
+func FieldLabel(k Kind, code, lang string) string {
+	l, ok := fieldLabels[code]
+	if k == Sponsors && code == "name" {
+		l, ok = [2]string{"Атауы", "Наименование"}, true
+	}
+	if !ok {
+		return code
+	}
+	return tr(lang, l[0], l[1])
+}

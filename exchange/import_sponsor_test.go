@@ -37,6 +37,11 @@ func TestImportSponsors(t *testing.T) {
 	if s.Rows != 6 || s.Updated != 1 || s.Unchanged != 1 || s.Rejected != 2 || s.Imported != 1 || s.Duplicates != 1 {
 		t.Fatalf("preview %+v", s)
 	}
+	for _, p := range s.Problems {
+		if p.Row == 5 && (p.Column != "B («БИН/ИИН»)" || !strings.Contains(p.Message, "нужен БИН")) {
+			t.Fatalf("row 5 problem %+v", p)
+		}
+	}
 	if _, err := exchange.Commit(ctx, st, plan, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -100,5 +105,16 @@ func TestImportSponsorsWithDonations(t *testing.T) {
 	again := importFile(t, st, path, exchange.Options{Kind: exchange.Sponsors})
 	if s := again.Summary(); s.Imported != 0 || s.Unchanged != 3 {
 		t.Fatalf("re-import %+v", s)
+	}
+}
+
+// A problem with a column the list lacks names the field in the clerk's words.
+func TestProblemOfAMissingColumn(t *testing.T) {
+	sh := &exchange.Sheet{Header: []string{"Наименование", "Телефон"}}
+	m := exchange.AutoMap(exchange.Sponsors, sh)
+	_, _, probs := exchange.ParseSponsorRow(sh, m, exchange.Row{Number: 9, Cells: []string{"ТОО «Жаңа»", ""}}, "kk")
+	if len(probs) != 1 || probs[0].Column != "«БСН/ЖСН»" || probs[0].Key != exchange.KeyBINRequired ||
+		!strings.Contains(probs[0].Message, "9-жол, «БСН/ЖСН» бағаны") {
+		t.Fatalf("problems %+v", probs)
 	}
 }

@@ -105,7 +105,7 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 	if miss := m.Missing(opt.Kind); len(miss) > 0 {
 		return nil, fmt.Errorf("%w: %s", ErrMapping, strings.Join(miss, ", "))
 	}
-	p := &rowParser{sh: sh, m: m, lang: opt.Lang, today: opt.today(), schools: map[int]int64{}}
+	p := &rowParser{sh: sh, kind: opt.Kind, m: m, lang: opt.Lang, today: opt.today(), schools: map[int]int64{}}
 	schools, err := st.FindSchools(ctx)
 	if err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 // rowParser reads the rows of one sheet under one mapping.
 type rowParser struct {
 	sh      *Sheet
+	kind    Kind
 	m       Mapping
 	lang    string
 	school  int64         // --school: every child is at this school
@@ -36,7 +37,7 @@ func (p *rowParser) cell(r Row, code string) (string, bool) {
 
 func (p *rowParser) problem(r Row, code, key string, warning bool, args ...any) Problem {
 	col, ok := p.m[code]
-	column := code
+	column := "«" + FieldLabel(p.kind, code, p.lang) + "»"
 	if ok {
 		column = p.sh.ColumnName(col)
 	}
@@ -228,13 +229,13 @@ func errKey(err error) string {
 // a database: a school column is read as an error («no such school»). The
 // GUI's preview uses Preview; this is for checks row by row and for tests.
 func ParseChildRow(sh *Sheet, m Mapping, r Row, lang string) (data.Child, []Problem) {
-	p := &rowParser{sh: sh, m: m, lang: lang, today: time.Now(), schools: map[int]int64{}}
+	p := &rowParser{sh: sh, kind: Children, m: m, lang: lang, today: time.Now(), schools: map[int]int64{}}
 	return p.child(r)
 }
 
 // ParseSponsorRow reads one row of the list of sponsors under a mapping;
 // without a database an amount is read as an error («no campaign»).
 func ParseSponsorRow(sh *Sheet, m Mapping, r Row, lang string) (data.Sponsor, *data.Donation, []Problem) {
-	p := &rowParser{sh: sh, m: m, lang: lang, today: time.Now()}
+	p := &rowParser{sh: sh, kind: Sponsors, m: m, lang: lang, today: time.Now()}
 	return p.sponsor(r)
 }
