@@ -1,7 +1,6 @@
 package exchange_test
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,7 +186,7 @@ func TestParseCSVEncodings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	comma := strings.ReplaceAll(strings.ReplaceAll(text, ";", ","), "\"1 500,00\"", "\"1 500,00\"")
+	comma := strings.ReplaceAll(text, ";", ",") // the quoted «1 500,00» keeps its comma
 	for _, tt := range []struct {
 		name string
 		b    []byte
@@ -291,8 +290,6 @@ func TestParseSheetChoice(t *testing.T) {
 	if _, err := exchange.Parse(path, exchange.ParseOptions{Kind: exchange.Children, Sheet: "жоқ"}); err == nil {
 		t.Fatal("a missing sheet was read")
 	}
-	var buf bytes.Buffer
-	buf.WriteString("x")
 }
 
 // A school column merged down over its children gives each child the school.
