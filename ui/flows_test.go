@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
 )
@@ -244,5 +245,37 @@ func TestWindowSizeRemembered(t *testing.T) {
 	New(u.app, w, st)
 	if got := w.Canvas().Size(); got.Width != 1100 || got.Height != 700 {
 		t.Fatalf("reopened at %v, want 1100×700", got)
+	}
+}
+
+func TestDashboardClicksThroughToNotHelped(t *testing.T) {
+	u, st := newTestUI(t)
+	d := u.screens[scrDashboard].(*dashboardScreen)
+	sum, _ := st.Summary(context.Background(), u.campaign.ID)
+	if d.summary.ChildrenHelped != sum.ChildrenHelped || d.summary.MoneyTenge != sum.MoneyTenge {
+		t.Fatalf("dashboard shows %+v, store says %+v", d.summary, sum)
+	}
+	var open func()
+	walk(u.content, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Card); ok && open == nil {
+			var title string
+			walk(c.Content, func(x fyne.CanvasObject) {
+				if l, ok := x.(*widget.Label); ok && title == "" {
+					title = l.Text
+				}
+				if b, ok := x.(*widget.Button); ok && title == lang.L("dash.not_helped") {
+					open = func() { test.Tap(b) }
+				}
+			})
+		}
+	})
+	if open == nil {
+		t.Fatal("no «not yet helped» figure on the dashboard")
+	}
+	open()
+	s := u.screens[scrChildren].(*childrenScreen)
+	if u.current != scrChildren || len(s.ids) != sum.Children-sum.ChildrenHelped {
+		t.Fatalf("clicked through to %s with %d children, want %d not yet helped", u.current, len(s.ids),
+			sum.Children-sum.ChildrenHelped)
 	}
 }
