@@ -46,6 +46,12 @@ func (g *demoGen) campaign(c Campaign, donors, dists, appeals, unthanked int) er
 	if err := g.appeals(c, appeals); err != nil {
 		return err
 	}
+	if err := g.coverage(c, appeals/2); err != nil {
+		return err
+	}
+	if err := g.events(c); err != nil {
+		return err
+	}
 	return g.letters(c, unthanked)
 }
 
