@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/exchange"
+	"github.com/mektepkezhol/app/data/exchange"
 )
 
 type exportFlags struct {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/mektepkezhol/app/exchange"
+	"github.com/mektepkezhol/app/data/exchange"
 )
 
 type importFlags struct {

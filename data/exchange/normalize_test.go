@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/exchange"
+	"github.com/mektepkezhol/app/data/exchange"
 )
 
 func TestNormalizeIIN(t *testing.T) {

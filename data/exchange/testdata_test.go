@@ -3,7 +3,7 @@ package exchange_test
 import (
 	"testing"
 
-	"github.com/mektepkezhol/app/exchange"
+	"github.com/mektepkezhol/app/data/exchange"
 )
 
 // The committed fixtures: one school list as Excel saves csv on a Russian

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/exchange"
+	"github.com/mektepkezhol/app/data/exchange"
 )
 
 func TestImportSponsors(t *testing.T) {

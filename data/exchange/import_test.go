@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/exchange"
+	"github.com/mektepkezhol/app/data/exchange"
 )
 
 func excelSerial(d time.Time) int {

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/exchange"
+	"github.com/mektepkezhol/app/data/exchange"
 	"github.com/mektepkezhol/app/report"
 )
 

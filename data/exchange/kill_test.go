@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/exchange"
+	"github.com/mektepkezhol/app/data/exchange"
 )
 
 // childList writes a list of n children, the first `existing` of them
