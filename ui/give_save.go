@@ -143,8 +143,7 @@ func (f *giveForm) confirmConflict(ds []data.Distribution, dc *data.Distribution
 		lines = append(lines, "• "+lang.L("dist.shortage", map[string]any{"Item": l.Item.Name(language()),
 			"Left": number(s.Available), "Wanted": number(s.Wanted)}))
 	}
-	msg := fmt.Sprintf("%s\n\n%s\n\n%s", lang.L("dist.conflict", map[string]any{"Dups": len(dc.Duplicates),
-		"Short": len(dc.Shortages)}), strings.Join(lines, "\n"), lang.L("dist.force_question"))
+	msg := fmt.Sprintf("%s\n\n%s\n\n%s", conflictText(dc), strings.Join(lines, "\n"), lang.L("dist.force_question"))
 	d := dialog.NewConfirm(lang.L("dist.conflict_title"), msg, func(ok bool) {
 		if ok {
 			f.store(ds, true)

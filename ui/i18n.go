@@ -79,7 +79,7 @@ func errorText(err error) string {
 		}
 		return msg
 	case errors.As(err, &dc):
-		return lang.L("dist.conflict", map[string]any{"Dups": len(dc.Duplicates), "Short": len(dc.Shortages)})
+		return conflictText(dc)
 	case errors.Is(err, data.ErrConflict):
 		return lang.L("err.conflict")
 	case errors.Is(err, data.ErrNotFound):
@@ -88,8 +88,21 @@ func errorText(err error) string {
 	return lang.L("err.unexpected") + "\n" + err.Error()
 }
 
+// conflictText says what stopped a distribution: items already given,
+// stock that would go below zero, or both.
+func conflictText(dc *data.DistributionConflict) string {
+	var parts []string
+	if n := len(dc.Duplicates); n > 0 {
+		parts = append(parts, lang.L("dist.conflict_dups", map[string]any{"N": n}))
+	}
+	if n := len(dc.Shortages); n > 0 {
+		parts = append(parts, lang.L("dist.conflict_short", map[string]any{"N": n}))
+	}
+	return strings.Join(parts, " ")
+}
+
 // showError shows err in a dialog in the clerk's language and logs it.
 func showError(w fyne.Window, err error) {
-	fyne.LogError("", err)
+	fyne.LogError("shown to the clerk", err)
 	dialogError(w, errorText(err))
 }

@@ -5,9 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/mektepkezhol/app/data"
 )
 
 // Tour shows every screen in kk and then ru for `make screenshots`. For
@@ -37,6 +40,14 @@ func (u *App) Tour(out io.Writer, dir string) {
 			fmt.Fprintln(out, shot)
 			waitForFile(filepath.Join(dir, shot+".png"), 15*time.Second)
 		}
+		for _, d := range u.tourDialogs() {
+			fyne.DoAndWait(d.show)
+			time.Sleep(700 * time.Millisecond)
+			shot := code + "-" + d.name
+			fmt.Fprintln(out, shot)
+			waitForFile(filepath.Join(dir, shot+".png"), 15*time.Second)
+			fyne.DoAndWait(u.closeDialogs)
+		}
 	}
 	fyne.Do(u.app.Quit)
 }
@@ -56,4 +67,50 @@ func (u *App) LogStartup(w io.Writer, start time.Time) {
 	u.app.Lifecycle().SetOnStarted(func() {
 		fmt.Fprintf(w, "first window after %d ms\n", time.Since(start).Milliseconds())
 	})
+}
+
+// tourDialogs are the dialogs the screenshots show: a validation error
+// that names its field, and the duplicate-distribution warning.
+func (u *App) tourDialogs() []struct {
+	name string
+	show func()
+} {
+	return []struct {
+		name string
+		show func()
+	}{
+		{"error", func() {
+			u.show(scrSponsors, nil)
+			f := u.screens[scrSponsors].(*sponsorsScreen).form
+			f.edit(data.Sponsor{Kind: data.SponsorLegal})
+			f.name.SetText("«Нұр Тест» ЖШС")
+			f.bin.SetText("150640005042")
+			f.onSaveTapped()
+			f.state.dirty = false
+		}},
+		{"duplicate", func() {
+			u.show(scrDistributions, nil)
+			s := u.screens[scrDistributions].(*distributionsScreen)
+			if len(s.rows) == 0 {
+				return
+			}
+			r := s.rows[0]
+			c, err := u.st.FindChildByID(u.ctx, r.ChildID)
+			if err != nil {
+				return
+			}
+			s.give.recipients = []data.Child{c}
+			s.give.showRecipients()
+			s.give.item.SetSelected(s.give.itemChoice.label(strconv.FormatInt(r.ItemID, 10)))
+			s.give.onGiveTapped()
+		}},
+	}
+}
+
+// closeDialogs removes the open dialogs.
+func (u *App) closeDialogs() {
+	c := u.win.Canvas()
+	for o := c.Overlays().Top(); o != nil; o = c.Overlays().Top() {
+		c.Overlays().Remove(o)
+	}
 }
