@@ -279,3 +279,21 @@ func TestDashboardClicksThroughToNotHelped(t *testing.T) {
 			sum.Children-sum.ChildrenHelped)
 	}
 }
+
+func TestCtrlFFocusesTheSearch(t *testing.T) {
+	u, _ := newTestUI(t)
+	for _, name := range []string{scrSponsors, scrChildren} {
+		u.show(name, nil)
+		menuAction(t, u, fyne.KeyF)()
+		var want fyne.Focusable
+		switch s := u.screens[name].(type) {
+		case *sponsorsScreen:
+			want = s.search
+		case *childrenScreen:
+			want = s.search
+		}
+		if got := u.win.Canvas().Focused(); got != want {
+			t.Fatalf("%s: Ctrl+F focused %T, want the search box", name, got)
+		}
+	}
+}
