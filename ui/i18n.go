@@ -33,11 +33,18 @@ func setLanguage(code string) {
 	os.Setenv("LANGUAGE", code)
 	os.Setenv("LC_ALL", code)
 	b, err := assets.Translation(code)
-	if err == nil {
-		err = lang.AddTranslationsForLocale(b, fyne.Locale(code))
-	}
 	if err != nil {
 		fyne.LogError("load translation "+code, err)
+		return
+	}
+	// Windows (and macOS) report the locale through the OS, not the
+	// environment: the chosen language is also registered under the OS
+	// locale and under Fyne's English fallback, so whichever Fyne picks
+	// holds the clerk's language.
+	for _, loc := range []fyne.Locale{fyne.Locale(code), lang.SystemLocale(), "en"} {
+		if err := lang.AddTranslationsForLocale(b, loc); err != nil {
+			fyne.LogError("load translation "+code+" as "+string(loc), err)
+		}
 	}
 	curLang = code
 }
