@@ -42,6 +42,10 @@ go run ./.ci/windows/checkxlsx.go "$work/report.xlsx" "$work/summary.json"
 
 echo "== GUI under wine + Xvfb"
 mkdir -p docs/screenshots
+# The CLI runs left a wineserver without a display: a GUI started under it
+# cannot create its windows («Failed to create helper window»).
+wineserver -k 2>/dev/null || true
+wineserver -w 2>/dev/null || true
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
 	wine "$1" --db "$(winepath -w "$2/smoke.db")" > "$2/gui.log" 2>&1 &
 	pid=$!
