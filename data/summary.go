@@ -81,17 +81,31 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 		query string
 		into  func(key string, n int64)
 	}{
-		{`SELECT cc.category, count(*) FROM child_categories cc JOIN children c ON c.id = cc.child_id
-			WHERE c.archived = 0 GROUP BY cc.category`, func(k string, n int64) { sum.ChildrenByCategory[k] = int(n) }},
-		{`SELECT cc.category, count(*) FROM (SELECT DISTINCT child_id FROM distributions WHERE campaign_id = ?1) h
-			JOIN child_categories cc ON cc.child_id = h.child_id GROUP BY cc.category`,
-			func(k string, n int64) { sum.HelpedByCategory[k] = int(n) }},
 		{`SELECT a.code, COALESCE((SELECT sum(quantity) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id), 0)
 			FROM aid_items a`, func(k string, n int64) { sum.ItemsByKind[k] = n; sum.ItemsDistributed += n }},
 		{`SELECT a.code, (SELECT count(*) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id) FROM aid_items a`,
 			func(_ string, n int64) { sum.Distributions += int(n) }},
 		{`SELECT channel, count(*) FROM appeals WHERE campaign_id = ?1 GROUP BY channel`,
 			func(k string, n int64) { sum.Appeals.ByChannel[k] = int(n) }},
+	}
+	// registered and helped by category in one pass over the memberships
+	rows, err := tx.QueryContext(ctx, `SELECT cc.category, count(*), count(h.child_id) FROM child_categories cc
+		LEFT JOIN (SELECT DISTINCT child_id FROM distributions WHERE campaign_id = ?) h ON h.child_id = cc.child_id
+		WHERE cc.child_id NOT IN (SELECT id FROM children WHERE archived = 1) GROUP BY cc.category`, campaignID)
+	if err != nil {
+		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code string
+		var registered, helped int
+		if err := rows.Scan(&code, &registered, &helped); err != nil {
+			return sum, err
+		}
+		sum.ChildrenByCategory[code], sum.HelpedByCategory[code] = registered, helped
+	}
+	if err := rows.Err(); err != nil {
+		return sum, err
 	}
 	for _, q := range counts {
 		if err := groupCounts(ctx, tx, q.query, campaignID, q.into); err != nil {

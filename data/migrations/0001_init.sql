@@ -67,6 +67,7 @@ CREATE TABLE children (
 );
 CREATE INDEX children_school ON children(school_id);
 CREATE INDEX children_surname ON children(surname COLLATE NOCASE);
+CREATE INDEX children_archived ON children(archived);
 
 CREATE TABLE child_categories (
     child_id        INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
