@@ -4,11 +4,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"time"
 
+	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report"
 )
 
 func init() {
@@ -33,17 +32,16 @@ func init() {
 				if err != nil {
 					return err
 				}
-				sheet, err := handoverSheet(ctx, e, *year, *school, on, *lang)
+				st, c, err := e.campaign(ctx, *year)
 				if err != nil {
 					return err
 				}
-				// Children's names: the file is its owner's alone.
-				if err := writeFileAtomically(*out, 0o600, func(w io.Writer) error {
-					return report.WriteHandover(w, sheet)
-				}); err != nil {
+				// Children's names: the file is its owner's alone (0600).
+				n, err := office.WriteHandover(ctx, st, c, *school, on, *lang, *out)
+				if err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stdout, "%s (%d children)\n", *out, len(sheet.Rows))
+				fmt.Fprintf(e.stdout, "%s (%d children)\n", *out, n)
 				return nil
 			}
 		}})
@@ -59,36 +57,4 @@ func parseDay(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, usageError(fmt.Sprintf("--date %q: write dd.mm.yyyy, e.g. 15.08.2019", s))
-}
-
-func handoverSheet(ctx context.Context, e *env, year, school int, on time.Time, lang string) (report.HandoverSheet, error) {
-	var sh report.HandoverSheet
-	st, c, err := e.campaign(ctx, year)
-	if err != nil {
-		return sh, err
-	}
-	sc, err := st.FindSchoolByNumber(ctx, school)
-	if err != nil {
-		return sh, fmt.Errorf("school №%d: %w", school, err)
-	}
-	ds, err := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: c.ID, SchoolID: sc.ID, GivenOn: on})
-	if err != nil {
-		return sh, err
-	}
-	if len(ds) == 0 {
-		when := ""
-		if !on.IsZero() {
-			when = " on " + report.ShortDate(on)
-		}
-		return sh, fmt.Errorf("school №%d gave nothing in campaign %d%s: no sheet written", school, year, when)
-	}
-	items, err := st.FindAidItems(ctx)
-	if err != nil {
-		return sh, err
-	}
-	settings, err := st.Settings(ctx)
-	if err != nil {
-		return sh, err
-	}
-	return report.NewHandoverSheet(lang, settings, c, sc, on, ds, items), nil
 }

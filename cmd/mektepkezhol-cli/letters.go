@@ -4,12 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/report"
 )
@@ -72,17 +71,8 @@ func runLetters(ctx context.Context, e *env, f lettersFlags) error {
 	if err != nil {
 		return err
 	}
-	settings, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	tpl, err := report.LoadLetterTemplate(settings)
-	if err != nil {
-		return err
-	}
-	opt := report.LetterOptions{Settings: settings, Template: tpl, Blank: f.blank || f.calibre, Context: ctx}
 	if f.calibre {
-		return writeAtomically(f.out, func(w *os.File) error { return report.WriteCalibration(w, opt) })
+		return office.WriteCalibration(ctx, st, f.out)
 	}
 	st, c, err := e.campaign(ctx, f.year)
 	if err != nil {
@@ -91,14 +81,15 @@ func runLetters(ctx context.Context, e *env, f lettersFlags) error {
 	if f.unthanked {
 		return listUnthanked(ctx, e, st, c)
 	}
+	opt, err := office.LetterOptions(ctx, st, f.blank)
+	if err != nil {
+		return err
+	}
 	// Refuse before anything is registered or written.
-	if err := report.CheckLetterSettings(settings, f.lang); err != nil {
+	if err := report.CheckLetterSettings(opt.Settings, f.lang); err != nil {
 		return err
 	}
-	if opt.Signature, err = readOptional(tpl.SignatureImage); err != nil {
-		return err
-	}
-	if opt.Stamp, err = readOptional(tpl.StampImage); err != nil {
+	if opt, err = office.WithImages(opt); err != nil {
 		return err
 	}
 	return printLetters(ctx, e, st, c, f, opt)
@@ -121,162 +112,19 @@ func listUnthanked(ctx context.Context, e *env, st *data.Store, c data.Campaign)
 	return nil
 }
 
-func readOptional(path string) ([]byte, error) {
-	if path == "" {
-		return nil, nil
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("letter template image: %w", err)
-	}
-	return b, nil
-}
-
 // printLetters registers and prints the letters in one transaction: the
 // register rows are written only if every file was written.
 func printLetters(ctx context.Context, e *env, st *data.Store, c data.Campaign, f lettersFlags, opt report.LetterOptions) error {
-	sponsors, err := st.FindSponsors(ctx, data.SponsorFilter{CampaignID: c.ID, OnlyDonors: len(f.sponsors) == 0, IDs: f.sponsors})
+	req := office.LettersRequest{SponsorIDs: f.sponsors, Lang: f.lang, Blank: f.blank, Out: f.out, OutDir: f.outDir}
+	res, err := office.PrintLettersWith(ctx, st, c, req, opt)
 	if err != nil {
 		return err
-	}
-	if err := checkRequested(f.sponsors, sponsors); err != nil {
-		return err
-	}
-	if len(sponsors) == 0 {
-		return fmt.Errorf("campaign %d has no donors to thank", c.Year)
-	}
-	ids := make([]int64, len(sponsors))
-	for i, sp := range sponsors {
-		ids[i] = sp.ID
-	}
-	gifts, err := st.TraceGifts(ctx, c.ID, ids)
-	if err != nil {
-		return err
-	}
-	var written []tempFile
-	defer func() {
-		for _, t := range written {
-			os.Remove(t.temp) // left only if the batch failed
-		}
-	}()
-	issued, err := st.IssueLetters(ctx, c.ID, ids, f.lang, data.Day(st.Now()), func(reg []data.Letter) error {
-		letters := make([]report.Letter, len(reg))
-		for i, l := range reg {
-			letters[i] = report.Letter{Number: l.Number, Lang: f.lang, IssuedOn: l.IssuedOn, Campaign: c,
-				Sponsor: sponsors[i].Sponsor, Gift: gifts[l.SponsorID]}
-		}
-		var err error
-		written, err = writeLetterFiles(f, letters, opt)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	for _, t := range written {
-		if err := os.Rename(t.temp, t.final); err != nil {
-			return fmt.Errorf("letters registered, but the file was not saved: %w", err)
-		}
-	}
-	written = nil
-	reprints := 0
-	for i, l := range issued {
-		if sponsors[i].LetterNumber == l.Number {
-			reprints++
-		}
 	}
 	where := f.out
 	if where == "" {
 		where = f.outDir
 	}
 	fmt.Fprintf(e.stdout, "%d letters written to %s (%d new, %d reprinted with their numbers)\n",
-		len(issued), where, len(issued)-reprints, reprints)
+		res.Issued, where, res.Issued-res.Reprinted, res.Reprinted)
 	return nil
-}
-
-// checkRequested names the --sponsor IDs that do not exist.
-func checkRequested(want []int64, found []data.SponsorRow) error {
-	have := map[int64]bool{}
-	for _, sp := range found {
-		have[sp.ID] = true
-	}
-	for _, id := range want {
-		if !have[id] {
-			return fmt.Errorf("sponsor #%d: %w", id, data.ErrNotFound)
-		}
-	}
-	return nil
-}
-
-// tempFile is a letter file written beside its final name.
-type tempFile struct{ temp, final string }
-
-// writeLetterFiles writes the combined PDF or one file per letter under
-// temporary names, so a failed or cancelled batch leaves no partial file.
-func writeLetterFiles(f lettersFlags, letters []report.Letter, opt report.LetterOptions) ([]tempFile, error) {
-	var out []tempFile
-	write := func(final string, ls []report.Letter) error {
-		tmp, err := os.CreateTemp(filepath.Dir(final), ".letters-*.tmp") // 0600
-		if err != nil {
-			return err
-		}
-		out = append(out, tempFile{tmp.Name(), final})
-		if err := report.WriteLetters(tmp, ls, opt); err != nil {
-			tmp.Close()
-			return err
-		}
-		return tmp.Close()
-	}
-	if f.out != "" {
-		return out, write(f.out, letters)
-	}
-	if err := os.MkdirAll(f.outDir, 0o700); err != nil {
-		return out, err
-	}
-	for i, l := range letters {
-		if err := opt.Context.Err(); err != nil {
-			return out, err
-		}
-		name := filepath.Join(f.outDir, fmt.Sprintf("%04d_%s.pdf", l.Number, fileSafe(l.Sponsor.Name)))
-		if err := write(name, letters[i:i+1]); err != nil {
-			return out, err
-		}
-	}
-	return out, nil
-}
-
-// writeAtomically writes path through a temporary file renamed at the end.
-func writeAtomically(path string, fn func(*os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".letters-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := fn(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// fileSafe turns a sponsor's name into a file name on every system.
-func fileSafe(name string) string {
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|«»“”'`, r) || r < ' ' {
-			return -1
-		}
-		if r == ' ' {
-			return '_'
-		}
-		return r
-	}, name)
-	if r := []rune(name); len(r) > 60 {
-		name = string(r[:60])
-	}
-	if name == "" {
-		return "sponsor"
-	}
-	return name
 }

@@ -5,7 +5,7 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/mektepkezhol/app/report"
+	"github.com/mektepkezhol/app/cmd/internal/office"
 )
 
 func init() {
@@ -17,11 +17,15 @@ func init() {
 				if err := checkLang(*lang); err != nil {
 					return err
 				}
-				r, err := campaignReport(ctx, e, *year)
+				st, c, err := e.campaign(ctx, *year)
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprint(e.stdout, report.PressRelease(r, *lang))
+				text, err := office.PressRelease(ctx, st, c.ID, *lang)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(e.stdout, text)
 				return err
 			}
 		}})

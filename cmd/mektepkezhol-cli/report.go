@@ -1,15 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
-	"github.com/mektepkezhol/app/report"
+	"github.com/mektepkezhol/app/cmd/internal/office"
 )
 
 func init() {
@@ -29,19 +25,11 @@ func init() {
 				if *out == "" {
 					return usageError("--out FILE is required")
 				}
-				r, err := campaignReport(ctx, e, *year)
+				st, c, err := e.campaign(ctx, *year)
 				if err != nil {
 					return err
 				}
-				opt := report.ReportOptions{Lang: *lang}
-				// Aggregates only: the file may be shared, so it is readable by all.
-				err = writeFileAtomically(*out, 0o644, func(w io.Writer) error {
-					if *format == "xlsx" {
-						return report.WriteWorkbook(w, r, opt)
-					}
-					return report.WritePDFReport(w, r, opt)
-				})
-				if err != nil {
+				if err := office.WriteReport(ctx, st, c.ID, *format, *lang, *out); err != nil {
 					return err
 				}
 				fmt.Fprintln(e.stdout, *out)
@@ -55,44 +43,4 @@ func checkLang(lang string) error {
 		return usageError(fmt.Sprintf("--lang must be kk or ru, not %q", lang))
 	}
 	return nil
-}
-
-// campaignReport gathers the figures of a campaign's public reports.
-func campaignReport(ctx context.Context, e *env, year int) (report.CampaignReport, error) {
-	st, c, err := e.campaign(ctx, year)
-	if err != nil {
-		return report.CampaignReport{}, err
-	}
-	figs, err := st.ReportFigures(ctx, c.ID)
-	if err != nil {
-		return report.CampaignReport{}, err
-	}
-	return report.CampaignReport{ReportFigures: figs, GeneratedOn: st.Now()}, nil
-}
-
-// writeFileAtomically writes path through a temporary file in the same
-// folder, so a failed run never leaves half a document behind.
-func writeFileAtomically(path string, perm os.FileMode, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*") // created 0600
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	buf := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(buf); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := buf.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -1,0 +1,223 @@
+package office
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report"
+)
+
+// LettersRequest says which letters to print and where.
+type LettersRequest struct {
+	// SponsorIDs are the sponsors to thank; empty means every donor of the
+	// campaign (only those not yet thanked, with Unthanked).
+	SponsorIDs []int64
+	Unthanked  bool
+	Lang       string // kk, ru or both
+	Blank      bool   // only the text, for pre-printed blanks
+	// Out is one combined PDF; OutDir, instead, gets one file per sponsor.
+	Out, OutDir string
+}
+
+// LettersResult tells what PrintLetters wrote.
+type LettersResult struct {
+	Issued, Reprinted int
+	Files             []string
+}
+
+// LetterOptions loads the letter template and the images from the
+// settings into the options report.WriteLetters takes.
+func LetterOptions(ctx context.Context, st *data.Store, blank bool) (report.LetterOptions, error) {
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return report.LetterOptions{}, err
+	}
+	tpl, err := report.LoadLetterTemplate(settings)
+	if err != nil {
+		return report.LetterOptions{}, err
+	}
+	return report.LetterOptions{Settings: settings, Template: tpl, Blank: blank, Context: ctx}, nil
+}
+
+// WriteCalibration writes the calibration page for pre-printed blanks to
+// path, shifted by the saved blank offsets.
+func WriteCalibration(ctx context.Context, st *data.Store, path string) error {
+	opt, err := LetterOptions(ctx, st, true)
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomically(path, 0o644, func(w io.Writer) error { return report.WriteCalibration(w, opt) })
+}
+
+// WithImages returns opt with the template's signature and stamp read.
+func WithImages(opt report.LetterOptions) (report.LetterOptions, error) {
+	err := readImages(&opt)
+	return opt, err
+}
+
+// readImages reads the template's optional signature and stamp.
+func readImages(opt *report.LetterOptions) error {
+	var err error
+	if opt.Signature, err = readOptional(opt.Template.SignatureImage); err != nil {
+		return err
+	}
+	opt.Stamp, err = readOptional(opt.Template.StampImage)
+	return err
+}
+
+func readOptional(path string) ([]byte, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("letter template image: %w", err)
+	}
+	return b, nil
+}
+
+// PrintLetters registers and prints the letters of campaign c in one
+// transaction: the register rows are written only if every file was
+// written, and a failed or cancelled batch leaves no file. Missing
+// head-of-department settings are refused before anything is registered.
+// progress, if set, is called after each page.
+func PrintLetters(ctx context.Context, st *data.Store, c data.Campaign, req LettersRequest, progress func(done, total int)) (LettersResult, error) {
+	opt, err := LetterOptions(ctx, st, req.Blank)
+	if err != nil {
+		return LettersResult{}, err
+	}
+	opt.Progress = progress
+	if err := readImages(&opt); err != nil {
+		return LettersResult{}, err
+	}
+	return PrintLettersWith(ctx, st, c, req, opt)
+}
+
+// PrintLettersWith is PrintLetters with the options given: opt.Progress is
+// called after each page (after each file with req.OutDir).
+func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req LettersRequest, opt report.LetterOptions) (LettersResult, error) {
+	var res LettersResult
+	if (req.Out == "") == (req.OutDir == "") {
+		return res, fmt.Errorf("letters: give either a file or a folder")
+	}
+	if err := report.CheckLetterSettings(opt.Settings, req.Lang); err != nil {
+		return res, err
+	}
+	opt.Blank = req.Blank
+	sponsors, err := st.FindSponsors(ctx, data.SponsorFilter{CampaignID: c.ID, OnlyDonors: len(req.SponsorIDs) == 0,
+		Unthanked: req.Unthanked, IDs: req.SponsorIDs})
+	if err != nil {
+		return res, err
+	}
+	if err := checkRequested(req.SponsorIDs, sponsors); err != nil {
+		return res, err
+	}
+	if len(sponsors) == 0 {
+		return res, fmt.Errorf("campaign %d: %w", c.Year, ErrNoDonors)
+	}
+	ids := make([]int64, len(sponsors))
+	for i, sp := range sponsors {
+		ids[i] = sp.ID
+	}
+	gifts, err := st.TraceGifts(ctx, c.ID, ids)
+	if err != nil {
+		return res, err
+	}
+	var written []tempFile
+	defer func() {
+		for _, t := range written {
+			os.Remove(t.temp) // left only if the batch failed
+		}
+	}()
+	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, data.Day(st.Now()), func(reg []data.Letter) error {
+		letters := make([]report.Letter, len(reg))
+		for i, l := range reg {
+			letters[i] = report.Letter{Number: l.Number, Lang: req.Lang, IssuedOn: l.IssuedOn, Campaign: c,
+				Sponsor: sponsors[i].Sponsor, Gift: gifts[l.SponsorID]}
+		}
+		var err error
+		written, err = writeLetterFiles(req, letters, opt)
+		return err
+	})
+	if err != nil {
+		return res, err
+	}
+	for _, t := range written {
+		if err := os.Rename(t.temp, t.final); err != nil {
+			return res, fmt.Errorf("letters registered, but the file was not saved: %w", err)
+		}
+		res.Files = append(res.Files, t.final)
+	}
+	written = nil
+	for i, l := range issued {
+		if sponsors[i].LetterNumber == l.Number {
+			res.Reprinted++
+		}
+	}
+	res.Issued = len(issued)
+	return res, nil
+}
+
+// ErrNoDonors means there is no one to thank in the campaign.
+var ErrNoDonors = errors.New("no donors to thank")
+
+// checkRequested names the requested sponsor IDs that do not exist.
+func checkRequested(want []int64, found []data.SponsorRow) error {
+	have := map[int64]bool{}
+	for _, sp := range found {
+		have[sp.ID] = true
+	}
+	for _, id := range want {
+		if !have[id] {
+			return fmt.Errorf("sponsor #%d: %w", id, data.ErrNotFound)
+		}
+	}
+	return nil
+}
+
+// tempFile is a letter file written beside its final name.
+type tempFile struct{ temp, final string }
+
+// writeLetterFiles writes the combined PDF or one file per letter under
+// temporary names, so a failed or cancelled batch leaves no partial file.
+func writeLetterFiles(req LettersRequest, letters []report.Letter, opt report.LetterOptions) ([]tempFile, error) {
+	var out []tempFile
+	write := func(final string, ls []report.Letter) error {
+		tmp, err := os.CreateTemp(filepath.Dir(final), ".letters-*.tmp") // 0600
+		if err != nil {
+			return err
+		}
+		out = append(out, tempFile{tmp.Name(), final})
+		if err := report.WriteLetters(tmp, ls, opt); err != nil {
+			tmp.Close()
+			return err
+		}
+		return tmp.Close()
+	}
+	if req.Out != "" {
+		return out, write(req.Out, letters)
+	}
+	progress := opt.Progress
+	opt.Progress = nil // per file: one page each, counted here
+	if err := os.MkdirAll(req.OutDir, 0o700); err != nil {
+		return out, err
+	}
+	for i, l := range letters {
+		if err := opt.Context.Err(); err != nil {
+			return out, err
+		}
+		name := filepath.Join(req.OutDir, fmt.Sprintf("%04d_%s.pdf", l.Number, FileSafe(l.Sponsor.Name)))
+		if err := write(name, letters[i:i+1]); err != nil {
+			return out, err
+		}
+		if progress != nil {
+			progress(i+1, len(letters))
+		}
+	}
+	return out, nil
+}
