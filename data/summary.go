@@ -89,8 +89,11 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 			func(k string, n int64) { sum.Appeals.ByChannel[k] = int(n) }},
 	}
 	// registered and helped by category in one pass over the memberships
-	rows, err := tx.QueryContext(ctx, `SELECT cc.category, count(*), count(h.child_id) FROM child_categories cc
-		LEFT JOIN (SELECT DISTINCT child_id FROM distributions WHERE campaign_id = ?) h ON h.child_id = cc.child_id
+	// (a correlated EXISTS on the covering index: a join to the set of
+	// helped children can be planned as a nested scan, quadratic in size)
+	rows, err := tx.QueryContext(ctx, `SELECT cc.category, count(*),
+		sum(EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_id = ? AND d.child_id = cc.child_id))
+		FROM child_categories cc
 		WHERE cc.child_id NOT IN (SELECT id FROM children WHERE archived = 1) GROUP BY cc.category`, campaignID)
 	if err != nil {
 		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
