@@ -91,6 +91,8 @@ func errorText(err error) string {
 		return lang.L("err.conflict")
 	case errors.Is(err, data.ErrNotFound):
 		return lang.L("err.not_found")
+	case errors.Is(err, data.ErrDiskFull):
+		return lang.L("err.disk_full")
 	}
 	return lang.L("err.unexpected") + "\n" + err.Error()
 }

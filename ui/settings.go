@@ -65,7 +65,8 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("", lang.L("settings.office"), office),
 		widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint)),
-		container.NewHBox(save))))
+		container.NewHBox(save),
+		newLetterSettings(s.u).buildUI()))) // ui/settings_letters.go
 }
 
 func (s *settingsScreen) refresh() {

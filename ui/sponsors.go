@@ -14,14 +14,6 @@ import (
 	"github.com/mektepkezhol/app/data"
 )
 
-// LetterAction issues the Алғыс хат of sponsors in a campaign. The letters
-// feature (report/) sets it from the GUI main; until then the sponsors
-// screen says the action is not available yet.
-//
-// LEAD: wire report's letters here, e.g. in cmd/mektepkezhol:
-// ui.LetterAction = func(w fyne.Window, st ui.Store, c data.Campaign, ids []int64) error { … }
-var LetterAction func(w fyne.Window, st Store, c data.Campaign, sponsorIDs []int64) error
-
 // sponsorsScreen lists the sponsors with their totals in the campaign and
 // edits one in a form beside the list.
 type sponsorsScreen struct {
@@ -142,21 +134,14 @@ func (s *sponsorsScreen) focusSearch()  { s.u.win.Canvas().Focus(s.search) }
 func (s *sponsorsScreen) unsaved() bool { return s.form.state.dirty }
 func (s *sponsorsScreen) onSaved(int64) { s.refresh() }
 
-// onLetterTapped issues the Алғыс хат of the sponsor in the form.
+// onLetterTapped asks whom to thank and prints their Алғыс хат letters
+// (ui/letters.go).
 func (s *sponsorsScreen) onLetterTapped() {
-	if s.form.sponsor.ID == 0 {
-		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("sponsors.letter_pick"), s.u.win)
+	if docs == nil {
+		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("docs.unavailable"), s.u.win)
 		return
 	}
-	if LetterAction == nil {
-		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("sponsors.letter_soon"), s.u.win)
-		return
-	}
-	if err := LetterAction(s.u.win, s.u.st, s.u.campaign, []int64{s.form.sponsor.ID}); err != nil {
-		showError(s.u.win, err)
-		return
-	}
-	s.refresh()
+	newLettersDialog(s).show()
 }
 
 // showFirst opens the list's first row in the form (the screenshots' tour).

@@ -29,6 +29,7 @@ func main() {
 	a := app.NewWithID("kz.karaganda.mektepkezhol")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Мектепке жол")
+	ui.UseDocuments(documents{st})
 	u := ui.New(a, w, st)
 	u.LogStartup(os.Stderr, start)
 	if *tour != "" {

@@ -221,3 +221,13 @@ func writeLetterFiles(req LettersRequest, letters []report.Letter, opt report.Le
 	}
 	return out, nil
 }
+
+// CheckLetterSettings tells whether the saved settings can sign letters in
+// lang (kk, ru or both); the error names the missing field.
+func CheckLetterSettings(ctx context.Context, st *data.Store, lang string) error {
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	return report.CheckLetterSettings(settings, lang)
+}

@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// Documents is what the screens need to print the office's documents:
+// Алғыс хат letters, the public reports, the press release and the
+// handover sheets. The GUI main passes an adapter over cmd/internal/office
+// with UseDocuments; ui itself knows nothing of report/.
+type Documents interface {
+	// CheckLetterSettings refuses a language the settings cannot sign in
+	// (a *data.ValidationError with key err.letter.settings names the field).
+	CheckLetterSettings(ctx context.Context, lang string) error
+	PrintLetters(ctx context.Context, c data.Campaign, req LettersRequest, progress func(done, total int)) (LettersResult, error)
+	WriteCalibration(ctx context.Context, path string) error
+	LetterTemplate(ctx context.Context) (LetterTemplate, error)
+	SaveLetterTemplate(ctx context.Context, t LetterTemplate) error
+	// PreviewLetter writes the first donor's letter with t to path,
+	// registering nothing.
+	PreviewLetter(ctx context.Context, c data.Campaign, t LetterTemplate, lang, path string) error
+
+	// WriteReport writes the public report: format pdf or xlsx.
+	WriteReport(ctx context.Context, campaignID int64, format, lang, path string) error
+	PressRelease(ctx context.Context, campaignID int64, lang string) (string, error)
+	// WriteHandover writes a school's handover sheet (0600: children's
+	// names) and returns how many children it lists.
+	WriteHandover(ctx context.Context, c data.Campaign, school int, day time.Time, lang, path string) (int, error)
+}
+
+// LettersRequest says which letters to print and where.
+type LettersRequest struct {
+	SponsorIDs  []int64 // empty: every donor (not yet thanked, with Unthanked)
+	Unthanked   bool
+	Lang        string // kk, ru or both
+	Blank       bool   // only the text, for pre-printed blanks
+	Out, OutDir string // one combined PDF, or one file per sponsor
+}
+
+// LettersResult tells what was printed.
+type LettersResult struct {
+	Issued, Reprinted int
+	Files             []string
+}
+
+// LetterTemplate mirrors the letter template's editable fields.
+type LetterTemplate struct {
+	BodyKK, BodyRU, WishesKK, WishesRU string
+	ShowContribution, ShowReach        bool
+	BlankOffsetXmm, BlankOffsetYmm     float64
+	SignatureImage, StampImage         string
+}
+
+var docs Documents
+
+// UseDocuments gives the screens the office's documents. Without it the
+// letters and reports say they are not available.
+func UseDocuments(d Documents) { docs = d }
+
+// documentsDir is the folder documents are saved into by default: the
+// user's Documents folder, created if missing. Tests replace it.
+var documentsDir = func() (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(home, "Documents")
+	return dir, os.MkdirAll(dir, 0o700)
+}
+
+// openDocument shows a written file in the system's default application.
+// Tests replace it.
+var openDocument = func(a fyne.App, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	return a.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)})
+}
+
+// freePath returns dir/name+ext, or «name (2)ext» … if that exists, so a
+// document never overwrites an earlier one.
+func freePath(dir, name, ext string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return -1
+		}
+		return r
+	}, name)
+	p := filepath.Join(dir, name+ext)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+			return p
+		}
+		p = filepath.Join(dir, fmt.Sprintf("%s (%d)%s", name, i, ext))
+	}
+}
+
+// folderPicker is a folder shown as a label with a button to change it.
+type folderPicker struct {
+	w     fyne.Window
+	dir   string
+	label *widget.Label
+}
+
+func newFolderPicker(w fyne.Window) *folderPicker {
+	f := &folderPicker{w: w, label: widget.NewLabel("")}
+	f.label.Truncation = fyne.TextTruncateEllipsis
+	dir, err := documentsDir()
+	if err != nil {
+		fyne.LogError("documents folder", err)
+		dir = os.TempDir()
+	}
+	f.set(dir)
+	return f
+}
+
+func (f *folderPicker) set(dir string) {
+	f.dir = dir
+	f.label.SetText(dir)
+}
+
+func (f *folderPicker) buildUI() fyne.CanvasObject {
+	change := widget.NewButton(lang.L("docs.change_folder"), f.onChangeTapped)
+	return container.NewBorder(nil, nil, nil, change, f.label)
+}
+
+func (f *folderPicker) onChangeTapped() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			showError(f.w, err)
+			return
+		}
+		if u != nil {
+			f.set(u.Path())
+		}
+	}, f.w)
+	d.Show()
+}
+
+// progressDialog shows a running job with a bar and a Cancel button that
+// cancels the job's context.
+type progressDialog struct {
+	d      *dialog.CustomDialog
+	bar    *widget.ProgressBar
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func newProgressDialog(w fyne.Window, title string) *progressDialog {
+	p := &progressDialog{bar: widget.NewProgressBar()}
+	p.ctx, p.cancel = context.WithCancel(context.Background())
+	cancel := widget.NewButton(lang.L("action.cancel"), p.cancel)
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.bar, container.NewCenter(cancel)), w)
+	p.d.Resize(fyne.NewSize(420, 140))
+	return p
+}
+
+// progress is the job's callback: called off the UI goroutine.
+func (p *progressDialog) progress(done, total int) {
+	if total > 0 {
+		fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
+	}
+}
+
+func (p *progressDialog) hide() {
+	p.cancel()
+	p.d.Hide()
+}
+
+// isCancelled tells whether err is the clerk's Cancel.
+func isCancelled(err error) bool { return errors.Is(err, context.Canceled) }
