@@ -1,0 +1,232 @@
+package office_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/mektepkezhol/app/cmd/internal/office"
+	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report"
+)
+
+// mustDemo opens a small demo database in a temporary folder and returns
+// its newest campaign.
+func mustDemo(tb testing.TB) (*data.Store, data.Campaign) {
+	tb.Helper()
+	st, err := data.Open(filepath.Join(tb.TempDir(), "office.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	ctx := context.Background()
+	if err := st.FillDemo(ctx, data.DemoOptions{Children: 300, Sponsors: 20, Distributions: 300}); err != nil {
+		tb.Fatal(err)
+	}
+	c, err := st.FindCampaignByYear(ctx, 2019)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st, c
+}
+
+func pdfPages(t *testing.T, path string) int {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v\n%s", path, err, out)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo: no page count\n%s", out)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+func letterCount(t *testing.T, st *data.Store, c data.Campaign) int {
+	t.Helper()
+	ls, err := st.FindLetters(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ls)
+}
+
+func TestPrintLettersUnthanked(t *testing.T) {
+	st, c := mustDemo(t)
+	ctx := context.Background()
+	want, err := st.FindSponsors(ctx, data.SponsorFilter{CampaignID: c.ID, Unthanked: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatal("the demo has no unthanked donor to test with")
+	}
+	before := letterCount(t, st, c)
+	out := filepath.Join(t.TempDir(), "Алғыс хаттар.pdf")
+	var calls, last int
+	res, err := office.PrintLetters(ctx, st, c, office.LettersRequest{Unthanked: true, Lang: "kk", Out: out},
+		func(done, total int) { calls, last = calls+1, done })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Issued != len(want) || res.Reprinted != 0 || len(res.Files) != 1 || res.Files[0] != out {
+		t.Fatalf("result %+v, want %d new letters in %s", res, len(want), out)
+	}
+	if got := pdfPages(t, out); got != len(want) {
+		t.Fatalf("pages=%d, want %d", got, len(want))
+	}
+	if got := letterCount(t, st, c); got != before+len(want) {
+		t.Fatalf("register rows=%d, want %d", got, before+len(want))
+	}
+	if calls != len(want) || last != len(want) {
+		t.Fatalf("progress called %d times, last %d; want %d", calls, last, len(want))
+	}
+	// Now every donor is thanked: nothing left to print.
+	_, err = office.PrintLetters(ctx, st, c, office.LettersRequest{Unthanked: true, Lang: "kk", Out: out + "2"}, nil)
+	if !errors.Is(err, office.ErrNoDonors) {
+		t.Fatalf("second batch: %v, want ErrNoDonors", err)
+	}
+}
+
+func TestPrintLettersCancelLeavesNothing(t *testing.T) {
+	st, c := mustDemo(t)
+	before := letterCount(t, st, c)
+	for _, tc := range []struct {
+		name string
+		req  office.LettersRequest
+	}{
+		{"one file", office.LettersRequest{Lang: "both", Out: filepath.Join(t.TempDir(), "all.pdf")}},
+		{"one per sponsor", office.LettersRequest{Lang: "kk", OutDir: filepath.Join(t.TempDir(), "each")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			_, err := office.PrintLetters(ctx, st, c, tc.req, func(done, _ int) {
+				if done == 2 {
+					cancel()
+				}
+			})
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err=%v, want cancelled", err)
+			}
+			dir := filepath.Dir(tc.req.Out)
+			if tc.req.OutDir != "" {
+				dir = tc.req.OutDir
+			}
+			if left, _ := os.ReadDir(dir); len(left) != 0 {
+				t.Fatalf("files left behind: %v", left)
+			}
+			if got := letterCount(t, st, c); got != before {
+				t.Fatalf("register rows=%d, want %d", got, before)
+			}
+		})
+	}
+}
+
+func TestPrintLettersMissingHead(t *testing.T) {
+	st, c := mustDemo(t)
+	ctx := context.Background()
+	s, err := st.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.HeadName = " "
+	if err := st.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	before := letterCount(t, st, c)
+	out := filepath.Join(t.TempDir(), "x.pdf")
+	_, err = office.PrintLetters(ctx, st, c, office.LettersRequest{Lang: "ru", Out: out}, nil)
+	var ve *data.ValidationError
+	if !errors.Is(err, report.ErrLetterSettings) || !errors.As(err, &ve) || ve.Field != "head_name" {
+		t.Fatalf("err=%v, want the missing head_name", err)
+	}
+	if err := office.CheckLetterSettings(ctx, st, "kk"); !errors.As(err, &ve) || ve.Field != "head_name" {
+		t.Fatalf("CheckLetterSettings: %v", err)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a file was written: %v", err)
+	}
+	if got := letterCount(t, st, c); got != before {
+		t.Fatalf("register rows=%d, want %d", got, before)
+	}
+}
+
+func TestWriteReportFiguresEqualSummary(t *testing.T) {
+	st, c := mustDemo(t)
+	ctx := context.Background()
+	sum, err := st.Summary(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	pdf, xlsx := filepath.Join(dir, "press.pdf"), filepath.Join(dir, "mäslikhat.xlsx")
+	if err := office.WriteReport(ctx, st, c.ID, "pdf", "kk", pdf); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int64{sum.MoneyTenge, int64(sum.ChildrenHelped), sum.InKindValueTenge, sum.ItemsDistributed} {
+		if !strings.Contains(string(text), report.Number(n)) {
+			t.Errorf("the PDF lacks %s", report.Number(n))
+		}
+	}
+	if err := office.WriteReport(ctx, st, c.ID, "xlsx", "ru", xlsx); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	v, err := f.GetCellValue("Свод", "B5", excelize.Options{RawCellValue: true})
+	if want := strconv.FormatInt(sum.MoneyTenge, 10); err != nil || strings.ReplaceAll(v, " ", "") != want {
+		t.Errorf("Свод!B5=%q (%v), want the money raised %s", v, err, want)
+	}
+	for _, p := range []string{pdf, xlsx} {
+		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v (%v), want 0644", p, fi.Mode().Perm(), err)
+		}
+	}
+	text2, err := office.PressRelease(ctx, st, c.ID, "kk")
+	if err != nil || !strings.Contains(text2, report.PressMoney(sum.MoneyTenge, "kk")) {
+		t.Errorf("press release lacks the money %q (%v):\n%s", report.PressMoney(sum.MoneyTenge, "kk"), err, text2)
+	}
+}
+
+func TestWriteHandoverIsPrivate(t *testing.T) {
+	st, c := mustDemo(t)
+	ctx := context.Background()
+	ds, err := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: c.ID})
+	if err != nil || len(ds) == 0 {
+		t.Fatalf("distributions: %d, %v", len(ds), err)
+	}
+	sc, err := st.FindSchoolByNumber(ctx, ds[0].SchoolNumber)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "handover.pdf")
+	n, err := office.WriteHandover(ctx, st, c, sc.Number, data.Day(ds[0].GivenOn), "kk", path)
+	if err != nil || n == 0 {
+		t.Fatalf("WriteHandover: %d children, %v", n, err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v (%v), want 0600", fi.Mode().Perm(), err)
+	}
+	_, err = office.WriteHandover(ctx, st, c, sc.Number, data.Date(2001, 1, 1), "kk", path+"2")
+	if !errors.Is(err, office.ErrNothingGiven) {
+		t.Fatalf("a day with nothing given: %v", err)
+	}
+}
