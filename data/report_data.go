@@ -8,7 +8,8 @@ import (
 )
 
 // ReportFigures are the aggregates of a campaign's public reports: the
-// headline Summary plus the tables by school, category, sponsor and appeal.
+// headline Summary plus the tables by school, category, sponsor and appeal,
+// the coverage register's counts and the campaign's events.
 // It holds no child's personal data; sponsors who are private persons are
 // listed with their consent flag so the report can leave their names out.
 type ReportFigures struct {
@@ -25,6 +26,11 @@ type ReportFigures struct {
 	Sponsors      []SponsorFigures
 	// Appeals counts the appeals by channel → status.
 	Appeals map[string]map[string]int
+	// Coverage counts the coverage register's cases: aggregates only, no
+	// child of the register is named.
+	Coverage CoverageFigures
+	// Events are the campaign's events in date order.
+	Events []Event
 	// Previous is the campaign of the latest earlier year, if any.
 	Previous *PreviousFigures
 }
@@ -33,6 +39,7 @@ type ReportFigures struct {
 type PreviousFigures struct {
 	Campaign Campaign
 	Summary  Summary
+	Coverage CoverageFigures
 }
 
 // SchoolFigures are one school's figures in a campaign. A distribution
@@ -93,6 +100,12 @@ func (s *Store) ReportFigures(ctx context.Context, campaignID int64) (ReportFigu
 	if f.Items, err = s.FindAidItems(ctx); err != nil {
 		return f, err
 	}
+	if f.Coverage, err = s.CoverageFigures(ctx, campaignID); err != nil {
+		return f, err
+	}
+	if f.Events, err = s.FindEvents(ctx, campaignID); err != nil {
+		return f, err
+	}
 	if f.Previous, err = s.previousFigures(ctx, f.Campaign); err != nil {
 		return f, err
 	}
@@ -125,6 +138,9 @@ func (s *Store) previousFigures(ctx context.Context, c Campaign) (*PreviousFigur
 		return nil, err
 	}
 	if p.Summary, err = s.Summary(ctx, id); err != nil {
+		return nil, err
+	}
+	if p.Coverage, err = s.CoverageFigures(ctx, id); err != nil {
 		return nil, err
 	}
 	return p, nil

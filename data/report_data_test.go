@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
@@ -114,5 +115,41 @@ func TestReportFiguresPreviousCampaign(t *testing.T) {
 	}
 	if f, err := st.ReportFigures(ctx, first.ID); err != nil || f.Previous != nil {
 		t.Errorf("previous of 2018 = %+v (%v), want none", f.Previous, err)
+	}
+}
+
+func TestReportFiguresCoverageAndEvents(t *testing.T) {
+	ctx := context.Background()
+	st, c := mustDemo(t, data.DemoOptions{Children: 300, Sponsors: 20, Distributions: 400})
+	f, err := st.ReportFigures(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := st.CoverageFigures(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Found == 0 {
+		t.Fatal("the demo has no coverage cases to report")
+	}
+	if !reflect.DeepEqual(f.Coverage, want) {
+		t.Errorf("coverage %+v, want %+v", f.Coverage, want)
+	}
+	events, err := st.FindEvents(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) == 0 || !reflect.DeepEqual(f.Events, events) {
+		t.Errorf("events %+v, want %+v", f.Events, events)
+	}
+	if f.Previous == nil {
+		t.Fatal("no previous campaign")
+	}
+	prev, err := st.CoverageFigures(ctx, f.Previous.Campaign.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(f.Previous.Coverage, prev) || prev.Campaign != 2018 {
+		t.Errorf("previous coverage %+v, want %+v", f.Previous.Coverage, prev)
 	}
 }
