@@ -42,6 +42,7 @@ const (
 	scrChildren      = "children"
 	scrDistributions = "distributions"
 	scrAppeals       = "appeals"
+	scrCoverage      = "coverage" // ui/coverage.go
 	scrReports       = "reports"
 	scrSchools       = "schools"
 	scrItems         = "items"
@@ -49,7 +50,7 @@ const (
 )
 
 var screenOrder = []string{scrDashboard, scrSponsors, scrDonations, scrChildren, scrDistributions, scrAppeals,
-	scrReports, scrSchools, scrItems, scrSettings}
+	scrCoverage, scrReports, scrSchools, scrItems, scrSettings}
 
 // screenIcon returns a screen's icon in the current theme (a function, not
 // a map filled at init, because theme icons need the running app).
@@ -65,6 +66,8 @@ func screenIcon(name string) fyne.Resource {
 		return theme.UploadIcon()
 	case scrAppeals:
 		return theme.MailComposeIcon()
+	case scrCoverage:
+		return theme.SearchIcon()
 	case scrReports:
 		return theme.DocumentIcon()
 	case scrSchools:
@@ -110,6 +113,7 @@ func New(a fyne.App, w fyne.Window, st Store) *App {
 	u.build()
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.onCloseRequested)
+	u.startAutoBackup() // ui/settings_backup.go
 	return u
 }
 
@@ -133,6 +137,7 @@ func (u *App) build() {
 		scrChildren:      newChildrenScreen(u),
 		scrDistributions: newDistributionsScreen(u),
 		scrAppeals:       newAppealsScreen(u),
+		scrCoverage:      newCoverageScreen(u),
 		scrReports:       newReportsScreen(u),
 		scrSchools:       newSchoolsScreen(u),
 		scrItems:         newItemsScreen(u),
@@ -232,7 +237,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		}
 	})
 	saveItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
-	file := fyne.NewMenu(lang.L("menu.file"), newItem, findItem, saveItem)
+	file := fyne.NewMenu(lang.L("menu.file"), append([]*fyne.MenuItem{newItem, findItem, saveItem}, u.exchangeMenuItems()...)...)
 	var goItems []*fyne.MenuItem
 	for i, name := range screenOrder {
 		name := name

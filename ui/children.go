@@ -124,7 +124,7 @@ func (s *childrenScreen) buildUI() fyne.CanvasObject {
 	s.loadFilters()
 	newBtn := widget.NewButtonWithIcon(lang.L("children.new"), theme.ContentAddIcon(), s.onNewTapped)
 	filters := container.NewGridWithColumns(4, s.school, s.grade, s.category, s.helped)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn), s.search), filters)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, s.fileButton()), s.search), filters)
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.57

@@ -21,6 +21,7 @@ type dashboardScreen struct {
 	summary data.Summary
 	stock   []data.StockLine
 	cats    []data.Category
+	cover   data.CoverageFigures
 }
 
 func newDashboardScreen(u *App) *dashboardScreen {
@@ -48,12 +49,16 @@ func (s *dashboardScreen) refresh() {
 		if err == nil {
 			cats, err = s.u.st.FindCategories(s.u.ctx)
 		}
+		var cover data.CoverageFigures
+		if err == nil {
+			cover, err = s.u.st.CoverageFigures(s.u.ctx, id)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				showError(s.u.win, err)
 				return
 			}
-			s.summary, s.stock, s.cats = sum, stock, cats
+			s.summary, s.stock, s.cats, s.cover = sum, stock, cats, cover
 			s.body.Objects = []fyne.CanvasObject{s.content()}
 			s.body.Refresh()
 		})
@@ -76,6 +81,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 			scrAppeals, func(sc screen) { sc.(*appealsScreen).presetOverdue(true) }),
 		s.card(lang.L("dash.letters"), number(int64(sum.Letters)), lang.L("dash.letters_hint"), scrSponsors, nil),
 	)
+	cards.Objects = append(cards.Objects, s.coverageCards(s.cover)...) // ui/coverage_dashboard.go
 	var catBars []bar
 	for _, c := range s.cats {
 		reg, got := int64(sum.ChildrenByCategory[c.Code]), int64(sum.HelpedByCategory[c.Code])

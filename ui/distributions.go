@@ -64,7 +64,7 @@ func (s *distributionsScreen) cell(row, col int) string {
 
 func (s *distributionsScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("dist.recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	list := container.NewBorder(container.NewBorder(nil, nil, title, s.count), nil, nil, nil, s.table.table)
+	list := container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(s.count, s.fileButton())), nil, nil, nil, s.table.table)
 	split := container.NewHSplit(s.give.buildUI(), list)
 	split.Offset = 0.45
 	return split

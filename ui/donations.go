@@ -55,7 +55,7 @@ func (s *donationsScreen) cell(row, col int) string {
 
 func (s *donationsScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("donations.new"), theme.ContentAddIcon(), s.onNewTapped)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, s.fileButton()))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6

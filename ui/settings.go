@@ -23,6 +23,7 @@ type settingsScreen struct {
 	language                             *widget.RadioGroup
 	langs                                choice
 	dbPath                               *widget.Label
+	backup                               *backupPanel // ui/settings_backup.go
 }
 
 func newSettingsScreen(u *App) *settingsScreen {
@@ -40,6 +41,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 	})
 	s.language.Horizontal = true
 	s.dbPath.Wrapping = fyne.TextWrapBreak
+	s.backup = newBackupPanel(u, &s.state)
 	return s
 }
 
@@ -65,6 +67,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("", lang.L("settings.office"), office),
 		widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint)),
+		s.backup.buildUI(),
 		container.NewHBox(save),
 		newLetterSettings(s.u).buildUI()))) // ui/settings_letters.go
 }
@@ -87,6 +90,7 @@ func (s *settingsScreen) refresh() {
 		s.dueDays.SetText(strconv.Itoa(st.AppealDueDays))
 		s.language.SetSelected(s.langs.label(s.u.settings.Language)) // the language in use
 		s.dbPath.SetText(s.u.st.Path())
+		s.backup.fill(st)
 	})
 }
 
@@ -111,6 +115,10 @@ func (s *settingsScreen) onSaveTapped() {
 	}
 	st.AppealDueDays = int(days)
 	st.Language = s.langs.code(s.language.Selected)
+	if err := s.backup.apply(&st); err != nil {
+		showError(s.u.win, err)
+		return
+	}
 	if err := s.u.st.SaveSettings(s.u.ctx, st); err != nil {
 		showError(s.u.win, err)
 		return

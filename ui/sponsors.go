@@ -60,7 +60,7 @@ func (s *sponsorsScreen) cell(row, col int) string {
 func (s *sponsorsScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("sponsors.new"), theme.ContentAddIcon(), s.onNewTapped)
 	letter := widget.NewButtonWithIcon(lang.L("sponsors.letter"), theme.DocumentPrintIcon(), s.onLetterTapped)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, letter), s.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, letter, s.fileButton()), s.search)
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6

@@ -50,6 +50,9 @@ type Store interface {
 	FindAppeals(ctx context.Context, f data.AppealFilter) ([]data.Appeal, error)
 	CreateAppeal(ctx context.Context, a *data.Appeal) error
 	UpdateAppeal(ctx context.Context, a *data.Appeal) error
+
+	exchangeStore // import, backup (ui/import.go)
+	coverageStore // coverage register, events (ui/coverage.go)
 }
 
 var _ Store = (*data.Store)(nil)

@@ -1,0 +1,278 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/exchange"
+)
+
+// exchangeStore is what the import, the backup and the restore need of
+// the database beyond the screens' Store.
+type exchangeStore interface {
+	FindCampaignByYear(ctx context.Context, year int) (data.Campaign, error)
+	Version(ctx context.Context) (int, error)
+	ImportChildren(ctx context.Context, cs []data.Child, opt data.ImportOptions) ([]data.ImportOutcome, error)
+	ImportSponsors(ctx context.Context, rows []data.SponsorImport, opt data.ImportOptions) ([]data.ImportOutcome, error)
+	Backup(ctx context.Context, dest string) error
+	Close() error
+}
+
+var (
+	_ exchange.ImportStore = Store(nil)
+	_ exchange.ExportStore = Store(nil)
+)
+
+// importWizard walks the clerk through an import in one dialog: the
+// file's sheet and columns, a preview of what the import will do, the
+// import itself with a progress bar, and its summary.
+type importWizard struct {
+	u    *App
+	kind exchange.Kind
+	done func() // reloads the list after an import
+	path string
+
+	sheet   *exchange.Sheet
+	mapping exchange.Mapping
+	plan    *exchange.Plan
+	result  exchange.Summary
+
+	dlg        *dialog.CustomDialog
+	body       *fyne.Container
+	heading    *widget.Label
+	back, next *widget.Button
+	school     *widget.Entry  // children: the school № of every child
+	campaign   *widget.Select // sponsors: the campaign of every donation
+	sheets     *widget.Select
+	missing    *widget.Label
+	progress   *widget.ProgressBar
+	problems   []exchange.Problem
+}
+
+func newImportWizard(u *App, kind exchange.Kind, done func()) *importWizard {
+	w := &importWizard{u: u, kind: kind, done: done, body: container.NewStack(),
+		heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	w.back = widget.NewButtonWithIcon(lang.L("import.back"), theme.NavigateBackIcon(), w.onBackTapped)
+	w.next = widget.NewButtonWithIcon(lang.L("import.next"), theme.NavigateNextIcon(), w.onNextTapped)
+	w.next.Importance = widget.HighImportance
+	w.next.IconPlacement = widget.ButtonIconTrailingText
+	w.school = widget.NewEntry()
+	w.school.SetPlaceHolder(lang.L("import.school_from_list"))
+	years := []string{lang.L("import.campaign_by_date")}
+	for _, c := range u.campaigns {
+		years = append(years, strconv.Itoa(c.Year))
+	}
+	w.campaign = newSelect(years, nil)
+	w.campaign.SetSelectedIndex(0)
+	w.missing = widget.NewLabel("")
+	w.missing.Wrapping = fyne.TextWrapWord
+	w.missing.Importance = widget.DangerImportance
+	w.progress = widget.NewProgressBar()
+	return w
+}
+
+// onImportTapped asks for a list of kind and starts the wizard on it.
+func (u *App) onImportTapped(kind exchange.Kind, done func()) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(u.win, err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		newImportWizard(u, kind, done).open(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
+	if loc := documentsFolder(); loc != nil {
+		d.SetLocation(loc)
+	}
+	d.Resize(u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
+	d.Show()
+}
+
+// open reads the file at path and shows the column step.
+func (w *importWizard) open(path string) {
+	w.path = path
+	w.load("")
+}
+
+// load parses the sheet (the first with a header when "") off the UI
+// goroutine.
+func (w *importWizard) load(sheet string) {
+	background(func() {
+		sh, err := exchange.Parse(w.path, exchange.ParseOptions{Kind: w.kind, Sheet: sheet})
+		fyne.Do(func() {
+			if err != nil {
+				showError(w.u.win, err)
+				return
+			}
+			w.sheet = sh
+			if m, ok := exchange.RememberedMapping(w.u.settings, w.kind, sh); ok {
+				w.mapping = m
+			} else {
+				w.mapping = exchange.AutoMap(w.kind, sh)
+			}
+			w.showMapping()
+		})
+	})
+}
+
+// show puts a step in the dialog, creating the dialog on the first step.
+func (w *importWizard) show(heading string, step fyne.CanvasObject) {
+	w.heading.SetText(heading)
+	w.body.Objects = []fyne.CanvasObject{step}
+	w.body.Refresh()
+	if w.dlg != nil {
+		return
+	}
+	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
+	buttons := container.NewHBox(cancel, w.back, w.next)
+	content := container.NewBorder(w.heading, container.NewBorder(nil, nil, nil, buttons), nil, nil, w.body)
+	title := lang.L("import.title_children")
+	if w.kind == exchange.Sponsors {
+		title = lang.L("import.title_sponsors")
+	}
+	w.dlg = dialog.NewCustomWithoutButtons(title, content, w.u.win)
+	w.dlg.Resize(fyne.NewSize(960, 620))
+	w.dlg.Show()
+}
+
+func (w *importWizard) onBackTapped() {
+	if w.plan != nil {
+		w.plan = nil
+		w.showMapping()
+	}
+}
+
+func (w *importWizard) onNextTapped() {
+	if w.plan == nil {
+		w.preview()
+		return
+	}
+	w.commit()
+}
+
+// options reads the wizard's choices for the preview.
+func (w *importWizard) options() (exchange.Options, error) {
+	opt := exchange.Options{Kind: w.kind, Lang: language(), Today: today()}
+	if w.kind == exchange.Children && strings.TrimSpace(w.school.Text) != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(w.school.Text), "№"))
+		if err != nil || n <= 0 {
+			return opt, &data.ValidationError{Field: "school", Value: w.school.Text, Key: "err.school.number"}
+		}
+		opt.SchoolNumber = n
+	}
+	if w.kind == exchange.Sponsors && w.campaign.SelectedIndex() > 0 {
+		opt.CampaignYear, _ = strconv.Atoi(w.campaign.Selected)
+	}
+	return opt, nil
+}
+
+// preview remembers the mapping for this header set and shows what the
+// import would do, writing nothing.
+func (w *importWizard) preview() {
+	opt, err := w.options()
+	if err != nil {
+		showError(w.u.win, err)
+		return
+	}
+	w.next.Disable()
+	sh, m := w.sheet, w.mapping
+	background(func() {
+		st, err := w.u.st.Settings(w.u.ctx)
+		if err == nil {
+			exchange.RememberMapping(&st, w.kind, sh, m)
+			if err := w.u.st.SaveSettings(w.u.ctx, st); err != nil {
+				fyne.LogError("remember the import mapping", err)
+			}
+		}
+		plan, err := exchange.Preview(w.u.ctx, w.u.st, sh, m, opt)
+		fyne.Do(func() {
+			w.next.Enable()
+			if err != nil {
+				showError(w.u.win, err)
+				return
+			}
+			if st, err := w.u.st.Settings(w.u.ctx); err == nil {
+				w.u.settings.Extra = st.Extra
+			}
+			w.plan = plan
+			w.showPreview()
+		})
+	})
+}
+
+// commit saves the plan in one transaction, showing the progress.
+func (w *importWizard) commit() {
+	plan := w.plan
+	w.back.Disable()
+	w.next.Disable()
+	w.progress.SetValue(0)
+	w.show(lang.L("import.importing"), container.NewVBox(w.progress))
+	background(func() {
+		last := -1
+		sum, err := exchange.Commit(w.u.ctx, w.u.st, plan, func(done, total int) {
+			if pct := done * 100 / max(total, 1); pct != last {
+				last = pct
+				fyne.Do(func() { w.progress.SetValue(float64(pct) / 100) })
+			}
+		})
+		fyne.Do(func() {
+			w.dlg.Hide()
+			if err != nil {
+				showError(w.u.win, err)
+				return
+			}
+			w.result = sum
+			dialog.ShowInformation(lang.L("import.done_title"), w.countsText(sum), w.u.win)
+			if w.done != nil {
+				w.done()
+			}
+		})
+	})
+}
+
+// countsText says how many rows are new, updated, unchanged, repeated and
+// rejected.
+func (w *importWizard) countsText(s exchange.Summary) string {
+	return lang.L("import.counts", map[string]any{"Rows": number(int64(s.Rows)), "New": number(int64(s.Imported)),
+		"Updated": number(int64(s.Updated)), "Unchanged": number(int64(s.Unchanged)),
+		"Duplicates": number(int64(s.Duplicates)), "Rejected": number(int64(s.Rejected))})
+}
+
+// exchangeMenuItems are the File menu's import and backup items.
+func (u *App) exchangeMenuItems() []*fyne.MenuItem {
+	children := fyne.NewMenuItem(lang.L("menu.import_children"), func() {
+		u.onImportTapped(exchange.Children, u.refreshCurrent)
+	})
+	sponsors := fyne.NewMenuItem(lang.L("menu.import_sponsors"), func() {
+		u.onImportTapped(exchange.Sponsors, u.refreshCurrent)
+	})
+	template := fyne.NewMenuItem(lang.L("exchange.template"), u.onTemplateTapped)
+	backup := fyne.NewMenuItem(lang.L("backup.now"), func() {
+		name := "mektepkezhol-" + time.Now().Format("2006-01-02") + ".db"
+		u.askSavePath(name, []string{".db"}, func(path string) { u.backupTo(path, nil) })
+	})
+	return []*fyne.MenuItem{fyne.NewMenuItemSeparator(), children, sponsors, template, fyne.NewMenuItemSeparator(), backup}
+}
+
+// refreshCurrent reloads the screen on show, e.g. after an import.
+func (u *App) refreshCurrent() {
+	if sc, ok := u.screens[u.current]; ok {
+		sc.refresh()
+	}
+}
