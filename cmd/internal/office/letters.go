@@ -128,10 +128,19 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	if err != nil {
 		return res, err
 	}
+	_, statErr := os.Stat(req.OutDir)
+	newDir := req.OutDir != "" && errors.Is(statErr, os.ErrNotExist)
 	var written []tempFile
+	saved := false
 	defer func() {
+		if saved {
+			return
+		}
 		for _, t := range written {
 			os.Remove(t.temp) // left only if the batch failed
+		}
+		if newDir {
+			os.Remove(req.OutDir) // only if empty: the folder this batch made
 		}
 	}()
 	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, data.Day(st.Now()), func(reg []data.Letter) error {
@@ -153,7 +162,7 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 		}
 		res.Files = append(res.Files, t.final)
 	}
-	written = nil
+	saved = true
 	for i, l := range issued {
 		if sponsors[i].LetterNumber == l.Number {
 			res.Reprinted++

@@ -126,6 +126,9 @@ func TestPrintLettersCancelLeavesNothing(t *testing.T) {
 			if left, _ := os.ReadDir(dir); len(left) != 0 {
 				t.Fatalf("files left behind: %v", left)
 			}
+			if _, err := os.Stat(tc.req.OutDir); tc.req.OutDir != "" && !errors.Is(err, os.ErrNotExist) {
+				t.Fatalf("the batch's folder is left behind (%v)", err)
+			}
 			if got := letterCount(t, st, c); got != before {
 				t.Fatalf("register rows=%d, want %d", got, before)
 			}
