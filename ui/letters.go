@@ -196,3 +196,12 @@ func (s *sponsorsScreen) shownDonors() []data.SponsorRow {
 	}
 	return out
 }
+
+// tourLetters opens the letters dialog for the first sponsor (the
+// screenshots' tour).
+func (u *App) tourLetters() {
+	u.show(scrSponsors, nil)
+	s := u.screens[scrSponsors].(*sponsorsScreen)
+	s.showFirst()
+	s.onLetterTapped()
+}

@@ -104,6 +104,7 @@ func (u *App) tourDialogs() []struct {
 			s.give.item.SetSelected(s.give.itemChoice.label(strconv.FormatInt(r.ItemID, 10)))
 			s.give.onGiveTapped()
 		}},
+		{"letters", u.tourLetters}, // ui/letters.go
 	}
 }
 
