@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// TestEventsPanel saves an event with its participants, refuses one
+// without a title naming the field, and deletes one.
+func TestEventsPanel(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	u.show(scrCoverage, nil)
+	p := u.screens[scrCoverage].(*coverageScreen).events
+	before, err := st.FindEvents(ctx, u.campaign.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.rows) != len(before) {
+		t.Fatalf("the panel lists %d events, the store has %d", len(p.rows), len(before))
+	}
+	p.edit(data.Event{})
+	test.Tap(p.save)
+	if msg := overlayText(u.win); !strings.Contains(msg, lang.L("field.title_kk")) {
+		t.Fatalf("an event without a title: %q", msg)
+	}
+	u.closeDialogs()
+	test.Type(p.titleKK, "№7 мектепте сыйлық тапсыру")
+	test.Type(p.timeText, "10:00")
+	p.participants.SetSelected([]string{p.parts.label(data.PartSchools), p.parts.label(data.PartSponsors)})
+	test.Tap(p.save)
+	after, _ := st.FindEvents(ctx, u.campaign.ID)
+	if len(after) != len(before)+1 {
+		t.Fatalf("%d events after saving, want %d", len(after), len(before)+1)
+	}
+	saved := p.ev
+	if saved.ID == 0 || len(saved.Participants) != 2 || saved.TitleRU != saved.TitleKK {
+		t.Fatalf("saved %+v", saved)
+	}
+	test.Tap(p.remove)
+	tapOverlayButton(t, u.win, lang.L("Yes"))
+	if left, _ := st.FindEvents(ctx, u.campaign.ID); len(left) != len(before) {
+		t.Fatalf("%d events after deleting, want %d", len(left), len(before))
+	}
+}
