@@ -69,6 +69,8 @@ func keyFigures(r CampaignReport, lang string) []keyFigure {
 		{word(lang, "schools"), int64(s.Schools), int64(p.Schools), false},
 		{word(lang, "appeals"), int64(s.Appeals.Total), int64(p.Appeals.Total), false},
 		{word(lang, "letters"), int64(s.Letters), int64(p.Letters), false},
+		{word(lang, "cov_found"), int64(r.Coverage.Found), int64(prevCoverage(r).Found), false},
+		{word(lang, "cov_placed"), int64(r.Coverage.Placed), int64(prevCoverage(r).Placed), false},
 	}
 }
 

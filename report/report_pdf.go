@@ -9,8 +9,9 @@ import (
 )
 
 // WritePDFReport writes the campaign's report for the press conference: a
-// title page, the key figures compared with the previous campaign, tables
-// and vector charts by category, item, appeal channel and school, and the
+// title page with the campaign's events, the key figures compared with the
+// previous campaign, tables and vector charts by category, item, appeal
+// channel, the coverage of school-age children and by school, and the
 // sponsors thanked. It holds aggregates only.
 func WritePDFReport(w io.Writer, r CampaignReport, opt ReportOptions) error {
 	lang := opt.lang()
@@ -28,8 +29,10 @@ func WritePDFReport(w io.Writer, r CampaignReport, opt ReportOptions) error {
 	categoryPage(d, r)
 	itemPage(d, r)
 	appealPage(d, r)
+	coveragePage(d, r)
 	schoolPage(d, r)
 	sponsorPage(d, r)
+	eventsPage(d, r)
 	if err := d.Error(); err != nil {
 		return fmt.Errorf("pdf report: %w", err)
 	}
@@ -42,6 +45,9 @@ func titlePage(d *reportDoc, r CampaignReport) {
 	d.SetFont("sans", "", 10)
 	d.MultiCell(0, 5, department(r.Settings, lang), "", "C", false)
 	d.SetY(85)
+	if len(r.Events) > 0 {
+		d.SetY(55) // room for the events below
+	}
 	d.SetFont("sans", "", 13)
 	d.MultiCell(0, 7, word(lang, "campaign_title"), "", "C", false)
 	d.Ln(4)
@@ -56,6 +62,7 @@ func titlePage(d *reportDoc, r CampaignReport) {
 		d.MultiCell(0, 6, word(lang, "slogan")+": «"+r.Campaign.Slogan+"»", "", "C", false)
 	}
 	d.MultiCell(0, 6, word(lang, "dates")+": "+campaignDates(r.Campaign, lang), "", "C", false)
+	titleEvents(d, r)
 	d.SetY(250)
 	d.SetFont("sans", "", 10)
 	city := word(lang, "city")
