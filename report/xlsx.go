@@ -10,7 +10,7 @@ import (
 
 // WriteWorkbook writes the campaign's workbook for the mäslikhat: the
 // summary with a native chart, then the tables by school, category × item,
-// sponsor and appeal channel. Figures are numbers with number formats;
+// sponsor, appeal channel and the coverage of school-age children. Figures are numbers with number formats;
 // each sheet has a frozen header, an autofilter, fitted columns and an A4
 // landscape print setup. Sheets are written with excelize's stream writer.
 func WriteWorkbook(w io.Writer, r CampaignReport, opt ReportOptions) error {
@@ -22,7 +22,7 @@ func WriteWorkbook(w io.Writer, r CampaignReport, opt ReportOptions) error {
 		return err
 	}
 	sheets := []workSheet{summarySheet(r, lang), schoolSheet(r, lang), categorySheet(r, lang),
-		sponsorSheet(r, lang), appealSheet(r, lang)}
+		sponsorSheet(r, lang), appealSheet(r, lang), coverageSheet(r, lang)}
 	for i, sh := range sheets {
 		if i == 0 {
 			err = f.SetSheetName("Sheet1", sh.name)
