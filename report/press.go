@@ -33,7 +33,8 @@ func PressMoney(n int64, lang string) string {
 
 // PressRelease drafts the press release on the campaign's results in the
 // style of the office's releases, filled with the live figures, for the
-// press service to edit. lang is kk or ru. It holds aggregates only.
+// press service to edit. It opens with the campaign's final press
+// conference from its events (date and place), when there is one. lang is kk or ru. It holds aggregates only.
 func PressRelease(r CampaignReport, lang string) string {
 	if lang != "ru" {
 		lang = "kk"
@@ -73,9 +74,17 @@ func (pr *pressWriter) russian() {
 	if c.Slogan != "" {
 		slogan = " под девизом «" + c.Slogan + "»"
 	}
-	p("%s завершилась ежегодная республиканская акция «Дорога в школу». В этом году она прошла с %s по %s%s.",
-		LongDate(c.EndsOn, lang), LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), slogan)
+	pc, hasPC := finalPressConference(r.Events)
+	if hasPC {
+		pr.pressConferenceRU(pc)
+		p("Ежегодная республиканская акция «Дорога в школу» в этом году прошла с %s по %s%s.",
+			LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), slogan)
+	} else {
+		p("%s завершилась ежегодная республиканская акция «Дорога в школу». В этом году она прошла с %s по %s%s.",
+			LongDate(c.EndsOn, lang), LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), slogan)
+	}
 	p("По традиции акция направлена на охват обучением всех детей школьного возраста и на социальную помощь детям из малообеспеченных семей.")
+	pr.coverageRU()
 	p("Помощь в ходе акции получили детей: %s; вручено вещей: %s (%s).", Number(int64(s.ChildrenHelped)), Number(s.ItemsDistributed), items)
 	if cats != "" {
 		p("Среди получивших помощь: %s.", cats)
@@ -91,7 +100,11 @@ func (pr *pressWriter) russian() {
 			r.Previous.Campaign.Year, Signed(int64(s.ChildrenHelped-ps.ChildrenHelped)),
 			Change(int64(s.ChildrenHelped), int64(ps.ChildrenHelped)), Change(s.MoneyTenge, ps.MoneyTenge))
 	}
-	p("В акции участвуют городской маслихат, отдел образования, местная полиция, служба пробации, организации образования и спонсоры.")
+	if who := participants(pc, lang); hasPC && who != "" {
+		p("В пресс-конференции %s %s.", map[bool]string{false: "приняли участие", true: "примут участие"}[r.GeneratedOn.Before(pc.HeldOn)], who)
+	} else {
+		p("В акции участвуют городской маслихат, отдел образования, местная полиция, служба пробации, организации образования и спонсоры.")
+	}
 }
 
 func (pr *pressWriter) kazakh() {
@@ -103,9 +116,17 @@ func (pr *pressWriter) kazakh() {
 	if c.Slogan != "" {
 		slogan = " «" + c.Slogan + "» ұранымен"
 	}
-	p("%d жылғы %d %s «Мектепке жол» жалпыреспубликалық акциясы аяқталды. Жыл сайынғы акция биыл %s – %s аралығында%s өтті.",
-		c.EndsOn.Year(), c.EndsOn.Day(), monthsKKLocative[c.EndsOn.Month()-1], LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), slogan)
+	pc, hasPC := finalPressConference(r.Events)
+	if hasPC {
+		pr.pressConferenceKK(pc)
+		p("Жыл сайынғы «Мектепке жол» акциясы биыл %s – %s аралығында%s өтті.",
+			LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), slogan)
+	} else {
+		p("%d жылғы %d %s «Мектепке жол» жалпыреспубликалық акциясы аяқталды. Жыл сайынғы акция биыл %s – %s аралығында%s өтті.",
+			c.EndsOn.Year(), c.EndsOn.Day(), monthsKKLocative[c.EndsOn.Month()-1], LongDate(c.StartsOn, lang), LongDate(c.EndsOn, lang), slogan)
+	}
 	p("Дәстүр бойынша акция мектеп жасындағы балаларды білім ұйымдарында оқумен қамтуға, әсіресе аз қамтылған отбасылардан шыққан балаларға әлеуметтік көмек көрсетуге арналған.")
+	pr.coverageKK()
 	p("Акция барысында %s балаға %s бірлік көмек табыс етілді: %s.", Number(int64(s.ChildrenHelped)), Number(s.ItemsDistributed), items)
 	if cats != "" {
 		p("Көмек алғандардың ішінде: %s.", cats)
@@ -121,7 +142,11 @@ func (pr *pressWriter) kazakh() {
 			r.Previous.Campaign.Year, Signed(int64(s.ChildrenHelped-ps.ChildrenHelped)),
 			Change(int64(s.ChildrenHelped), int64(ps.ChildrenHelped)), Change(s.MoneyTenge, ps.MoneyTenge))
 	}
-	p("Акцияға Қарағанды қаласының мәслихаты, білім бөлімі, жергілікті полиция, пробация қызметі, білім ұйымдарының өкілдері және демеушілер қатысады.")
+	if who := participants(pc, lang); hasPC && who != "" {
+		p("Баспасөз-конференциясына %s %s.", who, map[bool]string{false: "қатысты", true: "қатысады"}[r.GeneratedOn.Before(pc.HeldOn)])
+	} else {
+		p("Акцияға Қарағанды қаласының мәслихаты, білім бөлімі, жергілікті полиция, пробация қызметі, білім ұйымдарының өкілдері және демеушілер қатысады.")
+	}
 }
 
 func phonesKK(phones string) string {
