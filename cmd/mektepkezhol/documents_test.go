@@ -170,3 +170,39 @@ func TestReportsScreen(t *testing.T) {
 		t.Fatalf("handover sheet mode %v (%v), want 0600", fi.Mode().Perm(), err)
 	}
 }
+
+// TestLetterTemplateSettings saves the template from the settings screen,
+// refuses an unknown placeholder naming its field, and writes the blank's
+// calibration page into the Documents folder.
+func TestLetterTemplateSettings(t *testing.T) {
+	g := newGUI(t)
+	ctx := context.Background()
+	g.goTo(t, "settings")
+	content := g.w.Content()
+	offset := find(t, content, func(e *widget.Entry) bool { return e.Text == "0" })
+	offset.SetText("3,5")
+	test.Tap(button(t, content, lang.L("letters.save_template")))
+	tpl, err := office.LetterTemplate(ctx, g.st)
+	if err != nil || tpl.BlankOffsetXmm+tpl.BlankOffsetYmm != 3.5 {
+		t.Fatalf("saved offsets %v/%v (%v), want 3.5 mm", tpl.BlankOffsetXmm, tpl.BlankOffsetYmm, err)
+	}
+	g.w.Canvas().Overlays().Remove(g.w.Canvas().Overlays().Top())
+
+	body := find(t, content, func(e *widget.Entry) bool { return e.MultiLine && e.Text == tpl.BodyKK })
+	body.SetText(tpl.BodyKK + " {{bogus}}")
+	test.Tap(button(t, content, lang.L("letters.save_template")))
+	if msg := overlayText(g.w); !strings.Contains(msg, lang.L("field.body_kk")) || !strings.Contains(msg, "bogus") {
+		t.Fatalf("the error does not name the text and the placeholder:\n%s", msg)
+	}
+	if again, _ := office.LetterTemplate(ctx, g.st); again.BodyKK != tpl.BodyKK {
+		t.Fatalf("the bad text was saved: %q", again.BodyKK)
+	}
+	g.w.Canvas().Overlays().Remove(g.w.Canvas().Overlays().Top())
+
+	test.Tap(button(t, content, lang.L("letters.calibration")))
+	page := filepath.Join(g.docs, lang.L("letters.calibration_file")+".pdf")
+	eventually(t, "the calibration page", func() bool { return exists(page) })
+	if got := pdfPages(t, page); got != 1 {
+		t.Fatalf("calibration pages=%d, want 1", got)
+	}
+}

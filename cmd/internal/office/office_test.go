@@ -233,3 +233,29 @@ func TestWriteHandoverIsPrivate(t *testing.T) {
 		t.Fatalf("a day with nothing given: %v", err)
 	}
 }
+
+func TestPreviewLetterRegistersNothing(t *testing.T) {
+	st, c := mustDemo(t)
+	ctx := context.Background()
+	before := letterCount(t, st, c)
+	tpl := report.DefaultLetterTemplate()
+	tpl.WishesKK = "Сәттілік тілейміз, {{sponsor}}!"
+	path := filepath.Join(t.TempDir(), "preview.pdf")
+	if err := office.PreviewLetter(ctx, st, c, tpl, "kk", false, path); err != nil {
+		t.Fatal(err)
+	}
+	if got := pdfPages(t, path); got != 1 {
+		t.Fatalf("pages=%d, want 1", got)
+	}
+	text, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil || !strings.Contains(strings.Join(strings.Fields(string(text)), " "), "Сәттілік тілейміз") {
+		t.Fatalf("the preview lacks the unsaved wishes (%v):\n%s", err, text)
+	}
+	if got := letterCount(t, st, c); got != before {
+		t.Fatalf("register rows=%d, want %d", got, before)
+	}
+	tpl.BodyKK = "{{nope}}"
+	if err := office.PreviewLetter(ctx, st, c, tpl, "kk", false, path+"2"); err == nil {
+		t.Fatal("an unknown placeholder was previewed")
+	}
+}
