@@ -90,7 +90,11 @@ var openDocument = func(a fyne.App, path string) error {
 	if err != nil {
 		return err
 	}
-	return a.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)})
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/Users/… → file:///C:/Users/…
+	}
+	return a.OpenURL(&url.URL{Scheme: "file", Path: p})
 }
 
 // freePath returns dir/name+ext, or «name (2)ext» … if that exists, so a

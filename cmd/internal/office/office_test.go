@@ -259,3 +259,36 @@ func TestPreviewLetterRegistersNothing(t *testing.T) {
 		t.Fatal("an unknown placeholder was previewed")
 	}
 }
+
+// BenchmarkPrintLetters100 registers and prints a hundred letters into one
+// PDF (reprints with their numbers after the first run).
+func BenchmarkPrintLetters100(b *testing.B) {
+	st, err := data.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if err := st.FillDemo(ctx, data.DemoOptions{Children: 300, Sponsors: 120, Distributions: 300}); err != nil {
+		b.Fatal(err)
+	}
+	c, err := st.FindCampaignByYear(ctx, 2019)
+	if err != nil {
+		b.Fatal(err)
+	}
+	donors, err := st.FindSponsors(ctx, data.SponsorFilter{CampaignID: c.ID, OnlyDonors: true})
+	if err != nil || len(donors) < 100 {
+		b.Fatalf("donors: %d, %v", len(donors), err)
+	}
+	ids := make([]int64, 100)
+	for i := range ids {
+		ids[i] = donors[i].ID
+	}
+	out := filepath.Join(b.TempDir(), "letters.pdf")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := office.PrintLetters(ctx, st, c, office.LettersRequest{SponsorIDs: ids, Lang: "kk", Out: out}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
