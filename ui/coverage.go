@@ -108,7 +108,7 @@ func (s *coverageScreen) buildUI() fyne.CanvasObject {
 		s.presetOverdueOnly = nil
 	}
 	newBtn := widget.NewButtonWithIcon(lang.L("coverage.new"), theme.ContentAddIcon(), s.onNewTapped)
-	top := container.NewBorder(nil, nil, container.NewHBox(s.outcome, s.overdue), container.NewHBox(s.count, newBtn))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn), container.NewGridWithColumns(2, s.outcome, s.overdue))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6

@@ -58,6 +58,8 @@ type importWizard struct {
 	missing    *widget.Label
 	progress   *widget.ProgressBar
 	problems   []exchange.Problem
+	// autoPreview goes on to the preview once the columns are mapped (the tour).
+	autoPreview bool
 }
 
 func newImportWizard(u *App, kind exchange.Kind, done func()) *importWizard {
@@ -127,6 +129,9 @@ func (w *importWizard) load(sheet string) {
 				w.mapping = exchange.AutoMap(w.kind, sh)
 			}
 			w.showMapping()
+			if w.autoPreview && !w.next.Disabled() {
+				w.preview()
+			}
 		})
 	})
 }

@@ -105,7 +105,7 @@ func (w *importWizard) showPreview() {
 	counts.Wrapping = fyne.TextWrapWord
 	counts.TextStyle.Bold = true
 	t := newDataTable([]string{lang.L("import.col.row"), lang.L("import.col.column"), lang.L("import.col.value"),
-		lang.L("import.col.message")}, []float32{60, 200, 160, 480}, func() int { return len(w.problems) },
+		lang.L("import.col.message")}, []float32{60, 150, 130, 560}, func() int { return len(w.problems) },
 		func(row, col int) string {
 			p := w.problems[row]
 			switch col {
@@ -116,7 +116,8 @@ func (w *importWizard) showPreview() {
 			case 2:
 				return p.Value
 			}
-			return p.Message
+			// the row, column and value have their own columns
+			return strings.TrimPrefix(p.Message, exchange.Message(language(), p.Row, p.Column, p.Value, ""))
 		})
 	t.highlight = func(row int) bool { return !w.problems[row].Warning }
 	var body fyne.CanvasObject = t.table

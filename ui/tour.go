@@ -88,6 +88,7 @@ func (u *App) tourDialogs() []struct {
 			f.onSaveTapped()
 			f.state.dirty = false
 		}},
+		{"import", u.tourImport}, // ui/import_tour.go
 		{"duplicate", func() {
 			u.show(scrDistributions, nil)
 			s := u.screens[scrDistributions].(*distributionsScreen)
