@@ -73,7 +73,6 @@ func eventRow(d *reportDoc, r CampaignReport, e data.Event, style string) {
 		n = max(n, len(lines[i]))
 	}
 	h := float64(n)*line + 1.5
-	d.room(h)
 	x, y := d.GetX(), d.GetY()
 	for i := range cells {
 		for k, l := range lines[i] {
@@ -96,15 +95,22 @@ func eventsPage(d *reportDoc, r CampaignReport) {
 	lang := d.lang
 	d.AddPage()
 	d.heading(word(lang, "events"))
-	var rows [][]string
-	for _, e := range r.Events {
-		rows = append(rows, []string{ShortDate(e.HeldOn), e.TimeText, e.Title(lang), eventPlace(r, e, lang)})
-	}
 	var cols []tableColumn
 	for i, key := range []string{"event_date", "event_time", "event_title", "event_place"} {
 		cols = append(cols, tableColumn{word(lang, key), eventColumns[i], false})
 	}
-	d.table(cols, rows, false)
+	d.tableHeader(cols)
+	for _, e := range r.Events {
+		if d.GetY()+12 > 297-reportMargin-5 {
+			d.AddPage()
+			d.tableHeader(cols)
+		}
+		style := ""
+		if e.Kind == data.EventPressConference {
+			style = "B"
+		}
+		eventRow(d, r, e, style)
+	}
 }
 
 // coveragePage shows the coverage register: its outcomes compared with

@@ -78,8 +78,8 @@ func TestWorkbookFigures(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			names := map[string][]string{"kk": {"Жиынтық", "Мектептер", "Санаттар", "Демеушілер", "Өтініштер"},
-				"ru": {"Свод", "Школы", "Категории", "Спонсоры", "Обращения"}}[lang]
+			names := map[string][]string{"kk": {"Жиынтық", "Мектептер", "Санаттар", "Демеушілер", "Өтініштер", "Қамту"},
+				"ru": {"Свод", "Школы", "Категории", "Спонсоры", "Обращения", "Охват"}}[lang]
 			if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(names, ",") {
 				t.Fatalf("sheets %v, want %v", got, names)
 			}
