@@ -42,11 +42,30 @@ func (g repGrams) has(s string) bool {
 
 // TestPublicOutputsHoldNoPersonalData searches the PDF report, every cell
 // and property of the workbook and the press release, in both languages,
-// for every demo child's name, IIN, address and guardian, and for the
-// private sponsors who did not consent to be named.
+// for every demo child's name, IIN, address and guardian, for the coverage
+// register's children not yet registered (names, IINs, addresses) and
+// whoever found them, and for the private sponsors who did not consent to
+// be named.
 func TestPublicOutputsHoldNoPersonalData(t *testing.T) {
 	ctx := context.Background()
 	fx := repOpen(t, data.DemoOptions{})
+	// The demo's unregistered children have no IIN: add two that do.
+	for _, cc := range []data.CoverageCase{
+		{ChildName: "Жолдасбекова Інжу Серікқызы", ChildIIN: "061211600012", Address: "Қарағанды қ., Ерубаев к-сі, 17-үй",
+			Source: data.SourceRaid, Reason: data.ReasonHardship},
+		{ChildName: "Прохоренко Всеволод Игнатьевич", ChildIIN: "791028302728", Address: "г. Караганда, ул. Гоголя, 5",
+			Source: data.SourcePolice, SourceName: "Инспектор Мұқашев Ерболат", Reason: data.ReasonLeftSchool},
+	} {
+		cc.CampaignID, cc.FoundOn = fx.camp.ID, data.Date(2019, 9, 2)
+		if err := fx.st.CreateCoverageCase(ctx, &cc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	figs, err := fx.st.ReportFigures(ctx, fx.camp.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx.r.ReportFigures = figs
 	children, err := fx.st.FindChildren(ctx, data.ChildFilter{IncludeArchived: true})
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +93,23 @@ func TestPublicOutputsHoldNoPersonalData(t *testing.T) {
 	var secrets []string
 	for _, c := range children {
 		secrets = append(secrets, c.FullName(), c.Surname+" "+c.Name, string(c.IIN), c.Address, c.GuardianName, c.GuardianPhone)
+	}
+	cases, err := fx.st.FindCoverageCases(ctx, data.CoverageFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unregistered, withIIN := 0, 0
+	for _, c := range cases {
+		if c.ChildID == 0 {
+			unregistered++
+			if c.ChildIIN != "" {
+				withIIN++
+			}
+		}
+		secrets = append(secrets, c.ChildName, c.ChildIIN, c.Address, c.SourceName)
+	}
+	if unregistered < 10 || withIIN < 2 {
+		t.Fatalf("the coverage register has %d unregistered children, %d with an IIN: too few to check", unregistered, withIIN)
 	}
 	hidden := 0
 	for _, sp := range fx.r.Sponsors {
