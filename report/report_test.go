@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/report"
@@ -196,5 +197,63 @@ func TestPressMoney(t *testing.T) {
 		if got := report.PressMoney(tt.n, tt.lang); got != tt.want {
 			t.Errorf("PressMoney(%d, %s) = %q, want %q", tt.n, tt.lang, got, tt.want)
 		}
+	}
+}
+
+func TestPressReleaseEventsAndCoverage(t *testing.T) {
+	ctx := context.Background()
+	fx := repOpen(t, data.DemoOptions{Children: 300, Sponsors: 20, Distributions: 400})
+	events, err := fx.st.FindEvents(ctx, fx.camp.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pc data.Event
+	for _, e := range events {
+		if e.Kind == data.EventPressConference {
+			pc = e
+		}
+	}
+	cov, err := fx.st.CoverageFigures(ctx, fx.camp.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pc.ID == 0 || cov.Found == 0 {
+		t.Fatalf("the demo has no press conference (%+v) or no coverage cases (%+v)", pc, cov)
+	}
+	school := ""
+	for _, s := range fx.r.Schools {
+		if s.SchoolID == pc.SchoolID {
+			school = s.NameRU
+		}
+	}
+	tests := []struct {
+		lang      string
+		generated time.Time
+		want      []string
+	}{
+		{"kk", data.Date(2019, 10, 1), []string{report.LongDate(pc.HeldOn, "kk") + "те " + pc.Place + "да", "өткізілді",
+			fmt.Sprintf("мектептен тыс қалған мектеп жасындағы %s бала анықталды: оның %s мектепке орналастырылды",
+				report.Number(int64(cov.Found)), report.Number(int64(cov.Placed))), "қатысты."}},
+		{"ru", data.Date(2019, 10, 1), []string{report.LongDate(pc.HeldOn, "ru") + " состоялась", "место проведения: " + school,
+			fmt.Sprintf("не охваченных обучением: %s; из них устроены в школы — %s", report.Number(int64(cov.Found)),
+				report.Number(int64(cov.Placed))), "приняли участие"}},
+		{"kk", data.Date(2019, 9, 25), []string{"сағат " + pc.TimeText, "өткізіледі", "қатысады."}},
+		{"ru", data.Date(2019, 9, 25), []string{report.LongDate(pc.HeldOn, "ru") + " в " + pc.TimeText + " состоится"}},
+	}
+	for _, tt := range tests {
+		r := fx.r
+		r.GeneratedOn = tt.generated
+		text := report.PressRelease(r, tt.lang)
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s release of %s lacks %q:\n%s", tt.lang, report.ShortDate(tt.generated), w, text)
+			}
+		}
+	}
+	// Without events the release says the campaign ended, as before.
+	r := fx.r
+	r.Events = nil
+	if text := report.PressRelease(r, "kk"); strings.Contains(text, "баспасөз-конференциясы") || !strings.Contains(text, "аяқталды") {
+		t.Errorf("a release without events:\n%s", text)
 	}
 }
