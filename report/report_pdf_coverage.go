@@ -10,6 +10,9 @@ import (
 // calendar is listed in full at the end of the report.
 const titleEventsMax = 10
 
+// titleEventsBottom is where the title page stops listing events (mm).
+const titleEventsBottom = 232.0
+
 // titleEvents lists the campaign's events on the title page, the final
 // press conference first and framed.
 func titleEvents(d *reportDoc, r CampaignReport) {
@@ -42,18 +45,21 @@ func titleEvents(d *reportDoc, r CampaignReport) {
 	}
 	d.SetFont("sans", "B", 10)
 	d.CellFormat(0, 6, word(lang, "events"), "", 1, "L", false, 0, "")
-	shown := r.Events
-	if len(shown) > titleEventsMax {
-		shown = shown[:titleEventsMax-1]
-	}
-	for _, e := range shown {
+	shown := 0
+	for i, e := range r.Events {
+		// keep clear of the city and date at the foot of the page
+		if (i == titleEventsMax-1 && len(r.Events) > titleEventsMax) || d.GetY() > titleEventsBottom {
+			break
+		}
 		style := ""
 		if e.Kind == data.EventPressConference {
 			style = "B"
 		}
 		eventRow(d, r, e, style)
+		shown++
 	}
-	if len(shown) < len(r.Events) {
+	if shown < len(r.Events) {
+		d.eventsCut = true
 		d.note(fmt.Sprintf(word(lang, "events_more"), Number(int64(len(r.Events)))))
 	}
 }
@@ -89,7 +95,7 @@ func eventRow(d *reportDoc, r CampaignReport, e data.Event, style string) {
 
 // eventsPage lists the whole calendar when the title page could not.
 func eventsPage(d *reportDoc, r CampaignReport) {
-	if len(r.Events) <= titleEventsMax {
+	if !d.eventsCut {
 		return
 	}
 	lang := d.lang

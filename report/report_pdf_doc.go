@@ -12,6 +12,8 @@ import (
 type reportDoc struct {
 	*gofpdf.Fpdf
 	lang string
+	// eventsCut is set when the title page could not list every event.
+	eventsCut bool
 }
 
 const (
