@@ -48,7 +48,7 @@ func newCoverageScreen(u *App) *coverageScreen {
 	s := &coverageScreen{u: u, count: widget.NewLabel(""), schools: map[int64]data.School{}}
 	s.table = newDataTable([]string{lang.L("col.child"), lang.L("col.found_on"), lang.L("col.found_by"),
 		lang.L("col.reason"), lang.L("col.outcome"), lang.L("col.due")},
-		[]float32{220, 100, 190, 170, 150, 100}, func() int { return len(s.rows) }, s.cell)
+		[]float32{200, 95, 160, 150, 150, 120}, func() int { return len(s.rows) }, s.cell)
 	s.table.highlight = func(row int) bool { return s.rows[row].Overdue(today()) }
 	s.table.selected = s.onRowSelected
 	s.outcomes = newChoice(append([]string{""}, data.CoverageOutcomes...), func(c string) string {

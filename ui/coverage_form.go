@@ -80,7 +80,7 @@ func (f *coverageForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("coverage.registry"), container.NewVBox(f.search, f.pick)),
 		widget.NewFormItem(lang.L("field.child_name"), f.name),
 		widget.NewFormItem(lang.L("field.iin"), f.iin),
-		widget.NewFormItem(lang.L("field.birth_date"), f.birth),
+		widget.NewFormItem(lang.L("coverage.birth_date"), f.birth),
 		widget.NewFormItem(lang.L("field.address"), f.address),
 		widget.NewFormItem(lang.L("field.found_on"), f.foundOn),
 		widget.NewFormItem(lang.L("field.source"), f.source),

@@ -54,7 +54,6 @@ func newEventsPanel(u *App) *eventsPanel {
 	p.timeText.SetPlaceHolder("10:00")
 	p.state.track(p.heldOn, p.timeText, p.titleKK, p.titleRU, p.place, p.note)
 	p.participants = widget.NewCheckGroup(p.parts.labels, func([]string) { changed("") })
-	p.participants.Horizontal = true
 	p.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), p.onSaveTapped)
 	p.save.Importance = widget.HighImportance
 	p.remove = widget.NewButtonWithIcon(lang.L("events.delete"), theme.DeleteIcon(), p.onDeleteTapped)
@@ -89,7 +88,7 @@ func (p *eventsPanel) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.participants"), p.participants),
 		widget.NewFormItem(lang.L("field.notes"), p.note))
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(p.remove, p.save), p.heading)
-	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(head, form))))
+	split := container.NewHSplit(list, container.NewVScroll(container.NewPadded(container.NewVBox(head, form))))
 	split.Offset = 0.5
 	return split
 }

@@ -48,3 +48,16 @@ func (u *App) tourImport() {
 	w.autoPreview = true // the parse lands after the tour's call returns
 	w.open(path)
 }
+
+// tourEvents shows the coverage screen's events tab with the first event
+// open (the screenshots).
+func (u *App) tourEvents() {
+	u.show(scrCoverage, nil)
+	s := u.screens[scrCoverage].(*coverageScreen)
+	if s.tabs != nil {
+		s.tabs.SelectIndex(1)
+	}
+	if len(s.events.rows) > 0 {
+		s.events.edit(s.events.rows[0])
+	}
+}

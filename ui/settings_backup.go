@@ -210,6 +210,8 @@ func (u *App) restoreFrom(src string, done func(error)) {
 			if st != nil {
 				u.st = st
 				u.reload()
+				// the main closes the store it opened; this one is the app's
+				u.app.Lifecycle().SetOnStopped(func() { st.Close() })
 			}
 			switch {
 			case st == nil && err != nil && kept != "":

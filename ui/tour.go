@@ -89,6 +89,7 @@ func (u *App) tourDialogs() []struct {
 			f.state.dirty = false
 		}},
 		{"import", u.tourImport}, // ui/import_tour.go
+		{"events", u.tourEvents},
 		{"duplicate", func() {
 			u.show(scrDistributions, nil)
 			s := u.screens[scrDistributions].(*distributionsScreen)
