@@ -189,3 +189,12 @@ func (p *progressDialog) hide() {
 
 // isCancelled tells whether err is the clerk's Cancel.
 func isCancelled(err error) bool { return errors.Is(err, context.Canceled) }
+
+// Inline makes the screens' slow work run on the calling goroutine, for
+// tests that drive the workspace with Fyne's test driver from another
+// package (cmd/mektepkezhol); the returned function restores the default.
+func Inline() (restore func()) {
+	old := background
+	background = func(work func()) { work() }
+	return func() { background = old }
+}

@@ -49,6 +49,7 @@ func newGUI(t *testing.T) *gui {
 	}
 	ui.UseDocuments(documents{st})
 	t.Cleanup(func() { ui.UseDocuments(nil) })
+	t.Cleanup(ui.Inline()) // the background work on the test's goroutine, as the driver wants
 	w := a.NewWindow("test")
 	w.Resize(fyne.NewSize(1366, 768))
 	ui.New(a, w, st)
