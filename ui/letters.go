@@ -150,17 +150,15 @@ func (l *lettersDialog) onPrinted(res LettersResult, err error) {
 		return
 	}
 	l.s.refresh()
-	if len(res.Files) == 1 {
-		if err := openDocument(u.app, res.Files[0]); err != nil {
-			fyne.LogError("open "+res.Files[0], err)
-		}
-	}
 	where := l.folder.dir
 	switch {
 	case len(res.Files) == 1:
 		where = res.Files[0]
 	case len(res.Files) > 1:
-		where = filepath.Dir(res.Files[0])
+		where = filepath.Dir(res.Files[0]) // the batch's folder: the file manager shows it
+	}
+	if err := openDocument(u.app, where); err != nil {
+		fyne.LogError("open "+where, err)
 	}
 	dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("letters.done", map[string]any{
 		"N": res.Issued, "New": res.Issued - res.Reprinted, "Reprinted": res.Reprinted, "Where": where}), u.win)
