@@ -29,7 +29,7 @@ func (w *importWizard) showMapping() {
 	for _, f := range exchange.Fields(w.kind) {
 		code := f.Code
 		label := exchange.FieldLabel(w.kind, code, language())
-		if f.Required || (w.kind == exchange.Children && (code == "full_name" || code == "surname")) {
+		if f.Required {
 			label += " *"
 		}
 		sel := newSelect(cols, nil)
