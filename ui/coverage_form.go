@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -308,8 +307,9 @@ func (f *coverageForm) onSaveTapped() {
 		showError(f.u.win, err)
 		return
 	}
-	id := c.ID
+	// the form stays on the saved case: a second Ctrl+S updates it
+	f.c = c
 	f.state.dirty = false
+	f.heading.SetText(lang.L("coverage.edit", map[string]any{"Name": f.name.Text}))
 	f.saved()
-	f.heading.SetText(lang.L("coverage.saved", map[string]any{"N": strconv.FormatInt(id, 10)}))
 }

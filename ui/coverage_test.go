@@ -61,6 +61,11 @@ func TestCoverageFormPlacedRules(t *testing.T) {
 	if got := count(); got != before+1 {
 		t.Fatalf("%d cases after saving, want %d", got, before+1)
 	}
+	test.Type(f.action, ".")
+	test.Tap(f.save) // saving again updates the case
+	if got := count(); got != before+1 {
+		t.Fatalf("saving the case again made %d cases, want %d", got, before+1)
+	}
 	if len(s.rows) != before+1 {
 		t.Fatalf("the register shows %d cases after saving, want %d", len(s.rows), before+1)
 	}
