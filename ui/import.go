@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -119,7 +121,7 @@ func (w *importWizard) load(sheet string) {
 		sh, err := exchange.Parse(w.path, exchange.ParseOptions{Kind: w.kind, Sheet: sheet})
 		fyne.Do(func() {
 			if err != nil {
-				showError(w.u.win, err)
+				w.showError(err)
 				return
 			}
 			w.sheet = sh
@@ -180,6 +182,17 @@ func (w *importWizard) options() (exchange.Options, error) {
 			return opt, &data.ValidationError{Field: "school", Value: w.school.Text, Key: "err.school.number"}
 		}
 		opt.SchoolNumber = n
+		schools, err := w.u.st.FindSchools(w.u.ctx)
+		if err != nil {
+			return opt, err
+		}
+		known := false
+		for _, sc := range schools {
+			known = known || sc.Number == n
+		}
+		if !known {
+			return opt, &data.ValidationError{Field: "school", Value: w.school.Text, Key: "err.not_found"}
+		}
 	}
 	if w.kind == exchange.Sponsors && w.campaign.SelectedIndex() > 0 {
 		opt.CampaignYear, _ = strconv.Atoi(w.campaign.Selected)
@@ -239,7 +252,7 @@ func (w *importWizard) commit() {
 		fyne.Do(func() {
 			w.dlg.Hide()
 			if err != nil {
-				showError(w.u.win, err)
+				w.showError(err)
 				return
 			}
 			w.result = sum
@@ -280,4 +293,24 @@ func (u *App) refreshCurrent() {
 	if sc, ok := u.screens[u.current]; ok {
 		sc.refresh()
 	}
+}
+
+// showError words the import's own failures for the clerk: a file that is
+// not a list, a list without a header, a database changed meanwhile.
+func (w *importWizard) showError(err error) {
+	key := ""
+	switch {
+	case errors.Is(err, exchange.ErrFormat):
+		key = "import.err_format"
+	case errors.Is(err, exchange.ErrNoHeader):
+		key = "import.err_no_header"
+	case errors.Is(err, exchange.ErrStale):
+		key = "import.err_stale"
+	}
+	if key == "" {
+		showError(w.u.win, err)
+		return
+	}
+	fyne.LogError("import "+w.path, err)
+	dialogError(w.u.win, lang.L(key, map[string]any{"File": filepath.Base(w.path)}))
 }

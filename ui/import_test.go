@@ -3,10 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
@@ -152,5 +154,35 @@ func TestImportWizardMissingColumn(t *testing.T) {
 	iinLabel := exchange.FieldLabel(exchange.Children, "iin", language())
 	if !strings.Contains(w.missing.Text, iinLabel) {
 		t.Fatalf("the missing field is not named %q: %q", iinLabel, w.missing.Text)
+	}
+}
+
+// TestImportWizardErrors words a file that is no list and a school number
+// the catalogue lacks for the clerk, and writes nothing.
+func TestImportWizardErrors(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	doc := filepath.Join(t.TempDir(), "хат.docx")
+	if err := os.WriteFile(doc, []byte("PK"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w := newImportWizard(u, exchange.Children, nil)
+	w.open(doc)
+	if msg := overlayText(u.win); !strings.Contains(msg, "хат.docx") || w.sheet != nil {
+		t.Fatalf("a .docx: %q", msg)
+	}
+	u.closeDialogs()
+	path := filepath.Join(t.TempDir(), "list.xlsx")
+	writeMessyList(t, path, 7)
+	before, _ := st.CountChildren(ctx, data.ChildFilter{})
+	w = newImportWizard(u, exchange.Children, nil)
+	w.open(path)
+	w.school.SetText("999")
+	test.Tap(w.next)
+	if msg := overlayText(u.win); !strings.Contains(msg, lang.L("field.school")) || w.plan != nil {
+		t.Fatalf("an unknown school №999: %q", msg)
+	}
+	if n, _ := st.CountChildren(ctx, data.ChildFilter{}); n != before {
+		t.Fatalf("%d children, want %d", n, before)
 	}
 }
