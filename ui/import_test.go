@@ -186,3 +186,41 @@ func TestImportWizardErrors(t *testing.T) {
 		t.Fatalf("%d children, want %d", n, before)
 	}
 }
+
+// TestImportWizardSheets offers the sheets of a workbook with several and
+// reads the one chosen.
+func TestImportWizardSheets(t *testing.T) {
+	u, st := newTestUI(t)
+	schools, _ := st.FindSchools(context.Background())
+	path := filepath.Join(t.TempDir(), "list.xlsx")
+	writeMessyList(t, path, schools[0].Number)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetName(f.GetSheetName(0), "2-сынып")
+	idx, _ := f.NewSheet("3-сынып")
+	row := []any{"ФИО", "ИИН"}
+	f.SetSheetRow("3-сынып", "A1", &row)
+	row = []any{"Ким Алина Олеговна", childIIN(t, 20)}
+	f.SetSheetRow("3-сынып", "A2", &row)
+	f.SetActiveSheet(idx)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	w := newImportWizard(u, exchange.Children, nil)
+	w.open(path)
+	if w.sheets == nil || len(w.sheets.Options) != 2 {
+		t.Fatal("no sheet picker for a workbook of two sheets")
+	}
+	first := len(w.sheet.Rows)
+	w.sheets.SetSelected("3-сынып")
+	if w.sheet.Name != "3-сынып" || len(w.sheet.Rows) == first {
+		t.Fatalf("the chosen sheet was not read: %s, %d rows", w.sheet.Name, len(w.sheet.Rows))
+	}
+	test.Tap(w.next)
+	if w.plan == nil || w.plan.Summary().Imported != 1 {
+		t.Fatal("the chosen sheet's child is not previewed as new")
+	}
+}
