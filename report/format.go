@@ -4,9 +4,10 @@ package report
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mektepkezhol/app/data"
 )
 
 var monthsKK = []string{"қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
@@ -16,28 +17,13 @@ var monthsRUGenitive = []string{"января", "февраля", "марта", 
 	"сентября", "октября", "ноября", "декабря"}
 
 // Number writes n with a space between thousands: 1 250 000.
-func Number(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func Number(n int64) string { return data.FormatNumber(n) }
 
 // Tenge writes an amount as «1 250 000 ₸».
-func Tenge(n int64) string { return Number(n) + " ₸" }
+func Tenge(n int64) string { return data.FormatTenge(n) }
 
 // ShortDate writes dd.MM.yyyy.
-func ShortDate(t time.Time) string { return t.Format("02.01.2006") }
+func ShortDate(t time.Time) string { return data.FormatDate(t) }
 
 // LongDate writes a date in words: kk «2019 жылғы 30 қыркүйек», ru «30 сентября 2019 г.».
 func LongDate(t time.Time, lang string) string {

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/mektepkezhol/app/report"
+	"github.com/mektepkezhol/app/data"
 )
 
 // background runs slow work off the UI goroutine; the work touches widgets
@@ -25,17 +25,17 @@ func dialogError(w fyne.Window, msg string) {
 }
 
 // money writes «1 500 000 ₸».
-func money(n int64) string { return report.Tenge(n) }
+func money(n int64) string { return data.FormatTenge(n) }
 
 // number writes «1 500 000».
-func number(n int64) string { return report.Number(n) }
+func number(n int64) string { return data.FormatNumber(n) }
 
 // dateText writes dd.mm.yyyy, or nothing for no date.
 func dateText(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return report.ShortDate(t)
+	return data.FormatDate(t)
 }
 
 // parseDate reads dd.mm.yyyy (also d.m.yyyy); "" is no date.
