@@ -75,19 +75,16 @@ func (s *Store) CreateDistributions(ctx context.Context, ds []Distribution, forc
 // distributionConflicts finds duplicates and shortages of a batch.
 func distributionConflicts(ctx context.Context, tx *sql.Tx, ds []Distribution) (*DistributionConflict, error) {
 	var c DistributionConflict
-	given, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM distributions
-		WHERE child_id = ? AND campaign_id = ? AND item_id = ?)`)
+	given, err := givenBefore(ctx, tx, ds)
 	if err != nil {
 		return nil, err
 	}
-	defer given.Close()
-	type key struct{ child, campaign, item int64 }
-	inBatch := map[key]bool{}
+	inBatch := map[givenKey]bool{}
 	wanted := map[[2]int64]int64{} // campaign, item → quantity
 	for _, d := range ds {
-		k := key{d.ChildID, d.CampaignID, d.ItemID}
-		var exists bool
-		if err := given.QueryRowContext(ctx, k.child, k.campaign, k.item).Scan(&exists); err != nil {
+		k := givenKey{d.ChildID, d.CampaignID, d.ItemID}
+		exists, err := given(k)
+		if err != nil {
 			return nil, fmt.Errorf("check earlier distributions: %w", err)
 		}
 		if exists || inBatch[k] {
@@ -115,6 +112,47 @@ func distributionConflicts(ctx context.Context, tx *sql.Tx, ds []Distribution) (
 		return nil, nil
 	}
 	return &c, nil
+}
+
+type givenKey struct{ child, campaign, item int64 }
+
+// givenBefore returns a test of whether a child already got an item in a
+// campaign: one indexed look-up per row for a small batch, one read of the
+// campaigns' distributions for a large one.
+func givenBefore(ctx context.Context, tx *sql.Tx, ds []Distribution) (func(givenKey) (bool, error), error) {
+	if len(ds) < 500 {
+		return func(k givenKey) (bool, error) {
+			var exists bool
+			err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM distributions
+				WHERE campaign_id = ? AND child_id = ? AND item_id = ?)`, k.campaign, k.child, k.item).Scan(&exists)
+			return exists, err
+		}, nil
+	}
+	seen := map[givenKey]bool{}
+	loaded := map[int64]bool{}
+	for _, d := range ds {
+		if loaded[d.CampaignID] {
+			continue
+		}
+		loaded[d.CampaignID] = true
+		rows, err := tx.QueryContext(ctx, `SELECT child_id, item_id FROM distributions WHERE campaign_id = ?`, d.CampaignID)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			k := givenKey{campaign: d.CampaignID}
+			if err := rows.Scan(&k.child, &k.item); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			seen[k] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return func(k givenKey) (bool, error) { return seen[k], nil }, nil
 }
 
 func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distribution, forced bool) error {

@@ -160,3 +160,36 @@ func TestBatchRollsBackOnError(t *testing.T) {
 		t.Fatalf("err=%v, want quantity[2] named", err)
 	}
 }
+
+// TestLargeBatchFindsDuplicates covers the path of big batches, which read
+// the campaign's earlier distributions at once.
+func TestLargeBatchFindsDuplicates(t *testing.T) {
+	st, c := mustDemo(t, data.DemoOptions{Children: 700, Sponsors: 10, Distributions: 10})
+	ctx := context.Background()
+	earlier, _ := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: c.ID})
+	kids, _ := st.FindChildren(ctx, data.ChildFilter{})
+	items, _ := st.FindAidItems(ctx)
+	var other data.AidItem
+	for _, it := range items {
+		if it.ID != earlier[0].ItemID {
+			other = it
+		}
+	}
+	var batch []data.Distribution
+	for _, k := range kids[:600] {
+		if k.ID != earlier[0].ChildID {
+			batch = append(batch, give(c, k, other, 1))
+		}
+	}
+	batch[10].ItemID = earlier[0].ItemID // given before the batch …
+	batch[10].ChildID = earlier[0].ChildID
+	batch = append(batch, batch[20]) // … and twice within it
+	err := st.CreateDistributions(ctx, batch, false)
+	var conflict *data.DistributionConflict
+	if !errors.As(err, &conflict) || len(conflict.Duplicates) != 2 {
+		t.Fatalf("err=%v, want the 2 duplicates", err)
+	}
+	if n, _ := st.RawCount(`SELECT * FROM distributions WHERE campaign_id = ?`, c.ID); n != len(earlier) {
+		t.Fatalf("%d distributions after a refused batch, want %d", n, len(earlier))
+	}
+}

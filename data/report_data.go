@@ -151,10 +151,9 @@ func schoolFigures(ctx context.Context, tx *sql.Tx, campaignID int64, f *ReportF
 		(SELECT count(*) FROM children c WHERE c.school_id = s.id AND c.archived = 0),
 		COALESCE(g.helped, 0), COALESCE(g.rows, 0), COALESCE(g.items, 0)
 		FROM schools s LEFT JOIN (
-			SELECT COALESCE(d.school_id, c.school_id) AS school_id, count(DISTINCT d.child_id) AS helped,
-				count(*) AS rows, sum(d.quantity) AS items
-			FROM distributions d JOIN children c ON c.id = d.child_id
-			WHERE d.campaign_id = ? GROUP BY 1
+			-- a distribution records the school it was given at (the child's, by default)
+			SELECT d.school_id, count(DISTINCT d.child_id) AS helped, count(*) AS rows, sum(d.quantity) AS items
+			FROM distributions d WHERE d.campaign_id = ? GROUP BY d.school_id
 		) g ON g.school_id = s.id
 		ORDER BY s.number`, campaignID)
 	if err != nil {

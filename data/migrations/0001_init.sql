@@ -67,7 +67,7 @@ CREATE TABLE children (
 );
 CREATE INDEX children_school ON children(school_id);
 CREATE INDEX children_surname ON children(surname COLLATE NOCASE);
-CREATE INDEX children_archived ON children(archived);
+CREATE INDEX children_archived ON children(archived, school_id);
 
 CREATE TABLE child_categories (
     child_id        INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
@@ -166,7 +166,7 @@ CREATE TABLE distributions (
 CREATE INDEX distributions_campaign_child ON distributions(campaign_id, child_id, item_id, quantity);
 CREATE INDEX distributions_campaign_item ON distributions(campaign_id, item_id, quantity);
 CREATE INDEX distributions_child ON distributions(child_id);
-CREATE INDEX distributions_school ON distributions(school_id, campaign_id);
+CREATE INDEX distributions_school ON distributions(campaign_id, school_id, child_id, quantity);
 
 CREATE TABLE appeals (
     id            INTEGER PRIMARY KEY,
