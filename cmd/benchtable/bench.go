@@ -101,16 +101,19 @@ func (b *bench) storeFigures(path string) error {
 	var searches []time.Duration
 	for i, k := range kids {
 		q := []string{string([]rune(k.Surname)[:3]), string([]rune(k.Name)[:4]), string(k.IIN[:6]), strings.ToLower(k.Surname)}[i%4]
+		// as the children screen searches: the matching IDs in list order,
+		// then the rows of the first screenful
 		start := time.Now()
-		if _, err := st.FindChildren(ctx, data.ChildFilter{Query: q, Limit: 200}); err != nil {
+		ids, err := st.FindChildIDs(ctx, data.ChildFilter{Query: q})
+		if err != nil {
 			return err
 		}
-		if _, err := st.CountChildren(ctx, data.ChildFilter{Query: q}); err != nil {
+		if _, err := st.FindChildrenByIDs(ctx, ids[:min(len(ids), 50)]); err != nil {
 			return err
 		}
 		searches = append(searches, time.Since(start))
 	}
-	b.add(row{"search p95", "100k children, 400 queries (name, IIN part), first 200 rows + count",
+	b.add(row{"search p95", "100k children, 400 queries (name part, IIN part): matching IDs + first 50 rows",
 		ms(percentile(searches, 95)), "≤ 50 ms", "", ""})
 
 	var sums []time.Duration
