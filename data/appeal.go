@@ -111,11 +111,11 @@ func (s *Store) CreateAppeal(ctx context.Context, a *Appeal) error {
 
 func (s *Store) createAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
 	if a.DueOn.IsZero() {
-		st, err := s.Settings(ctx)
+		due, err := s.defaultDue(ctx, a.ReceivedAt)
 		if err != nil {
 			return err
 		}
-		a.DueOn = Day(a.ReceivedAt).AddDate(0, 0, st.AppealDueDays)
+		a.DueOn = due
 	}
 	if a.RegNumber == "" {
 		var n int
@@ -142,6 +142,16 @@ func (s *Store) createAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
 	}
 	a.ID, _ = res.LastInsertId()
 	return s.audit(ctx, tx, "appeals", a.ID, "insert", nil, a)
+}
+
+// defaultDue is the due date of something received on day: the settings'
+// appeal due days later.
+func (s *Store) defaultDue(ctx context.Context, day time.Time) (time.Time, error) {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return Day(day).AddDate(0, 0, st.AppealDueDays), nil
 }
 
 // UpdateAppeal saves changes to an appeal (its status and resolution).

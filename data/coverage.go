@@ -126,11 +126,11 @@ func (s *Store) CreateCoverageCase(ctx context.Context, c *CoverageCase) error {
 
 func (s *Store) createCoverageCase(ctx context.Context, tx *sql.Tx, c *CoverageCase) error {
 	if c.DueOn.IsZero() {
-		st, err := s.Settings(ctx)
+		due, err := s.defaultDue(ctx, c.FoundOn)
 		if err != nil {
 			return err
 		}
-		c.DueOn = Day(c.FoundOn).AddDate(0, 0, st.AppealDueDays)
+		c.DueOn = due
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO coverage_cases (campaign_id, child_id, child_name, child_iin,
 		birth_date, address, found_on, source, source_school_id, source_name, appeal_id, reason, action, outcome,

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"text/tabwriter"
@@ -25,9 +24,7 @@ func init() {
 					return err
 				}
 				if *asJSON {
-					enc := json.NewEncoder(e.stdout)
-					enc.SetIndent("", "  ")
-					return enc.Encode(figs)
+					return e.printJSON(figs)
 				}
 				w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 				defer w.Flush()

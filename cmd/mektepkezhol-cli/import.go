@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
@@ -100,9 +99,7 @@ func runImport(ctx context.Context, e *env, f importFlags, args []string) error 
 		}
 	}
 	if f.json {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(sum); err != nil {
+		if err := e.printJSON(sum); err != nil {
 			return err
 		}
 	} else {
