@@ -15,6 +15,7 @@ func init() {
 			fs.IntVar(&opt.Children, "children", 0, "children to make (default 3000)")
 			fs.IntVar(&opt.Sponsors, "sponsors", 0, "sponsors to make (default 120)")
 			fs.IntVar(&opt.Distributions, "distributions", 0, "distributions of the 2019 campaign (default 5000)")
+			fs.Uint64Var(&opt.Seed, "seed", 0, "random seed (default 2019): another seed makes other people")
 			scale := fs.String("scale", "", "a preset: city, region (60k children) or stress (300k children, 1M distributions)")
 			return func(ctx context.Context, e *env, _ []string) error {
 				if *scale != "" {
@@ -48,5 +49,6 @@ func overlay(preset, flags data.DemoOptions) data.DemoOptions {
 	if flags.Distributions > 0 {
 		preset.Distributions = flags.Distributions
 	}
+	preset.Seed = flags.Seed
 	return preset
 }
