@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -27,7 +28,9 @@ func benchStore(b *testing.B) *data.Store {
 		if dir == "" {
 			dir = os.TempDir()
 		}
-		bench100k.path = filepath.Join(dir, "mektepkezhol-ui-bench-100k.db")
+		// the schema version in the name: a cached database of an older
+		// schema would time the old indexes
+		bench100k.path = filepath.Join(dir, fmt.Sprintf("mektepkezhol-ui-bench-100k-v%d.db", data.SchemaVersion()))
 		st, err := data.Open(bench100k.path)
 		if err != nil {
 			bench100k.err = err
