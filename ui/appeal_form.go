@@ -27,6 +27,7 @@ type appealForm struct {
 	citizen, phone, subject, assigned *widget.Entry
 	due, resolution                   *widget.Entry
 	save                              *widget.Button
+	child                             *appealChild
 }
 
 func newAppealForm(u *App, saved func()) *appealForm {
@@ -48,6 +49,7 @@ func newAppealForm(u *App, saved func()) *appealForm {
 	f.due.Validator = dateValidator
 	f.due.SetPlaceHolder(lang.L("appeal.due_auto"))
 	f.phone.SetPlaceHolder("+7 7XX XXX XX XX")
+	f.child = newAppealChild(f)
 	f.state.track(f.citizen, f.phone, f.subject, f.assigned, f.due, f.resolution)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save")+" (Ctrl+S)", theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
@@ -60,6 +62,7 @@ func (f *appealForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.citizen_name"), f.citizen),
 		widget.NewFormItem(lang.L("field.citizen_phone"), f.phone),
 		widget.NewFormItem(lang.L("field.subject"), f.subject),
+		widget.NewFormItem(lang.L("field.child"), f.child.buildUI()),
 		widget.NewFormItem(lang.L("field.channel"), f.channel),
 		widget.NewFormItem(lang.L("field.due_on"), f.due),
 		widget.NewFormItem(lang.L("field.assigned_to"), f.assigned),
@@ -103,6 +106,7 @@ func (f *appealForm) fill() {
 		f.assigned.SetText(a.AssignedTo)
 		f.due.SetText(dateText(a.DueOn))
 		f.resolution.SetText(a.Resolution)
+		f.child.set(a.ChildID)
 	})
 }
 
@@ -115,6 +119,7 @@ func (f *appealForm) onSaveTapped() {
 	a.Channel, a.Status = f.channels.code(f.channel.Selected), f.statuses.code(f.status.Selected)
 	a.CitizenName, a.CitizenPhone, a.Subject = f.citizen.Text, f.phone.Text, f.subject.Text
 	a.AssignedTo, a.Resolution = f.assigned.Text, f.resolution.Text
+	a.ChildID = f.child.id
 	due, ok := parseDate(f.due.Text)
 	if !ok {
 		showError(f.u.win, &data.ValidationError{Field: "due_on", Value: f.due.Text, Key: "err.date"})

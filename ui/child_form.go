@@ -33,7 +33,10 @@ type childForm struct {
 	sexChoice, schoolChoice               choice
 	consent                               *widget.Check
 	cats                                  map[string]*widget.Check
-	save                                  *widget.Button
+	save, del                             *widget.Button
+	docs                                  map[string]data.ChildCategory // proof of each ticked category
+	docBtns                               map[string]*widget.Button
+	docInfo                               map[string]*widget.Label
 }
 
 func newChildForm(u *App, saved func(int64)) *childForm {
@@ -69,8 +72,12 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 			f.consentOn.SetText(dateText(today()))
 		}
 	})
+	f.initDocs()
 	for _, code := range data.CategoryCodes {
-		f.cats[code] = widget.NewCheck(lang.L("cat."+code), func(bool) { changed("") })
+		f.cats[code] = widget.NewCheck(lang.L("cat."+code), func(on bool) {
+			changed("")
+			f.onCategoryChecked(code, on)
+		})
 	}
 	f.state.track(f.iin, f.surname, f.name, f.patronymic, f.birth, f.gradeLetter, f.address, f.guardian, f.phone,
 		f.clothing, f.shoes, f.consentOn, f.consentBy, f.notes)
@@ -81,6 +88,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 	}
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
+	f.del = newDeleteButton(nil)
 	return f
 }
 
@@ -127,7 +135,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 	f.school.Options = f.schoolChoice.labels
 	catBox := container.NewVBox()
 	for _, code := range data.CategoryCodes {
-		catBox.Add(f.cats[code])
+		catBox.Add(f.categoryRow(code))
 	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.iin"), f.iin),
@@ -149,7 +157,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.consent_on"), f.consentOn),
 		widget.NewFormItem(lang.L("field.consent_by"), f.consentBy),
 		widget.NewFormItem(lang.L("field.notes"), f.notes))
-	body := container.NewVBox(container.NewBorder(nil, nil, nil, f.save, f.heading), form,
+	body := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.del, f.save), f.heading), form,
 		widget.NewCard("", lang.L("field.categories"), catBox), f.consent, consent)
 	if f.child.ID == 0 {
 		f.edit(0)
@@ -168,6 +176,10 @@ func (f *childForm) edit(id int64) {
 		}
 	}
 	f.child = c
+	f.del.Disable()
+	if c.ID != 0 {
+		f.del.Enable()
+	}
 	f.state.fill(func() {
 		if id == 0 {
 			f.heading.SetText(lang.L("children.new"))
@@ -195,6 +207,7 @@ func (f *childForm) edit(id int64) {
 		for code, ch := range f.cats {
 			ch.SetChecked(c.HasCategory(code))
 		}
+		f.loadDocs(c)
 	})
 }
 
@@ -235,18 +248,12 @@ func (f *childForm) read() (data.Child, error) {
 	c.Grade, _ = strconv.Atoi(f.grade.Selected)
 	c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone = f.gradeLetter.Text, f.address.Text, f.guardian.Text, f.phone.Text
 	c.ClothingSize, c.ShoeSize, c.ConsentBy, c.Notes = f.clothing.Text, f.shoes.Text, f.consentBy.Text, f.notes.Text
-	old := map[string]data.ChildCategory{}
-	for _, cc := range f.child.Categories {
-		old[cc.Code] = cc
-	}
 	c.Categories = nil
 	for _, code := range data.CategoryCodes {
 		if f.cats[code].Checked {
-			cc, had := old[code]
-			if !had {
-				cc = data.ChildCategory{Code: code}
-			}
-			c.Categories = append(c.Categories, cc) // keep the proof documents of a kept category
+			cc := f.docs[code] // the proof document of the category, if any
+			cc.Code = code
+			c.Categories = append(c.Categories, cc)
 		}
 	}
 	return c, nil

@@ -34,6 +34,7 @@ type childrenScreen struct {
 	table                               *dataTable
 	form                                *childForm
 	preset                              *bool
+	place                               listPlace
 }
 
 func newChildrenScreen(u *App) *childrenScreen {
@@ -47,6 +48,7 @@ func newChildrenScreen(u *App) *childrenScreen {
 		[]float32{280, 130, 70, 70, 110, 300}, func() int { return len(s.ids) }, s.cell)
 	s.table.selected = s.onRowSelected
 	s.form = newChildForm(u, s.onSaved)
+	s.form.del.OnTapped = s.onDeleteTapped
 	s.school = newSelect(nil, func(string) { s.refresh() })
 	s.grade = newSelect(nil, func(string) { s.refresh() })
 	s.category = newSelect(nil, func(string) { s.refresh() })
@@ -230,6 +232,7 @@ func (s *childrenScreen) refresh() {
 			s.ids, s.cache, s.loading = ids, map[int64]data.Child{}, map[int]bool{}
 			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(ids)))}))
 			s.table.reload()
+			s.place.restore(s.table)
 		})
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
@@ -23,6 +24,10 @@ type distributionsScreen struct {
 	table *dataTable
 	count *widget.Label
 	give  *giveForm
+
+	sel      int // the selected row, -1: none
+	takeBack *widget.Button
+	place    listPlace
 }
 
 func newDistributionsScreen(u *App) *distributionsScreen {
@@ -31,6 +36,10 @@ func newDistributionsScreen(u *App) *distributionsScreen {
 		lang.L("col.item"), lang.L("col.quantity")}, []float32{100, 120, 240, 70, 170, 70},
 		func() int { return len(s.rows) }, s.cell)
 	s.give = newGiveForm(u, s.refresh)
+	s.sel = -1
+	s.table.selected = s.onRowSelected
+	s.takeBack = widget.NewButtonWithIcon(lang.L("delete.distribution.button"), theme.ContentUndoIcon(), s.onTakeBackTapped)
+	s.takeBack.Disable()
 	return s
 }
 
@@ -64,7 +73,7 @@ func (s *distributionsScreen) cell(row, col int) string {
 
 func (s *distributionsScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("dist.recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	list := container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(s.count, s.fileButton())), nil, nil, nil, s.table.table)
+	list := container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(s.count, s.takeBack, s.fileButton())), nil, nil, nil, s.table.table)
 	split := container.NewHSplit(s.give.buildUI(), list)
 	split.Offset = 0.45
 	return split
@@ -96,6 +105,9 @@ func (s *distributionsScreen) refresh() {
 			s.rows = rows
 			s.count.SetText(lang.L("dist.count", map[string]any{"N": number(int64(total)), "Shown": number(int64(len(rows)))}))
 			s.table.reload()
+			s.sel = -1
+			s.takeBack.Disable()
+			s.place.restore(s.table)
 		})
 	})
 }

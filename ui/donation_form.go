@@ -30,6 +30,7 @@ type donationForm struct {
 	notes        *widget.Entry
 	lines        *fyne.Container
 	rows         []*lineRow
+	del          *widget.Button
 }
 
 // lineRow is one in-kind line's widgets.
@@ -108,7 +109,7 @@ func (f *donationForm) buildUI() fyne.CanvasObject {
 	header := container.NewGridWithColumns(4, widget.NewLabel(lang.L("field.item")), widget.NewLabel(lang.L("field.size")),
 		widget.NewLabel(lang.L("field.quantity")), widget.NewLabel(lang.L("field.unit_value")))
 	lines := widget.NewCard("", lang.L("donations.in_kind"), container.NewVBox(header, f.lines, container.NewHBox(add)))
-	return container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, lines, container.NewHBox(save))))
+	return container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, lines, container.NewHBox(save, f.del))))
 }
 
 func (f *donationForm) addLine(it data.DonationItem) {
@@ -139,6 +140,12 @@ func (f *donationForm) addLine(it data.DonationItem) {
 
 func (f *donationForm) edit(d data.Donation) {
 	f.donation = d
+	if f.del != nil {
+		f.del.Disable()
+		if d.ID != 0 {
+			f.del.Enable()
+		}
+	}
 	f.state.fill(func() {
 		if d.ID == 0 {
 			f.heading.SetText(lang.L("donations.new"))

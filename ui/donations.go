@@ -22,6 +22,7 @@ type donationsScreen struct {
 	table    *dataTable
 	count    *widget.Label
 	form     *donationForm
+	place    listPlace
 }
 
 func newDonationsScreen(u *App) *donationsScreen {
@@ -31,6 +32,7 @@ func newDonationsScreen(u *App) *donationsScreen {
 		func() int { return len(s.rows) }, s.cell)
 	s.table.selected = s.onRowSelected
 	s.form = newDonationForm(u, s)
+	s.form.del = newDeleteButton(s.onDeleteTapped)
 	return s
 }
 
@@ -90,6 +92,7 @@ func (s *donationsScreen) refresh() {
 			s.rows = rows
 			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
 			s.table.reload()
+			s.place.restore(s.table)
 		})
 	})
 }

@@ -21,6 +21,7 @@ type itemsScreen struct {
 	heading                              *widget.Label
 	code, nameKK, nameRU, unitKK, unitRU *widget.Entry
 	sized                                *widget.Check
+	purchase                             *purchaseForm // the open «Сатып алу» dialog
 }
 
 func newItemsScreen(u *App) *itemsScreen {
@@ -70,7 +71,8 @@ func (s *itemsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.unit_kk"), s.unitKK),
 		widget.NewFormItem(lang.L("field.unit_ru"), s.unitRU),
 		widget.NewFormItem("", s.sized))
-	list := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.table.table)
+	buy := widget.NewButtonWithIcon(lang.L("purchase.button"), theme.ContentAddIcon(), s.onPurchaseTapped)
+	list := container.NewBorder(container.NewHBox(newBtn, buy), nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save)))))
 	split.Offset = 0.66
 	return split
@@ -111,6 +113,12 @@ func (s *itemsScreen) edit(a data.AidItem) {
 }
 
 func (s *itemsScreen) onNewTapped() { s.open(data.AidItem{}) }
+
+// onPurchaseTapped records bought goods, the open item proposed.
+func (s *itemsScreen) onPurchaseTapped() {
+	s.purchase = newPurchaseForm(s, s.item)
+	s.purchase.show()
+}
 
 func (s *itemsScreen) onSaveTapped() {
 	a := s.item

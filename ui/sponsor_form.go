@@ -28,7 +28,8 @@ type sponsorForm struct {
 	contact, phone, email, address *widget.Entry
 	notes                          *widget.Entry
 	consent                        *widget.Check
-	save                           *widget.Button
+	save, del                      *widget.Button
+	onDelete                       func()
 	donations                      []data.Donation
 	donationList                   *widget.List
 }
@@ -55,6 +56,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 	f.state.track(f.name, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, f.notes)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
+	f.del = newDeleteButton(func() { f.onDelete() })
 	f.donationList = widget.NewList(func() int { return len(f.donations) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -95,7 +97,7 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
 	donations := widget.NewCard("", lang.L("sponsor.donations"), f.donationList)
-	top := container.NewScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, f.save, f.heading), form, f.consent)))
+	top := container.NewScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.del, f.save), f.heading), form, f.consent)))
 	split := container.NewVSplit(top, donations)
 	split.Offset = 0.72
 	return split
@@ -122,6 +124,10 @@ func (f *sponsorForm) edit(sp data.Sponsor) {
 		f.notes.SetText(sp.Notes)
 		f.consent.SetChecked(sp.PublicConsent)
 	})
+	f.del.Disable()
+	if sp.ID != 0 {
+		f.del.Enable()
+	}
 	f.donations = nil
 	f.donationList.Refresh()
 	if sp.ID == 0 {

@@ -23,6 +23,7 @@ type sponsorsScreen struct {
 	table  *dataTable
 	count  *widget.Label
 	form   *sponsorForm
+	place  listPlace
 }
 
 func newSponsorsScreen(u *App) *sponsorsScreen {
@@ -36,6 +37,7 @@ func newSponsorsScreen(u *App) *sponsorsScreen {
 	s.table.onSort = s.onSortTapped
 	s.table.selected = s.onRowSelected
 	s.form = newSponsorForm(u, s.onSaved)
+	s.form.onDelete = s.onDeleteTapped
 	return s
 }
 
@@ -82,6 +84,7 @@ func (s *sponsorsScreen) refresh() {
 			}
 			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
 			s.table.reload()
+			s.place.restore(s.table)
 		})
 	})
 }

@@ -26,15 +26,18 @@ type Store interface {
 	FindAidItems(ctx context.Context) ([]data.AidItem, error)
 	CreateAidItem(ctx context.Context, a *data.AidItem) error
 	UpdateAidItem(ctx context.Context, a *data.AidItem) error
+	CreatePurchase(ctx context.Context, p *data.Purchase) error
 
 	FindSponsors(ctx context.Context, f data.SponsorFilter) ([]data.SponsorRow, error)
 	FindSponsorByID(ctx context.Context, id int64) (data.Sponsor, error)
 	CreateSponsor(ctx context.Context, sp *data.Sponsor) error
 	UpdateSponsor(ctx context.Context, sp *data.Sponsor) error
+	DeleteSponsor(ctx context.Context, id int64) error
 
 	FindDonations(ctx context.Context, f data.DonationFilter) ([]data.Donation, error)
 	CreateDonation(ctx context.Context, d *data.Donation) error
 	UpdateDonation(ctx context.Context, d *data.Donation) error
+	DeleteDonation(ctx context.Context, id int64) error
 
 	FindChildren(ctx context.Context, f data.ChildFilter) ([]data.Child, error)
 	CountChildren(ctx context.Context, f data.ChildFilter) (int, error)
@@ -43,9 +46,11 @@ type Store interface {
 	FindChildByID(ctx context.Context, id int64) (data.Child, error)
 	CreateChild(ctx context.Context, c *data.Child) error
 	UpdateChild(ctx context.Context, c *data.Child) error
+	DeleteChild(ctx context.Context, id int64) error
 
 	FindDistributions(ctx context.Context, f data.DistributionFilter) ([]data.DistributionRow, error)
 	CreateDistributions(ctx context.Context, ds []data.Distribution, force bool) error
+	DeleteDistribution(ctx context.Context, id int64) error
 
 	FindAppeals(ctx context.Context, f data.AppealFilter) ([]data.Appeal, error)
 	CreateAppeal(ctx context.Context, a *data.Appeal) error
