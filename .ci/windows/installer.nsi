@@ -5,7 +5,8 @@
 ; %APPDATA%\MektepkeZhol is never touched by an install.
 ; makensis -DVERSION=1.0.0 -DDIST=../../dist installer.nsi
 
-Unicode true
+; 64-bit like the app (and so it runs under a 64-bit-only wine)
+Target amd64-unicode
 !include "MUI2.nsh"
 
 !ifndef VERSION

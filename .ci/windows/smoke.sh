@@ -40,6 +40,26 @@ grep -q "Мектепке жол" "$work/report.txt" || fail "report PDF has no 
 cli report --campaign 2019 --format xlsx --lang ru --out "$(winepath -w "$work/report.xlsx")"
 go run ./.ci/windows/checkxlsx.go "$work/report.xlsx" "$work/summary.json"
 
+echo "== installer under wine: install, data in %APPDATA%, upgrade in place, uninstall keeps the data"
+setup=$(ls "$dist"/MektepkezholSetup-*.exe | head -1)
+local_app=$(winepath -u "$(wine cmd /c echo %LOCALAPPDATA% | tr -d '\r')")
+roaming=$(winepath -u "$(wine cmd /c echo %APPDATA% | tr -d '\r')")
+prog="$local_app/Programs/MektepkeZhol"
+desktop=$(winepath -u "$(wine cmd /c echo %USERPROFILE% | tr -d '\r')")/Desktop
+wine "$setup" /S
+[ -f "$prog/mektepkezhol.exe" ] && [ -f "$prog/mektepkezhol-cli.exe" ] || fail "installer did not put the exes in $prog"
+ls "$roaming/Microsoft/Windows/Start Menu/Programs/Мектепке жол/Мектепке жол.lnk" >/dev/null || fail "no Start-menu shortcut «Мектепке жол»"
+rm -rf "$roaming/MektepkeZhol"
+wine "$prog/mektepkezhol-cli.exe" demo >/dev/null   # the default database: %APPDATA%\MektepkeZhol
+[ -f "$roaming/MektepkeZhol/mektepkezhol.db" ] || fail "the default database is not in %APPDATA%\\MektepkeZhol"
+wine "$setup" /S                                    # upgrade in place
+wine "$prog/mektepkezhol-cli.exe" summary --campaign 2019 >/dev/null || fail "data lost by the upgrade"
+wine "$prog/uninstall.exe" /S "_?=$(winepath -w "$prog")"
+[ ! -f "$prog/mektepkezhol.exe" ] || fail "uninstaller left the program"
+[ -f "$roaming/MektepkeZhol/mektepkezhol.db" ] || fail "uninstaller deleted the database"
+rm -rf "$roaming/MektepkeZhol" "$prog" "$desktop/Мектепке жол.lnk"
+echo "installer: ok"
+
 echo "== GUI under wine + Xvfb"
 mkdir -p docs/screenshots
 # The CLI runs left a wineserver without a display: a GUI started under it
