@@ -39,8 +39,7 @@ func newAppealChild(f *appealForm) *appealChild {
 }
 
 func (c *appealChild) buildUI() fyne.CanvasObject {
-	return container.NewVBox(container.NewBorder(nil, nil, nil, c.clear, c.linked),
-		container.NewGridWithColumns(2, c.search, c.pick))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, c.clear, c.linked), c.search, c.pick)
 }
 
 // set shows the appeal's child (0: none) without marking the form dirty.

@@ -20,24 +20,28 @@ func (f *childForm) initDocs() {
 	for _, code := range data.CategoryCodes {
 		b := widget.NewButtonWithIcon(lang.L("child.doc"), theme.DocumentIcon(), func() { f.onDocTapped(code) })
 		b.Importance = widget.LowImportance
-		b.Disable()
+		b.Hide()
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
+		l.Hide()
 		f.docBtns[code], f.docInfo[code] = b, l
 	}
 }
 
-// categoryRow is a category's check box with its document button and summary.
+// categoryRow is a category's check box with its document button beside
+// it and the document's summary below, so the form grows no wider.
 func (f *childForm) categoryRow(code string) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, f.cats[code], f.docBtns[code], f.docInfo[code])
+	// the summary is indented under the category's name; it hides with its label
+	info := container.New(&indentLayout{}, f.docInfo[code])
+	return container.NewVBox(container.NewBorder(nil, nil, nil, f.docBtns[code], f.cats[code]), info)
 }
 
 // onCategoryChecked lets a ticked category carry a document.
 func (f *childForm) onCategoryChecked(code string, on bool) {
 	if on {
-		f.docBtns[code].Enable()
+		f.docBtns[code].Show()
 	} else {
-		f.docBtns[code].Disable()
+		f.docBtns[code].Hide()
 	}
 	f.showDoc(code)
 }
@@ -61,6 +65,7 @@ func (f *childForm) showDoc(code string) {
 	if !ok || !f.cats[code].Checked || cc.DocType == "" && cc.DocNumber == "" && cc.DocValidUntil.IsZero() {
 		l.Importance = widget.LowImportance
 		l.SetText("")
+		l.Hide()
 		return
 	}
 	text := cc.DocType
@@ -76,6 +81,7 @@ func (f *childForm) showDoc(code string) {
 		text += " · " + lang.L(key, map[string]any{"Date": dateText(cc.DocValidUntil)})
 	}
 	l.SetText(text)
+	l.Show()
 }
 
 // docExpired tells whether a category's document ran out before today.
@@ -134,4 +140,27 @@ func (d *docDialog) onClosed(ok bool) {
 		DocDate: issued, DocValidUntil: until}
 	d.f.state.dirty = true
 	d.f.showDoc(d.code)
+}
+
+// indentLayout places its objects under a check box's text, and takes no
+// room when they are hidden.
+type indentLayout struct{}
+
+func (indentLayout) indent() float32 { return theme.IconInlineSize() + 2*theme.Padding() }
+
+func (l indentLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.indent(), 0))
+		o.Resize(fyne.NewSize(size.Width-l.indent(), size.Height))
+	}
+}
+
+func (l indentLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objs {
+		if o.Visible() {
+			min = min.Max(o.MinSize().AddWidthHeight(l.indent(), 0))
+		}
+	}
+	return min
 }

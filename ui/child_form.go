@@ -89,6 +89,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(nil)
+	f.heading.Truncation = fyne.TextTruncateEllipsis // leaves room for the buttons
 	return f
 }
 

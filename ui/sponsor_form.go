@@ -57,6 +57,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(func() { f.onDelete() })
+	f.heading.Truncation = fyne.TextTruncateEllipsis // leaves room for the buttons
 	f.donationList = widget.NewList(func() int { return len(f.donations) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
