@@ -67,3 +67,30 @@ func TestFindPurchases(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFindPurchases lists one item's purchases among 5 000 in a campaign.
+func BenchmarkFindPurchases(b *testing.B) {
+	st := mustOpen(b)
+	ctx := context.Background()
+	c := data.Campaign{Year: 2019, NameKK: "Мектепке жол – 2019", StartsOn: data.Date(2019, 7, 1), EndsOn: data.Date(2019, 9, 30)}
+	if err := st.CreateCampaign(ctx, &c); err != nil {
+		b.Fatal(err)
+	}
+	items, err := st.FindAidItems(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < 5000; i++ {
+		p := data.Purchase{CampaignID: c.ID, ItemID: items[i%len(items)].ID, Quantity: int64(1 + i%20),
+			UnitPriceTenge: 4500, PurchasedOn: data.Date(2019, 8, 1+i%30)}
+		if err := st.CreatePurchase(ctx, &p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := st.FindPurchases(ctx, data.PurchaseFilter{CampaignID: c.ID, ItemID: items[0].ID}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

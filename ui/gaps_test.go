@@ -64,8 +64,10 @@ func TestPurchaseSavesAndRefreshesStock(t *testing.T) {
 	if got := stockOf(t, st, u.campaign.ID, item.ID); got.Purchased != before.Purchased {
 		t.Fatalf("a purchase with a bad quantity was saved: %d", got.Purchased-before.Purchased)
 	}
-	u.win.Canvas().Overlays().Top().Hide()
-	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	tapOverlayButton(t, u.win, "Жарайды") // close the error: the purchase dialog stays with what was typed
+	if got := f.qty.Text; got != "он екі" {
+		t.Fatalf("quantity typed lost: %q", got)
+	}
 
 	f.qty.SetText("12")
 	test.Type(f.size, "38")
@@ -87,6 +89,11 @@ func TestPurchaseSavesAndRefreshesStock(t *testing.T) {
 	p := ps[0]
 	if p.Size != "38" || p.UnitPriceTenge != 4500 || p.Notes != "«Меломан» ЖШС, шот №17" || dateText(p.PurchasedOn) != "15.08.2019" {
 		t.Fatalf("saved purchase %+v, want the one typed", p)
+	}
+	// reopened, the dialog lists the purchase just saved
+	test.Tap(widgetButton(t, s.buildUI(), "Сатып алу"))
+	if got := s.purchase.recent.Text; !strings.Contains(got, "15.08.2019 · 12") || !strings.Contains(got, "(38)") {
+		t.Fatalf("recent purchases %q do not list the one saved", got)
 	}
 	for _, l := range s.rows {
 		if l.Item.ID == item.ID && l.Purchased != after.Purchased {

@@ -23,13 +23,16 @@ type purchaseForm struct {
 	item                         *widget.Select
 	size, qty, price, date, note *widget.Entry
 	total                        *widget.Label
+	recent                       *widget.Label // the item's latest purchases in the campaign
+	gen                          int           // bumped by each item change; late answers are dropped
 	save                         *widget.Button
 	dlg                          dialog.Dialog
 }
 
 func newPurchaseForm(s *itemsScreen, preset data.AidItem) *purchaseForm {
 	f := &purchaseForm{s: s, size: widget.NewEntry(), qty: widget.NewEntry(), price: widget.NewEntry(),
-		date: widget.NewEntry(), note: widget.NewEntry(), total: widget.NewLabel("")}
+		date: widget.NewEntry(), note: widget.NewEntry(), total: widget.NewLabel(""), recent: widget.NewLabel("")}
+	f.recent.Importance = widget.LowImportance
 	for _, l := range s.rows {
 		f.items = append(f.items, l.Item)
 		f.names = append(f.names, l.Item.Name(language()))
@@ -63,7 +66,7 @@ func (f *purchaseForm) show() {
 		widget.NewFormItem("", f.total))
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { f.dlg.Hide() })
 	title := lang.L("purchase.title", map[string]any{"Year": f.s.u.campaign.Year})
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, container.NewHBox(cancel, f.save)), f.s.u.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, widget.NewSeparator(), f.recent, container.NewHBox(cancel, f.save)), f.s.u.win)
 	f.dlg.Resize(fyne.NewSize(480, 0))
 	f.dlg.Show()
 }
@@ -78,12 +81,61 @@ func (f *purchaseForm) selected() data.AidItem {
 
 // onItemChanged asks for a size only for items where sizes matter.
 func (f *purchaseForm) onItemChanged() {
+	f.loadRecent()
 	if f.selected().Sized {
 		f.size.Enable()
 		return
 	}
 	f.size.SetText("")
 	f.size.Disable()
+}
+
+// recentPurchases is how many of the item's purchases the dialog lists.
+const recentPurchases = 5
+
+// loadRecent lists the item's latest purchases in the campaign, so the
+// clerk sees a purchase entered twice.
+func (f *purchaseForm) loadRecent() {
+	f.gen++
+	gen, a := f.gen, f.selected()
+	if a.ID == 0 {
+		f.recent.SetText("")
+		return
+	}
+	filter := data.PurchaseFilter{CampaignID: f.s.u.campaign.ID, ItemID: a.ID}
+	background(func() {
+		ps, err := f.s.u.st.FindPurchases(f.s.u.ctx, filter)
+		fyne.Do(func() {
+			if gen != f.gen {
+				return
+			}
+			if err != nil {
+				showError(f.s.u.win, err)
+				return
+			}
+			f.recent.SetText(purchaseLines(a, ps))
+		})
+	})
+}
+
+// purchaseLines writes «15.08.2019 · 12 жиынтық (38) × 4 500 ₸ · note».
+func purchaseLines(a data.AidItem, ps []data.Purchase) string {
+	if len(ps) == 0 {
+		return lang.L("purchase.none")
+	}
+	lines := []string{lang.L("purchase.recent", map[string]any{"N": len(ps)})}
+	for _, p := range ps[:min(len(ps), recentPurchases)] {
+		line := dateText(p.PurchasedOn) + " · " + number(p.Quantity) + " " + a.Unit(language())
+		if p.Size != "" {
+			line += " (" + p.Size + ")"
+		}
+		line += " × " + money(p.UnitPriceTenge)
+		if p.Notes != "" {
+			line += " · " + p.Notes
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // showTotal writes quantity × price as the clerk types.

@@ -27,6 +27,7 @@ type Store interface {
 	CreateAidItem(ctx context.Context, a *data.AidItem) error
 	UpdateAidItem(ctx context.Context, a *data.AidItem) error
 	CreatePurchase(ctx context.Context, p *data.Purchase) error
+	FindPurchases(ctx context.Context, f data.PurchaseFilter) ([]data.Purchase, error)
 
 	FindSponsors(ctx context.Context, f data.SponsorFilter) ([]data.SponsorRow, error)
 	FindSponsorByID(ctx context.Context, id int64) (data.Sponsor, error)
