@@ -130,6 +130,7 @@ func (u *App) loadCampaigns() {
 
 // build (re)creates every screen, e.g. after the language changed.
 func (u *App) build() {
+	u.win.SetTitle(lang.L("app.title")) // «Мектепке жол» / «Дорога в школу»
 	u.screens = map[string]screen{
 		scrDashboard:     newDashboardScreen(u),
 		scrSponsors:      newSponsorsScreen(u),

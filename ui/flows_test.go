@@ -209,6 +209,9 @@ func TestLanguageSwitch(t *testing.T) {
 	if got := u.nav.Length(); got != len(screenOrder) {
 		t.Fatalf("navigation has %d items", got)
 	}
+	if got := u.win.Title(); got != "Дорога в школу" {
+		t.Fatalf("window title in ru is %q", got)
+	}
 	if u.current != scrSettings {
 		t.Fatalf("after the switch on %s, want settings", u.current)
 	}
