@@ -196,6 +196,16 @@ func (u *App) show(name string, setup func(screen)) {
 }
 
 // confirmDiscard asks whether to drop unsaved changes.
+// whenClean runs open now, or once the clerk agrees to drop the unsaved
+// changes of a form (dirty).
+func (u *App) whenClean(dirty bool, open func()) {
+	if dirty {
+		u.confirmDiscard(open, nil)
+		return
+	}
+	open()
+}
+
 func (u *App) confirmDiscard(discard, stay func()) {
 	d := dialog.NewConfirm(lang.L("unsaved.title"), lang.L("unsaved.message"), func(ok bool) {
 		if ok {

@@ -104,21 +104,11 @@ func (s *appealsScreen) refresh() {
 
 func (s *appealsScreen) onRowSelected(row int) {
 	a := s.rows[row]
-	open := func() { s.form.edit(a) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(a) })
 }
 
 func (s *appealsScreen) onNewTapped() {
-	open := func() { s.form.newCall() }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.newCall() })
 }
 
 func (s *appealsScreen) onSaveTapped() { s.form.onSaveTapped() }

@@ -242,21 +242,11 @@ func (s *childrenScreen) onRowSelected(row int) {
 	if !ok {
 		return
 	}
-	open := func() { s.form.edit(c.ID) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(c.ID) })
 }
 
 func (s *childrenScreen) onNewTapped() {
-	open := func() { s.form.edit(0) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(0) })
 }
 
 func (s *childrenScreen) onSaveTapped() { s.form.onSaveTapped() }

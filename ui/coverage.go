@@ -151,21 +151,11 @@ func (s *coverageScreen) refresh() {
 
 func (s *coverageScreen) onRowSelected(row int) {
 	c := s.rows[row]
-	open := func() { s.form.edit(c) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(c) })
 }
 
 func (s *coverageScreen) onNewTapped() {
-	open := func() { s.form.edit(data.CoverageCase{}) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(data.CoverageCase{}) })
 }
 
 func (s *coverageScreen) onSaveTapped() { s.form.onSaveTapped() }

@@ -99,21 +99,11 @@ func (s *donationsScreen) refresh() {
 
 func (s *donationsScreen) onRowSelected(row int) {
 	d := s.rows[row]
-	open := func() { s.form.edit(d) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(d) })
 }
 
 func (s *donationsScreen) onNewTapped() {
-	open := func() { s.form.edit(data.Donation{DonatedOn: today()}) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(data.Donation{DonatedOn: today()}) })
 }
 
 func (s *donationsScreen) onSaveTapped() { s.form.onSaveTapped() }

@@ -115,21 +115,11 @@ func (s *sponsorsScreen) sortRows(col int, asc bool) {
 
 func (s *sponsorsScreen) onRowSelected(row int) {
 	sp := s.rows[row].Sponsor
-	open := func() { s.form.edit(sp) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(sp) })
 }
 
 func (s *sponsorsScreen) onNewTapped() {
-	open := func() { s.form.edit(data.Sponsor{Kind: data.SponsorLegal}) }
-	if s.form.state.dirty {
-		s.u.confirmDiscard(open, nil)
-		return
-	}
-	open()
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(data.Sponsor{Kind: data.SponsorLegal}) })
 }
 
 func (s *sponsorsScreen) onSaveTapped() { s.form.onSaveTapped() }
