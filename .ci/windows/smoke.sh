@@ -17,12 +17,27 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
 	mkdir -p "$WINEPREFIX"
 	wineboot -i >/dev/null 2>&1 || true
 fi
+# A wine start now and then fails on its own (a wineserver still shutting
+# down): start from a fresh wineserver, and try a failed CLI run once more.
+restart_wine() { wineserver -k 2>/dev/null || true; wineserver -w 2>/dev/null || true; }
+restart_wine
 # Go >= 1.24 needs ProcessPrng from bcryptprimitives.dll, which wine lacks.
 x86_64-w64-mingw32-gcc -O2 -shared -o "$work/bcryptprimitives.dll" .ci/windows/bcryptprimitives.c -ladvapi32
 cp "$work/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
 export WINEDLLOVERRIDES="bcryptprimitives=n,b"
 
-cli() { wine "$dist/mektepkezhol-cli.exe" --db "$(winepath -w "$work/smoke.db")" "$@"; }
+cli() {
+	local try out
+	for try in 1 2; do
+		if out=$(wine "$dist/mektepkezhol-cli.exe" --db "$(winepath -w "$work/smoke.db")" "$@"); then
+			printf '%s\n' "$out"
+			return 0
+		fi
+		echo "windows-smoke: wine run $try of mektepkezhol-cli $1 failed" >&2
+		restart_wine
+	done
+	return 1
+}
 fail() { echo "windows-smoke: FAIL: $*" >&2; exit 1; }
 
 echo "== CLI under wine"
@@ -64,8 +79,7 @@ echo "== GUI under wine + Xvfb"
 mkdir -p docs/screenshots
 # The CLI runs left a wineserver without a display: a GUI started under it
 # cannot create its windows («Failed to create helper window»).
-wineserver -k 2>/dev/null || true
-wineserver -w 2>/dev/null || true
+restart_wine
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
 	wine "$1" --db "$(winepath -w "$2/smoke.db")" > "$2/gui.log" 2>&1 &
 	pid=$!
