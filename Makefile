@@ -6,9 +6,10 @@ DB       ?=
 # Fyne (cgo, OpenGL, X11) needs these to build, and to test the ui package.
 SYS_PKGS  = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
-# The tests read PDFs back with pdftotext and pdffonts, and open the xlsx
-# workbook in LibreOffice.
-TEST_PKGS = poppler-utils libreoffice-calc-nogui
+# The tests read PDFs back with pdftotext and pdffonts, open the xlsx
+# workbook in LibreOffice, and run the store's tests against a throwaway
+# PostgreSQL server too.
+TEST_PKGS = poppler-utils libreoffice-calc-nogui postgresql
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps test-deps build gui run screenshots test vet bench reliability cli windows windows-smoke
@@ -59,6 +60,7 @@ vet:
 test: test-deps vet
 	$(GO) test ./...
 	MEKTEPKEZHOL_KILLS=10 $(GO) test -race ./data/...
+	bash .ci/with-postgres $(GO) test -count=1 ./data/... ./cmd/...
 
 # bench prints one table: the Go benchmarks and the end-to-end timings on
 # generated data, each next to its target (and LibreOffice's baseline when

@@ -106,7 +106,7 @@ func (s *Store) CreateAppeal(ctx context.Context, a *Appeal) error {
 	if err := a.validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.createAppeal(ctx, tx, a) })
+	return s.inTxLocked(ctx, numbersLock("appeals", a.CampaignID), func(tx *sql.Tx) error { return s.createAppeal(ctx, tx, a) })
 }
 
 func (s *Store) createAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
@@ -132,15 +132,14 @@ func (s *Store) createAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
 			a.RegNumber = fmt.Sprintf("%d-%04d", a.ReceivedAt.Year(), n)
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO appeals (campaign_id, reg_number, received_at, channel, citizen_name,
+	err := tx.QueryRowContext(ctx, `INSERT INTO appeals (campaign_id, reg_number, received_at, channel, citizen_name,
 		citizen_phone, subject, child_id, assigned_to, due_on, status, resolution)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.CampaignID, a.RegNumber, a.ReceivedAt.Format("2006-01-02 15:04"),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.CampaignID, a.RegNumber, a.ReceivedAt.Format("2006-01-02 15:04"),
 		a.Channel, a.CitizenName, a.CitizenPhone, a.Subject, nullID(a.ChildID), a.AssignedTo, dateText(a.DueOn),
-		a.Status, a.Resolution)
+		a.Status, a.Resolution).Scan(&a.ID)
 	if err != nil {
 		return fmt.Errorf("create appeal %s: %w", a.RegNumber, mapConstraint(err))
 	}
-	a.ID, _ = res.LastInsertId()
 	return s.audit(ctx, tx, "appeals", a.ID, "insert", nil, a)
 }
 

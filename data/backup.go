@@ -34,7 +34,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("backup %s: %w", dest, err)
 	}
 	f.Close()
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+	if err := s.snapshot(ctx, tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup %s: %w", dest, err)
 	}
@@ -47,6 +47,25 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("backup %s: %w", dest, err)
 	}
 	return nil
+}
+
+// snapshot writes one consistent copy of the data into the empty file tmp:
+// SQLite's VACUUM INTO, or a server's rows copied into a new SQLite file.
+func (s *Store) snapshot(ctx context.Context, tmp string) error {
+	if s.dialect == sqliteDialect {
+		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+		return err
+	}
+	os.Remove(tmp)
+	file, err := Open(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := Copy(ctx, file, s, nil); err != nil {
+		file.Close()
+		return err
+	}
+	return file.Close()
 }
 
 // CheckBackup opens a backup read-only and returns its schema version once

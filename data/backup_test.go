@@ -57,6 +57,7 @@ func tableDump(tb testing.TB, path string) string {
 // backup → restore gives back equal data, and the replaced database is
 // kept as a dated copy.
 func TestBackupRestoreRoundTrip(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	st, _ := mustDemo(t, data.DemoOptions{Children: 200, Sponsors: 20, Distributions: 300})
 	dir := t.TempDir()
@@ -108,6 +109,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 }
 
 func TestRestoreRefusesBadBackups(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	st := mustOpen(t)
 	dir := t.TempDir()

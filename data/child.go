@@ -170,16 +170,15 @@ func (s *Store) CreateChild(ctx context.Context, c *Child) error {
 }
 
 func (s *Store) createChild(ctx context.Context, tx *sql.Tx, c *Child) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO children (iin, surname, name, patronymic, birth_date, sex,
+	err := tx.QueryRowContext(ctx, `INSERT INTO children (iin, surname, name, patronymic, birth_date, sex,
 		school_id, grade, grade_letter, address, guardian_name, guardian_phone, clothing_size, shoe_size,
-		consent_on, consent_by, notes, archived, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		consent_on, consent_by, notes, archived, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
 		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize, c.ShoeSize,
-		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText())
+		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText()).Scan(&c.ID)
 	if err != nil {
 		return fmt.Errorf("create child %s: %w", c.IIN, mapConstraint(err))
 	}
-	c.ID, _ = res.LastInsertId()
 	if err := s.saveChildCategories(ctx, tx, c); err != nil {
 		return err
 	}

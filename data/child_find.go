@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -25,7 +26,7 @@ type ChildFilter struct {
 const childColumns = `c.id, c.iin, c.surname, c.name, c.patronymic, c.birth_date, c.sex, COALESCE(c.school_id, 0),
 	COALESCE(c.grade, 0), c.grade_letter, c.address, c.guardian_name, c.guardian_phone, c.clothing_size,
 	c.shoe_size, c.consent_on, c.consent_by, c.notes, c.archived,
-	COALESCE((SELECT group_concat(category) FROM child_categories WHERE child_id = c.id), '')`
+	COALESCE((SELECT string_agg(category, ',') FROM child_categories WHERE child_id = c.id), '')`
 
 func scanChild(sc interface{ Scan(...any) error }) (Child, error) {
 	var c Child
@@ -128,7 +129,7 @@ func (s *Store) FindChildren(ctx context.Context, f ChildFilter) ([]Child, error
 	where, args := f.where()
 	limit := f.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = math.MaxInt32 // all
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c WHERE `+where+`
 		ORDER BY c.surname, c.name, c.id LIMIT ? OFFSET ?`, append(args, limit, f.Offset)...)

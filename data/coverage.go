@@ -132,16 +132,15 @@ func (s *Store) createCoverageCase(ctx context.Context, tx *sql.Tx, c *CoverageC
 		}
 		c.DueOn = due
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO coverage_cases (campaign_id, child_id, child_name, child_iin,
+	err := tx.QueryRowContext(ctx, `INSERT INTO coverage_cases (campaign_id, child_id, child_name, child_iin,
 		birth_date, address, found_on, source, source_school_id, source_name, appeal_id, reason, action, outcome,
-		placed_school_id, placed_on, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		placed_school_id, placed_on, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		c.CampaignID, nullID(c.ChildID), c.ChildName, c.ChildIIN, nullDate(c.BirthDate), c.Address,
 		dateText(c.FoundOn), c.Source, nullID(c.SourceSchoolID), c.SourceName, nullID(c.AppealID), c.Reason,
-		c.Action, c.Outcome, nullID(c.PlacedSchoolID), nullDate(c.PlacedOn), dateText(c.DueOn))
+		c.Action, c.Outcome, nullID(c.PlacedSchoolID), nullDate(c.PlacedOn), dateText(c.DueOn)).Scan(&c.ID)
 	if err != nil {
 		return fmt.Errorf("create coverage case: %w", mapConstraint(err))
 	}
-	c.ID, _ = res.LastInsertId()
 	return s.audit(ctx, tx, "coverage_cases", c.ID, "insert", nil, c)
 }
 
@@ -253,7 +252,7 @@ func (s *Store) CoverageFigures(ctx context.Context, campaignID int64) (Coverage
 		f.BySource[src] = 0
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT source, reason, outcome, due_on < ?, count(*) FROM coverage_cases
-		WHERE campaign_id = ? GROUP BY source, reason, outcome, due_on < ?`, dateText(s.Now()), campaignID, dateText(s.Now()))
+		WHERE campaign_id = ? GROUP BY 1, 2, 3, 4`, dateText(s.Now()), campaignID)
 	if err != nil {
 		return f, fmt.Errorf("coverage figures: %w", err)
 	}

@@ -79,7 +79,7 @@ func (g *demoGen) makeChildren() error {
 			break
 		}
 		c := g.children[i]
-		if _, err := g.tx.ExecContext(g.ctx, `INSERT OR IGNORE INTO child_categories (child_id, category) VALUES (?, ?)`, c.ID, code); err != nil {
+		if _, err := g.tx.ExecContext(g.ctx, `INSERT INTO child_categories (child_id, category) VALUES (?, ?) ON CONFLICT DO NOTHING`, c.ID, code); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -158,7 +159,7 @@ func givenBefore(ctx context.Context, tx *sql.Tx, ds []Distribution) (func(given
 func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distribution, forced bool) error {
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
 		given_on, school_id, act_number, issued_by, forced)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10)`)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10) RETURNING id`)
 	if err != nil {
 		return err
 	}
@@ -171,12 +172,11 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 	for i := range ds {
 		d := &ds[i]
 		d.Forced = forced
-		res, err := ins.ExecContext(ctx, d.ChildID, d.CampaignID, d.ItemID, d.Size, d.Quantity, dateText(d.GivenOn),
-			nullID(d.SchoolID), d.ActNumber, d.IssuedBy, d.Forced)
+		err := ins.QueryRowContext(ctx, d.ChildID, d.CampaignID, d.ItemID, d.Size, d.Quantity, dateText(d.GivenOn),
+			nullID(d.SchoolID), d.ActNumber, d.IssuedBy, d.Forced).Scan(&d.ID)
 		if err != nil {
 			return fmt.Errorf("give item #%d to child #%d: %w", d.ItemID, d.ChildID, mapConstraint(err))
 		}
-		d.ID, _ = res.LastInsertId()
 		if err := au.record("distributions", d.ID, "insert", nil, d); err != nil {
 			return err
 		}
@@ -247,7 +247,7 @@ func findDistributions(ctx context.Context, q queryer, f DistributionFilter) ([]
 	}
 	limit := f.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = math.MaxInt32 // all
 	}
 	rows, err := q.QueryContext(ctx, `SELECT d.id, d.child_id, d.campaign_id, d.item_id, d.size, d.quantity,
 		d.given_on, COALESCE(d.school_id, 0), d.act_number, d.issued_by, d.forced,

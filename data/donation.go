@@ -74,12 +74,11 @@ func (s *Store) CreateDonation(ctx context.Context, d *Donation) error {
 }
 
 func (s *Store) createDonation(ctx context.Context, tx *sql.Tx, d *Donation) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO donations (sponsor_id, campaign_id, donated_on, money_tenge, notes)
-		VALUES (?, ?, ?, ?, ?)`, d.SponsorID, d.CampaignID, dateText(d.DonatedOn), d.MoneyTenge, d.Notes)
+	err := tx.QueryRowContext(ctx, `INSERT INTO donations (sponsor_id, campaign_id, donated_on, money_tenge, notes)
+		VALUES (?, ?, ?, ?, ?) RETURNING id`, d.SponsorID, d.CampaignID, dateText(d.DonatedOn), d.MoneyTenge, d.Notes).Scan(&d.ID)
 	if err != nil {
 		return fmt.Errorf("create donation of sponsor #%d: %w", d.SponsorID, mapConstraint(err))
 	}
-	d.ID, _ = res.LastInsertId()
 	if err := saveDonationItems(ctx, tx, d); err != nil {
 		return err
 	}

@@ -15,6 +15,9 @@ var (
 	// ErrDiskFull means the disk (or the user's quota) is full; the write
 	// was rolled back and nothing of it was saved.
 	ErrDiskFull = errors.New("the disk is full")
+	// ErrForbidden means the user's role may not do this (on a server the
+	// server itself refused it too).
+	ErrForbidden = errors.New("not allowed for this user's role")
 )
 
 // ValidationError says which field holds which bad value. Key is a message

@@ -88,14 +88,13 @@ func (s *Store) CreateEvent(ctx context.Context, e *Event) error {
 }
 
 func (s *Store) createEvent(ctx context.Context, tx *sql.Tx, e *Event) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO campaign_events (campaign_id, kind, held_on, time_text, title_kk,
-		title_ru, place, school_id, participants, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.CampaignID, e.Kind,
+	err := tx.QueryRowContext(ctx, `INSERT INTO campaign_events (campaign_id, kind, held_on, time_text, title_kk,
+		title_ru, place, school_id, participants, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, e.CampaignID, e.Kind,
 		dateText(e.HeldOn), e.TimeText, e.TitleKK, e.TitleRU, e.Place, nullID(e.SchoolID),
-		strings.Join(e.Participants, ","), e.Note)
+		strings.Join(e.Participants, ","), e.Note).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("create event %q: %w", e.TitleKK, mapConstraint(err))
 	}
-	e.ID, _ = res.LastInsertId()
 	return s.audit(ctx, tx, "campaign_events", e.ID, "insert", nil, e)
 }
 

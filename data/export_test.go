@@ -10,6 +10,6 @@ func (s *Store) RawExec(query string, args ...any) error {
 // RawCount counts the rows of a query, for tests.
 func (s *Store) RawCount(query string, args ...any) (int, error) {
 	var n int
-	err := s.db.QueryRow("SELECT count(*) FROM ("+query+")", args...).Scan(&n)
+	err := s.db.QueryRow("SELECT count(*) FROM ("+query+") AS q", args...).Scan(&n)
 	return n, err
 }

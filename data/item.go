@@ -84,12 +84,11 @@ func (s *Store) CreateAidItem(ctx context.Context, a *AidItem) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO aid_items (code, name_kk, name_ru, unit_kk, unit_ru, sized)
-			VALUES (?, ?, ?, ?, ?, ?)`, a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU, a.Sized)
+		err := tx.QueryRowContext(ctx, `INSERT INTO aid_items (code, name_kk, name_ru, unit_kk, unit_ru, sized)
+			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU, a.Sized).Scan(&a.ID)
 		if err != nil {
 			return fmt.Errorf("create aid item %q: %w", a.Code, mapConstraint(err))
 		}
-		a.ID, _ = res.LastInsertId()
 		return s.audit(ctx, tx, "aid_items", a.ID, "insert", nil, a)
 	})
 }
@@ -142,13 +141,12 @@ func (s *Store) CreatePurchase(ctx context.Context, p *Purchase) error {
 }
 
 func (s *Store) createPurchase(ctx context.Context, tx *sql.Tx, p *Purchase) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO purchases (campaign_id, item_id, size, quantity, unit_price_tenge,
-		purchased_on, notes) VALUES (?, ?, ?, ?, ?, ?, ?)`, p.CampaignID, p.ItemID, p.Size, p.Quantity,
-		p.UnitPriceTenge, dateText(p.PurchasedOn), p.Notes)
+	err := tx.QueryRowContext(ctx, `INSERT INTO purchases (campaign_id, item_id, size, quantity, unit_price_tenge,
+		purchased_on, notes) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.CampaignID, p.ItemID, p.Size, p.Quantity,
+		p.UnitPriceTenge, dateText(p.PurchasedOn), p.Notes).Scan(&p.ID)
 	if err != nil {
 		return fmt.Errorf("create purchase: %w", mapConstraint(err))
 	}
-	p.ID, _ = res.LastInsertId()
 	return s.audit(ctx, tx, "purchases", p.ID, "insert", nil, p)
 }
 

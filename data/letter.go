@@ -49,7 +49,7 @@ func (s *Store) IssueLetters(ctx context.Context, campaignID int64, sponsorIDs [
 		return nil, invalid("lang", lang, "err.letter.lang")
 	}
 	var out []Letter
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTxLocked(ctx, numbersLock("letters", campaignID), func(tx *sql.Tx) error {
 		var next int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM letters WHERE campaign_id = ?`,
 			campaignID).Scan(&next); err != nil {
@@ -88,11 +88,10 @@ func (s *Store) IssueLetters(ctx context.Context, campaignID int64, sponsorIDs [
 }
 
 func (s *Store) insertLetter(ctx context.Context, tx *sql.Tx, l *Letter) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO letters (campaign_id, number, sponsor_id, lang, issued_on)
-		VALUES (?, ?, ?, ?, ?)`, l.CampaignID, l.Number, l.SponsorID, l.Lang, dateText(l.IssuedOn))
+	err := tx.QueryRowContext(ctx, `INSERT INTO letters (campaign_id, number, sponsor_id, lang, issued_on)
+		VALUES (?, ?, ?, ?, ?) RETURNING id`, l.CampaignID, l.Number, l.SponsorID, l.Lang, dateText(l.IssuedOn)).Scan(&l.ID)
 	if err != nil {
 		return fmt.Errorf("register letter for sponsor #%d: %w", l.SponsorID, mapConstraint(err))
 	}
-	l.ID, _ = res.LastInsertId()
 	return s.audit(ctx, tx, "letters", l.ID, "insert", nil, l)
 }

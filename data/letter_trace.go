@@ -48,7 +48,7 @@ func (s *Store) TraceGifts(ctx context.Context, campaignID int64, sponsorIDs []i
 	for _, id := range sponsorIDs {
 		want[id] = true
 	}
-	tx, err := s.db.BeginTx(ctx, &sqlReadOnly)
+	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -109,7 +109,7 @@ func (s *Store) ReportFigures(ctx context.Context, campaignID int64) (ReportFigu
 	if f.Previous, err = s.previousFigures(ctx, f.Campaign); err != nil {
 		return f, err
 	}
-	tx, err := s.db.BeginTx(ctx, &sqlReadOnly)
+	tx, err := s.readTx(ctx)
 	if err != nil {
 		return f, err
 	}

@@ -103,12 +103,11 @@ func (s *Store) CreateSchool(ctx context.Context, sc *School) error {
 }
 
 func (s *Store) createSchool(ctx context.Context, tx *sql.Tx, sc *School) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO schools (number, name_kk, name_ru, type, district, address, director, phone)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, sc.Number, sc.NameKK, sc.NameRU, sc.Type, sc.District, sc.Address, sc.Director, sc.Phone)
+	err := tx.QueryRowContext(ctx, `INSERT INTO schools (number, name_kk, name_ru, type, district, address, director, phone)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, sc.Number, sc.NameKK, sc.NameRU, sc.Type, sc.District, sc.Address, sc.Director, sc.Phone).Scan(&sc.ID)
 	if err != nil {
 		return fmt.Errorf("create school №%d: %w", sc.Number, mapConstraint(err))
 	}
-	sc.ID, _ = res.LastInsertId()
 	return s.audit(ctx, tx, "schools", sc.ID, "insert", nil, sc)
 }
 

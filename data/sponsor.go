@@ -115,14 +115,13 @@ func (s *Store) CreateSponsor(ctx context.Context, sp *Sponsor) error {
 }
 
 func (s *Store) createSponsor(ctx context.Context, tx *sql.Tx, sp *Sponsor) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO sponsors (kind, name, bin, head_name, head_title, contact_person,
-		phone, email, address, public_consent, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	err := tx.QueryRowContext(ctx, `INSERT INTO sponsors (kind, name, bin, head_name, head_title, contact_person,
+		phone, email, address, public_consent, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson, sp.Phone, sp.Email,
-		sp.Address, sp.PublicConsent, sp.Notes)
+		sp.Address, sp.PublicConsent, sp.Notes).Scan(&sp.ID)
 	if err != nil {
 		return fmt.Errorf("create sponsor %q: %w", sp.Name, mapConstraint(err))
 	}
-	sp.ID, _ = res.LastInsertId()
 	return s.audit(ctx, tx, "sponsors", sp.ID, "insert", nil, sp)
 }
 
@@ -217,7 +216,7 @@ func (s *Store) FindSponsors(ctx context.Context, f SponsorFilter) ([]SponsorRow
 		FROM sponsors sp LEFT JOIN t ON t.sponsor_id = sp.id
 		LEFT JOIN letters l ON l.sponsor_id = sp.id AND l.campaign_id = ?
 		WHERE `+strings.Join(where, " AND ")+`
-		ORDER BY sp.name COLLATE NOCASE, sp.id`, args...)
+		ORDER BY lower(sp.name), sp.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find sponsors: %w", err)
 	}

@@ -29,9 +29,10 @@ const EnvDB = "MEKTEPKEZHOL_DB"
 
 // Store is the campaign database. All its methods are safe for concurrent use.
 type Store struct {
-	db    *sql.DB
-	path  string
-	actor string
+	db      *sql.DB
+	path    string
+	actor   string
+	dialect dialect
 
 	// Now tells the store what time it is; tests replace it.
 	Now func() time.Time
@@ -50,9 +51,13 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "MektepkeZhol", "mektepkezhol.db"), nil
 }
 
-// Open opens (creating if needed) the database at path and brings its schema
-// up to date. A database written by a newer version of the app is refused.
+// Open opens (creating if needed) the database at path, or connects to the
+// PostgreSQL server a postgres:// URL names, and brings its schema up to
+// date. A database written by a newer version of the app is refused.
 func Open(path string) (*Store, error) {
+	if IsServer(path) {
+		return openPostgres(path)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create folder for %s: %w", path, err)
 	}
@@ -79,7 +84,8 @@ func Open(path string) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Path returns the database file's path.
+// Path returns the database file's path, or the server's URL without its
+// password.
 func (s *Store) Path() string { return s.path }
 
 func osUser() string {
@@ -130,12 +136,11 @@ func SchemaVersion() int {
 var ErrNewerSchema = errors.New("the database was written by a newer version of the app")
 
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+	if err := s.createMigrationsTable(ctx); err != nil {
 		return fmt.Errorf("prepare migrations: %w", err)
 	}
-	var current int
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+	current, err := s.Version(ctx)
+	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	bodies, versions, err := migrations()
@@ -156,12 +161,41 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+func (s *Store) createMigrationsTable(ctx context.Context) error {
+	if s.dialect == postgresDialect {
+		// A clerk may not create tables: look before creating.
+		var exists bool
+		err := s.db.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists)
+		if err != nil || exists {
+			return err
+		}
+	}
+	_, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`)
+	return err
+}
+
+// applyMigration applies one migration in its own transaction, unless
+// another app applied it meanwhile (several clerks may start at once).
 func (s *Store) applyMigration(ctx context.Context, version int, body string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if s.dialect == postgresDialect {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(20190930)`); err != nil {
+			return fmt.Errorf("migration %04d: %w", version, err)
+		}
+		body = pgSchema(body)
+	}
+	var done int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&done); err != nil {
+		return fmt.Errorf("migration %04d: %w", version, err)
+	}
+	if done > 0 {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, body); err != nil {
 		return fmt.Errorf("migration %04d: %w", version, err)
 	}
@@ -179,20 +213,75 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 	return v, err
 }
 
-// inTx runs fn in one transaction, committing only if fn succeeds.
+// inTx runs fn in one transaction, committing only if fn succeeds. On a
+// server the transaction is serializable, as SQLite's are: when two clerks'
+// transactions collide the server rolls one back and it is run again.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	if s.dialect == sqliteDialect {
+		return diskFull(s.tryTx(ctx, s.db, nil, fn))
+	}
+	return s.serializable(ctx, s.db, fn)
+}
+
+// inTxLocked runs fn like inTx once no other clerk's transaction holds the
+// lock: the next number of a register must be read after the last one was
+// committed, so on a server the lock is taken before the transaction (and
+// its snapshot) begins. SQLite's write transactions wait for each other.
+func (s *Store) inTxLocked(ctx context.Context, lock int64, fn func(tx *sql.Tx) error) error {
+	if s.dialect == sqliteDialect {
+		return s.inTx(ctx, fn)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return serverError(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, lock); err != nil {
+		return serverError(err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, lock)
+	return s.serializable(ctx, conn, fn)
+}
+
+type txBeginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+func (s *Store) serializable(ctx context.Context, db txBeginner, fn func(tx *sql.Tx) error) error {
+	var err error
+	for attempt := 0; attempt < 10; attempt++ {
+		err = s.tryTx(ctx, db, &sql.TxOptions{Isolation: sql.LevelSerializable}, fn)
+		if !retryable(err, attempt) {
+			break
+		}
+		time.Sleep(time.Duration(attempt+1) * 5 * time.Millisecond)
+	}
+	return serverError(err)
+}
+
+func (s *Store) tryTx(ctx context.Context, db txBeginner, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return diskFull(err)
+		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return diskFull(fmt.Errorf("commit: %w", err))
+		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// readTx begins a read-only transaction that sees one snapshot of the data,
+// for reports that read many tables.
+func (s *Store) readTx(ctx context.Context) (*sql.Tx, error) {
+	opts := sql.TxOptions{ReadOnly: true}
+	if s.dialect == postgresDialect {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	return s.db.BeginTx(ctx, &opts)
 }
 
 // diskFull marks errors of a full disk (or a file-size limit) with
@@ -210,8 +299,11 @@ func diskFull(err error) error {
 	return err
 }
 
-// mapConstraint turns SQLite constraint violations into ErrConflict.
+// mapConstraint turns constraint violations into ErrConflict.
 func mapConstraint(err error) error {
+	if pgCode(err) != "" {
+		return serverError(err)
+	}
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
 		return fmt.Errorf("%w: %v", ErrConflict, err)

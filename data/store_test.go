@@ -9,18 +9,23 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 )
 
 // mustOpen opens a new database in a temp folder, closed at the test's end.
 func mustOpen(tb testing.TB) *data.Store {
 	tb.Helper()
-	st, err := data.Open(filepath.Join(tb.TempDir(), "test.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	st := datatest.Open(tb)
 	st.Now = func() time.Time { return time.Date(2019, 9, 20, 10, 0, 0, 0, time.UTC) }
-	tb.Cleanup(func() { st.Close() })
 	return st
+}
+
+// sqliteOnly skips a test of the SQLite file itself (its backups, its
+// PRAGMAs) in the run against the PostgreSQL server.
+func sqliteOnly(tb testing.TB) {
+	if datatest.OnServer() {
+		tb.Skip("a test of the SQLite file")
+	}
 }
 
 // mustDemo opens a new database filled with the demo at a small size.

@@ -50,7 +50,7 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 	for _, ch := range AppealChannels {
 		sum.Appeals.ByChannel[ch] = 0
 	}
-	tx, err := s.db.BeginTx(ctx, &sqlReadOnly)
+	tx, err := s.readTx(ctx)
 	if err != nil {
 		return sum, err
 	}
@@ -92,7 +92,7 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 	// (a correlated EXISTS on the covering index: a join to the set of
 	// helped children can be planned as a nested scan, quadratic in size)
 	rows, err := tx.QueryContext(ctx, `SELECT cc.category, count(*),
-		sum(EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_id = ? AND d.child_id = cc.child_id))
+		sum(CASE WHEN EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_id = ? AND d.child_id = cc.child_id) THEN 1 ELSE 0 END)
 		FROM child_categories cc
 		WHERE cc.child_id NOT IN (SELECT id FROM children WHERE archived = 1) GROUP BY cc.category`, campaignID)
 	if err != nil {

@@ -98,6 +98,7 @@ func TestDemoIsDeterministic(t *testing.T) {
 }
 
 func TestCheckFindsBrokenRows(t *testing.T) {
+	sqliteOnly(t)
 	st, _ := mustDemo(t, data.DemoOptions{Children: 50, Sponsors: 10, Distributions: 50})
 	ctx := context.Background()
 	if err := st.RawExec(`UPDATE children SET iin = '791028302729' WHERE id = 1`); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 	"github.com/mektepkezhol/app/data/exchange"
 )
 
@@ -21,12 +22,8 @@ var ctx = context.Background()
 // mustOpen opens a new database holding schools №7 and №12.
 func mustOpen(tb testing.TB) *data.Store {
 	tb.Helper()
-	st, err := data.Open(filepath.Join(tb.TempDir(), "test.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	st := datatest.Open(tb)
 	st.Now = func() time.Time { return time.Date(2019, 8, 20, 10, 0, 0, 0, time.UTC) }
-	tb.Cleanup(func() { st.Close() })
 	for _, n := range []int{7, 12} {
 		sc := &data.School{Number: n, NameKK: fmt.Sprintf("№%d ЖББМ", n), Type: data.SchoolGeneral}
 		if err := st.CreateSchool(ctx, sc); err != nil {
@@ -91,8 +88,19 @@ func importFile(tb testing.TB, st *data.Store, path string, opt exchange.Options
 	return plan
 }
 
-// dump reads every row of every table of a database file, in order, as text.
-func dump(tb testing.TB, path string) string {
+// dump reads every row of the store from a backup of it (a server's rows
+// are backed up into a SQLite file too).
+func dump(tb testing.TB, st *data.Store) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "dump.db")
+	if err := st.Backup(ctx, path); err != nil {
+		tb.Fatal(err)
+	}
+	return dumpFile(tb, path)
+}
+
+// dumpFile reads every row of every table of a database file, in order, as text.
+func dumpFile(tb testing.TB, path string) string {
 	tb.Helper()
 	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
 	if err != nil {
