@@ -88,6 +88,13 @@ func (s *Store) Close() error { return s.db.Close() }
 // password.
 func (s *Store) Path() string { return s.path }
 
+// Actor is who the store records as making the changes: the OS user with a
+// SQLite file, the database user on a server.
+func (s *Store) Actor() string { return s.actor }
+
+// OnServer tells whether the store is a PostgreSQL server's.
+func (s *Store) OnServer() bool { return s.dialect == postgresDialect }
+
 func osUser() string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return u.Username
