@@ -129,10 +129,11 @@ func (u *App) noteBackup(path string) (data.Settings, error) {
 }
 
 // startAutoBackup makes the day's automatic copy off the UI goroutine; a
-// failure is logged and shown, never fatal.
+// failure is logged and shown, never fatal. A server's data is not copied to
+// every clerk's PC: its admin backs the server up.
 func (u *App) startAutoBackup() {
 	st, ok := u.st.(*data.Store)
-	if !ok {
+	if !ok || st.OnServer() {
 		return
 	}
 	dir, keep := data.AutoBackupConfig(u.settings, st.Path())
