@@ -46,6 +46,10 @@ type Appeal struct {
 	DueOn        time.Time // set from the settings' due days when zero
 	Status       string
 	Resolution   string
+	// Version, ChangedBy, ChangedAt: see Sponsor.
+	Version   int64
+	ChangedBy string
+	ChangedAt time.Time
 }
 
 // Open tells whether the appeal still waits for an answer.
@@ -88,15 +92,15 @@ func (a *Appeal) validate() error {
 }
 
 const appealColumns = `id, campaign_id, reg_number, received_at, channel, citizen_name, citizen_phone, subject,
-	COALESCE(child_id, 0), assigned_to, due_on, status, resolution`
+	COALESCE(child_id, 0), assigned_to, due_on, status, resolution, version, changed_by, changed_at`
 
 func scanAppeal(sc interface{ Scan(...any) error }) (Appeal, error) {
 	var a Appeal
-	var at, due string
+	var at, due, changed string
 	err := sc.Scan(&a.ID, &a.CampaignID, &a.RegNumber, &at, &a.Channel, &a.CitizenName, &a.CitizenPhone,
-		&a.Subject, &a.ChildID, &a.AssignedTo, &due, &a.Status, &a.Resolution)
+		&a.Subject, &a.ChildID, &a.AssignedTo, &due, &a.Status, &a.Resolution, &a.Version, &a.ChangedBy, &changed)
 	a.ReceivedAt, _ = time.Parse("2006-01-02 15:04", at)
-	a.DueOn = parseDate(due)
+	a.DueOn, a.ChangedAt = parseDate(due), parseStamp(changed)
 	return a, err
 }
 
@@ -132,11 +136,13 @@ func (s *Store) createAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
 			a.RegNumber = fmt.Sprintf("%d-%04d", a.ReceivedAt.Year(), n)
 		}
 	}
+	at, now := s.stamp()
+	a.Version, a.ChangedBy, a.ChangedAt = 1, s.actor, now
 	err := tx.QueryRowContext(ctx, `INSERT INTO appeals (campaign_id, reg_number, received_at, channel, citizen_name,
-		citizen_phone, subject, child_id, assigned_to, due_on, status, resolution)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.CampaignID, a.RegNumber, a.ReceivedAt.Format("2006-01-02 15:04"),
-		a.Channel, a.CitizenName, a.CitizenPhone, a.Subject, nullID(a.ChildID), a.AssignedTo, dateText(a.DueOn),
-		a.Status, a.Resolution).Scan(&a.ID)
+		citizen_phone, subject, child_id, assigned_to, due_on, status, resolution, version, changed_by, changed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.CampaignID, a.RegNumber,
+		a.ReceivedAt.Format("2006-01-02 15:04"), a.Channel, a.CitizenName, a.CitizenPhone, a.Subject, nullID(a.ChildID),
+		a.AssignedTo, dateText(a.DueOn), a.Status, a.Resolution, a.Version, a.ChangedBy, at).Scan(&a.ID)
 	if err != nil {
 		return fmt.Errorf("create appeal %s: %w", a.RegNumber, mapConstraint(err))
 	}
@@ -154,6 +160,7 @@ func (s *Store) defaultDue(ctx context.Context, day time.Time) (time.Time, error
 }
 
 // UpdateAppeal saves changes to an appeal (its status and resolution).
+// a.Version must be the version loaded (see UpdateSponsor).
 func (s *Store) UpdateAppeal(ctx context.Context, a *Appeal) error {
 	if err := a.validate(); err != nil {
 		return err
@@ -161,20 +168,44 @@ func (s *Store) UpdateAppeal(ctx context.Context, a *Appeal) error {
 	if a.DueOn.IsZero() {
 		return invalid("due_on", "", "err.required")
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		old, err := scanAppeal(tx.QueryRowContext(ctx, `SELECT `+appealColumns+` FROM appeals WHERE id = ?`, a.ID))
-		if err != nil {
-			return notFound(err, "appeal", a.ID)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE appeals SET reg_number = ?, received_at = ?, channel = ?,
-			citizen_name = ?, citizen_phone = ?, subject = ?, child_id = ?, assigned_to = ?, due_on = ?, status = ?,
-			resolution = ? WHERE id = ?`, a.RegNumber, a.ReceivedAt.Format("2006-01-02 15:04"), a.Channel,
-			a.CitizenName, a.CitizenPhone, a.Subject, nullID(a.ChildID), a.AssignedTo, dateText(a.DueOn), a.Status,
-			a.Resolution, a.ID); err != nil {
-			return fmt.Errorf("update appeal %s: %w", a.RegNumber, mapConstraint(err))
-		}
-		return s.audit(ctx, tx, "appeals", a.ID, "update", old, a)
+	saved := *a
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		*a = saved // a retried transaction starts again from the caller's appeal
+		return s.updateAppeal(ctx, tx, a)
 	})
+	if err != nil {
+		*a = saved
+	}
+	return err
+}
+
+func (s *Store) updateAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
+	old, err := scanAppeal(tx.QueryRowContext(ctx, `SELECT `+appealColumns+` FROM appeals WHERE id = ?`, a.ID))
+	if err != nil {
+		return notFound(err, "appeal", a.ID)
+	}
+	at, now := s.stamp()
+	res, err := tx.ExecContext(ctx, `UPDATE appeals SET reg_number = ?, received_at = ?, channel = ?,
+		citizen_name = ?, citizen_phone = ?, subject = ?, child_id = ?, assigned_to = ?, due_on = ?, status = ?,
+		resolution = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
+		a.RegNumber, a.ReceivedAt.Format("2006-01-02 15:04"), a.Channel, a.CitizenName, a.CitizenPhone, a.Subject,
+		nullID(a.ChildID), a.AssignedTo, dateText(a.DueOn), a.Status, a.Resolution, s.actor, at, a.ID, a.Version)
+	if err != nil {
+		return fmt.Errorf("update appeal %s: %w", a.RegNumber, mapConstraint(err))
+	}
+	if err := s.updated(ctx, tx, res, "appeals", a.ID, now, versioned{&a.Version, &a.ChangedBy, &a.ChangedAt}); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, "appeals", a.ID, "update", old, a)
+}
+
+// FindAppealByID returns an appeal, or ErrNotFound.
+func (s *Store) FindAppealByID(ctx context.Context, id int64) (Appeal, error) {
+	a, err := scanAppeal(s.db.QueryRowContext(ctx, `SELECT `+appealColumns+` FROM appeals WHERE id = ?`, id))
+	if err != nil {
+		return a, notFound(err, "appeal", id)
+	}
+	return a, nil
 }
 
 // AppealFilter narrows a list of appeals.

@@ -31,6 +31,10 @@ type Child struct {
 	Notes         string
 	Archived      bool
 	Categories    []ChildCategory
+	// Version, ChangedBy, ChangedAt: see Sponsor.
+	Version   int64
+	ChangedBy string
+	ChangedAt time.Time
 }
 
 // ChildCategory is a child's membership of a category with its proof.
@@ -170,12 +174,15 @@ func (s *Store) CreateChild(ctx context.Context, c *Child) error {
 }
 
 func (s *Store) createChild(ctx context.Context, tx *sql.Tx, c *Child) error {
+	at, now := s.stamp()
+	c.Version, c.ChangedBy, c.ChangedAt = 1, s.actor, now
 	err := tx.QueryRowContext(ctx, `INSERT INTO children (iin, surname, name, patronymic, birth_date, sex,
 		school_id, grade, grade_letter, address, guardian_name, guardian_phone, clothing_size, shoe_size,
-		consent_on, consent_by, notes, archived, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		consent_on, consent_by, notes, archived, search, version, changed_by, changed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
 		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize, c.ShoeSize,
-		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText()).Scan(&c.ID)
+		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.Version, c.ChangedBy, at).Scan(&c.ID)
 	if err != nil {
 		return fmt.Errorf("create child %s: %w", c.IIN, mapConstraint(err))
 	}
@@ -200,29 +207,46 @@ func (s *Store) saveChildCategories(ctx context.Context, tx *sql.Tx, c *Child) e
 }
 
 // UpdateChild validates and saves changes to a child, categories included.
+// c.Version must be the version loaded (see UpdateSponsor).
 func (s *Store) UpdateChild(ctx context.Context, c *Child) error {
 	if err := c.validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		old, err := findChild(ctx, tx, c.ID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE children SET iin = ?, surname = ?, name = ?, patronymic = ?,
-			birth_date = ?, sex = ?, school_id = ?, grade = ?, grade_letter = ?, address = ?, guardian_name = ?,
-			guardian_phone = ?, clothing_size = ?, shoe_size = ?, consent_on = ?, consent_by = ?, notes = ?,
-			archived = ?, search = ? WHERE id = ?`,
-			string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
-			nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize,
-			c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.ID); err != nil {
-			return fmt.Errorf("update child %s: %w", c.IIN, mapConstraint(err))
-		}
-		if err := s.saveChildCategories(ctx, tx, c); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, "children", c.ID, "update", old, c)
+	saved := *c
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		*c = saved // a retried transaction starts again from the caller's child
+		return s.updateChild(ctx, tx, c)
 	})
+	if err != nil {
+		*c = saved
+	}
+	return err
+}
+
+func (s *Store) updateChild(ctx context.Context, tx *sql.Tx, c *Child) error {
+	old, err := findChild(ctx, tx, c.ID)
+	if err != nil {
+		return err
+	}
+	at, now := s.stamp()
+	res, err := tx.ExecContext(ctx, `UPDATE children SET iin = ?, surname = ?, name = ?, patronymic = ?,
+		birth_date = ?, sex = ?, school_id = ?, grade = ?, grade_letter = ?, address = ?, guardian_name = ?,
+		guardian_phone = ?, clothing_size = ?, shoe_size = ?, consent_on = ?, consent_by = ?, notes = ?,
+		archived = ?, search = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
+		string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
+		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize,
+		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), s.actor, at,
+		c.ID, c.Version)
+	if err != nil {
+		return fmt.Errorf("update child %s: %w", c.IIN, mapConstraint(err))
+	}
+	if err := s.updated(ctx, tx, res, "children", c.ID, now, versioned{&c.Version, &c.ChangedBy, &c.ChangedAt}); err != nil {
+		return err
+	}
+	if err := s.saveChildCategories(ctx, tx, c); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, "children", c.ID, "update", old, c)
 }
 
 // DeleteChild removes a child who has received nothing; archive the others.

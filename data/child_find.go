@@ -25,17 +25,18 @@ type ChildFilter struct {
 
 const childColumns = `c.id, c.iin, c.surname, c.name, c.patronymic, c.birth_date, c.sex, COALESCE(c.school_id, 0),
 	COALESCE(c.grade, 0), c.grade_letter, c.address, c.guardian_name, c.guardian_phone, c.clothing_size,
-	c.shoe_size, c.consent_on, c.consent_by, c.notes, c.archived,
+	c.shoe_size, c.consent_on, c.consent_by, c.notes, c.archived, c.version, c.changed_by, c.changed_at,
 	COALESCE((SELECT string_agg(category, ',') FROM child_categories WHERE child_id = c.id), '')`
 
 func scanChild(sc interface{ Scan(...any) error }) (Child, error) {
 	var c Child
-	var iin, cats string
+	var iin, cats, at string
 	var birth, consent sql.NullString
 	err := sc.Scan(&c.ID, &iin, &c.Surname, &c.Name, &c.Patronymic, &birth, &c.Sex, &c.SchoolID, &c.Grade,
 		&c.GradeLetter, &c.Address, &c.GuardianName, &c.GuardianPhone, &c.ClothingSize, &c.ShoeSize, &consent,
-		&c.ConsentBy, &c.Notes, &c.Archived, &cats)
+		&c.ConsentBy, &c.Notes, &c.Archived, &c.Version, &c.ChangedBy, &at, &cats)
 	c.IIN, c.BirthDate, c.ConsentOn = IIN(iin), parseNullDate(birth), parseNullDate(consent)
+	c.ChangedAt = parseStamp(at)
 	for _, code := range strings.Split(cats, ",") {
 		if code != "" {
 			c.Categories = append(c.Categories, ChildCategory{Code: code})

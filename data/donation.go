@@ -17,6 +17,10 @@ type Donation struct {
 	MoneyTenge int64
 	Notes      string
 	Items      []DonationItem
+	// Version, ChangedBy, ChangedAt: see Sponsor.
+	Version   int64
+	ChangedBy string
+	ChangedAt time.Time
 }
 
 // DonationItem is one in-kind line of a donation.
@@ -74,8 +78,11 @@ func (s *Store) CreateDonation(ctx context.Context, d *Donation) error {
 }
 
 func (s *Store) createDonation(ctx context.Context, tx *sql.Tx, d *Donation) error {
-	err := tx.QueryRowContext(ctx, `INSERT INTO donations (sponsor_id, campaign_id, donated_on, money_tenge, notes)
-		VALUES (?, ?, ?, ?, ?) RETURNING id`, d.SponsorID, d.CampaignID, dateText(d.DonatedOn), d.MoneyTenge, d.Notes).Scan(&d.ID)
+	at, now := s.stamp()
+	d.Version, d.ChangedBy, d.ChangedAt = 1, s.actor, now
+	err := tx.QueryRowContext(ctx, `INSERT INTO donations (sponsor_id, campaign_id, donated_on, money_tenge, notes,
+		version, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.SponsorID, d.CampaignID,
+		dateText(d.DonatedOn), d.MoneyTenge, d.Notes, d.Version, d.ChangedBy, at).Scan(&d.ID)
 	if err != nil {
 		return fmt.Errorf("create donation of sponsor #%d: %w", d.SponsorID, mapConstraint(err))
 	}
@@ -99,25 +106,41 @@ func saveDonationItems(ctx context.Context, tx *sql.Tx, d *Donation) error {
 }
 
 // UpdateDonation saves changes to a donation, its lines included.
+// d.Version must be the version loaded (see UpdateSponsor).
 func (s *Store) UpdateDonation(ctx context.Context, d *Donation) error {
 	if err := d.validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		old, err := findDonation(ctx, tx, d.ID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE donations SET sponsor_id = ?, campaign_id = ?, donated_on = ?,
-			money_tenge = ?, notes = ? WHERE id = ?`, d.SponsorID, d.CampaignID, dateText(d.DonatedOn),
-			d.MoneyTenge, d.Notes, d.ID); err != nil {
-			return fmt.Errorf("update donation #%d: %w", d.ID, mapConstraint(err))
-		}
-		if err := saveDonationItems(ctx, tx, d); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, "donations", d.ID, "update", old, d)
+	saved := *d
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		*d = saved // a retried transaction starts again from the caller's donation
+		return s.updateDonation(ctx, tx, d)
 	})
+	if err != nil {
+		*d = saved
+	}
+	return err
+}
+
+func (s *Store) updateDonation(ctx context.Context, tx *sql.Tx, d *Donation) error {
+	old, err := findDonation(ctx, tx, d.ID)
+	if err != nil {
+		return err
+	}
+	at, now := s.stamp()
+	res, err := tx.ExecContext(ctx, `UPDATE donations SET sponsor_id = ?, campaign_id = ?, donated_on = ?,
+		money_tenge = ?, notes = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
+		d.SponsorID, d.CampaignID, dateText(d.DonatedOn), d.MoneyTenge, d.Notes, s.actor, at, d.ID, d.Version)
+	if err != nil {
+		return fmt.Errorf("update donation #%d: %w", d.ID, mapConstraint(err))
+	}
+	if err := s.updated(ctx, tx, res, "donations", d.ID, now, versioned{&d.Version, &d.ChangedBy, &d.ChangedAt}); err != nil {
+		return err
+	}
+	if err := saveDonationItems(ctx, tx, d); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, "donations", d.ID, "update", old, d)
 }
 
 // DeleteDonation removes a donation and its lines.
@@ -167,7 +190,7 @@ func (s *Store) FindDonations(ctx context.Context, f DonationFilter) ([]Donation
 
 func findDonations(ctx context.Context, q queryer, where string, args ...any) ([]Donation, error) {
 	rows, err := q.QueryContext(ctx, `SELECT d.id, d.sponsor_id, d.campaign_id, d.donated_on, d.money_tenge, d.notes,
-		i.item_id, i.size, i.quantity, i.unit_value_tenge
+		d.version, d.changed_by, d.changed_at, i.item_id, i.size, i.quantity, i.unit_value_tenge
 		FROM donations d LEFT JOIN donation_items i ON i.donation_id = d.id
 		WHERE `+where+` ORDER BY d.donated_on DESC, d.id DESC, i.id`, args...)
 	if err != nil {
@@ -177,15 +200,15 @@ func findDonations(ctx context.Context, q queryer, where string, args ...any) ([
 	var out []Donation
 	for rows.Next() {
 		var d Donation
-		var on string
+		var on, at string
 		var itemID, qty, value sql.NullInt64
 		var size sql.NullString
 		if err := rows.Scan(&d.ID, &d.SponsorID, &d.CampaignID, &on, &d.MoneyTenge, &d.Notes,
-			&itemID, &size, &qty, &value); err != nil {
+			&d.Version, &d.ChangedBy, &at, &itemID, &size, &qty, &value); err != nil {
 			return nil, err
 		}
 		if n := len(out); n == 0 || out[n-1].ID != d.ID {
-			d.DonatedOn = parseDate(on)
+			d.DonatedOn, d.ChangedAt = parseDate(on), parseStamp(at)
 			out = append(out, d)
 		}
 		if itemID.Valid {

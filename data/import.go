@@ -118,14 +118,21 @@ func (s *Store) mergeChild(ctx context.Context, tx *sql.Tx, id int64, c *Child, 
 	if dryRun {
 		return ImportUpdated, nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE children SET surname = ?, name = ?, patronymic = ?,
+	// The merge is a new version of the child: a clerk's form still
+	// holding the old one is refused rather than overwriting the import.
+	at, now := s.stamp()
+	res, err := tx.ExecContext(ctx, `UPDATE children SET surname = ?, name = ?, patronymic = ?,
 		birth_date = ?, sex = ?, school_id = ?, grade = ?, grade_letter = ?, address = ?, guardian_name = ?,
 		guardian_phone = ?, clothing_size = ?, shoe_size = ?, consent_on = ?, consent_by = ?, notes = ?,
-		search = ? WHERE id = ?`,
+		search = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
 		c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
 		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize,
-		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.searchText(), c.ID); err != nil {
+		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.searchText(), s.actor, at, c.ID, c.Version)
+	if err != nil {
 		return "", fmt.Errorf("update child %s: %w", c.IIN, mapConstraint(err))
+	}
+	if err := s.updated(ctx, tx, res, "children", c.ID, now, versioned{&c.Version, &c.ChangedBy, &c.ChangedAt}); err != nil {
+		return "", err
 	}
 	if err := s.saveChildCategories(ctx, tx, c); err != nil {
 		return "", err

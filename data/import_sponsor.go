@@ -71,7 +71,7 @@ func (s *Store) importSponsor(ctx context.Context, tx *sql.Tx, idx *sponsorIndex
 		*sp = mergedSponsor(old, *sp)
 		if *sp != old {
 			outcome = ImportUpdated
-			if err := s.updateImportedSponsor(ctx, tx, old, *sp, dryRun); err != nil {
+			if err := s.updateImportedSponsor(ctx, tx, old, sp, dryRun); err != nil {
 				return "", err
 			}
 		}
@@ -104,17 +104,25 @@ func (s *Store) importSponsor(ctx context.Context, tx *sql.Tx, idx *sponsorIndex
 	return ImportNew, nil
 }
 
-func (s *Store) updateImportedSponsor(ctx context.Context, tx *sql.Tx, old, sp Sponsor, dryRun bool) error {
+// updateImportedSponsor saves the merged sponsor sp over old, loaded in the
+// same transaction; sp gets the new version.
+func (s *Store) updateImportedSponsor(ctx context.Context, tx *sql.Tx, old Sponsor, sp *Sponsor, dryRun bool) error {
 	if dryRun {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE sponsors SET kind = ?, name = ?, bin = ?, head_name = ?,
-		head_title = ?, contact_person = ?, phone = ?, email = ?, address = ?, public_consent = ?, notes = ?
-		WHERE id = ?`, sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson,
-		sp.Phone, sp.Email, sp.Address, sp.PublicConsent, sp.Notes, sp.ID); err != nil {
+	at, now := s.stamp()
+	res, err := tx.ExecContext(ctx, `UPDATE sponsors SET kind = ?, name = ?, bin = ?, head_name = ?,
+		head_title = ?, contact_person = ?, phone = ?, email = ?, address = ?, public_consent = ?, notes = ?,
+		version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
+		sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson, sp.Phone, sp.Email,
+		sp.Address, sp.PublicConsent, sp.Notes, s.actor, at, sp.ID, sp.Version)
+	if err != nil {
 		return fmt.Errorf("update sponsor %q: %w", sp.Name, mapConstraint(err))
 	}
-	return s.audit(ctx, tx, "sponsors", sp.ID, "update", old, sp)
+	if err := s.updated(ctx, tx, res, "sponsors", sp.ID, now, versioned{&sp.Version, &sp.ChangedBy, &sp.ChangedAt}); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, "sponsors", sp.ID, "update", old, *sp)
 }
 
 // sponsorIndex finds saved sponsors by BIN and by normalised name.

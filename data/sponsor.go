@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
+	"time"
 )
 
 // Sponsor kinds.
@@ -35,6 +36,12 @@ type Sponsor struct {
 	// PublicConsent: an individual agreed to be named in public reports.
 	PublicConsent bool
 	Notes         string
+	// Version goes up with each saved change; an update must carry the
+	// version it loaded (optimistic locking). ChangedBy and ChangedAt say
+	// who saved the current version and when.
+	Version   int64
+	ChangedBy string
+	ChangedAt time.Time
 }
 
 // IsPerson tells whether the sponsor is a private person or an IE.
@@ -96,13 +103,17 @@ func nullText(s string) any {
 }
 
 const sponsorColumns = `sp.id, sp.kind, sp.name, COALESCE(sp.bin, ''), sp.head_name, sp.head_title,
-	sp.contact_person, sp.phone, sp.email, sp.address, sp.public_consent, sp.notes`
+	sp.contact_person, sp.phone, sp.email, sp.address, sp.public_consent, sp.notes, sp.version, sp.changed_by,
+	sp.changed_at`
 
 // scanSponsor reads sponsorColumns and then any extra columns into extra.
 func scanSponsor(sc interface{ Scan(...any) error }, extra ...any) (Sponsor, error) {
 	var sp Sponsor
+	var at string
 	err := sc.Scan(append([]any{&sp.ID, &sp.Kind, &sp.Name, &sp.BIN, &sp.HeadName, &sp.HeadTitle,
-		&sp.ContactPerson, &sp.Phone, &sp.Email, &sp.Address, &sp.PublicConsent, &sp.Notes}, extra...)...)
+		&sp.ContactPerson, &sp.Phone, &sp.Email, &sp.Address, &sp.PublicConsent, &sp.Notes, &sp.Version,
+		&sp.ChangedBy, &at}, extra...)...)
+	sp.ChangedAt = parseStamp(at)
 	return sp, err
 }
 
@@ -115,34 +126,57 @@ func (s *Store) CreateSponsor(ctx context.Context, sp *Sponsor) error {
 }
 
 func (s *Store) createSponsor(ctx context.Context, tx *sql.Tx, sp *Sponsor) error {
+	at, now := s.stamp()
+	sp.Version, sp.ChangedBy, sp.ChangedAt = 1, s.actor, now
 	err := tx.QueryRowContext(ctx, `INSERT INTO sponsors (kind, name, bin, head_name, head_title, contact_person,
-		phone, email, address, public_consent, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		phone, email, address, public_consent, notes, version, changed_by, changed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson, sp.Phone, sp.Email,
-		sp.Address, sp.PublicConsent, sp.Notes).Scan(&sp.ID)
+		sp.Address, sp.PublicConsent, sp.Notes, sp.Version, sp.ChangedBy, at).Scan(&sp.ID)
 	if err != nil {
 		return fmt.Errorf("create sponsor %q: %w", sp.Name, mapConstraint(err))
 	}
 	return s.audit(ctx, tx, "sponsors", sp.ID, "insert", nil, sp)
 }
 
-// UpdateSponsor validates and saves changes to a sponsor.
+// UpdateSponsor validates and saves changes to a sponsor. sp.Version must
+// be the version loaded: when someone saved the sponsor since, nothing is
+// saved and the error is a *StaleError naming them. On success sp gets the
+// new version.
 func (s *Store) UpdateSponsor(ctx context.Context, sp *Sponsor) error {
 	if err := sp.validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		old, err := scanSponsor(tx.QueryRowContext(ctx, `SELECT `+sponsorColumns+` FROM sponsors sp WHERE sp.id = ?`, sp.ID))
-		if err != nil {
-			return notFound(err, "sponsor", sp.ID)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE sponsors SET kind = ?, name = ?, bin = ?, head_name = ?,
-			head_title = ?, contact_person = ?, phone = ?, email = ?, address = ?, public_consent = ?, notes = ?
-			WHERE id = ?`, sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson,
-			sp.Phone, sp.Email, sp.Address, sp.PublicConsent, sp.Notes, sp.ID); err != nil {
-			return fmt.Errorf("update sponsor %q: %w", sp.Name, mapConstraint(err))
-		}
-		return s.audit(ctx, tx, "sponsors", sp.ID, "update", old, sp)
+	saved := *sp
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		*sp = saved // a retried transaction starts again from the caller's sponsor
+		return s.updateSponsor(ctx, tx, sp)
 	})
+	if err != nil {
+		*sp = saved
+	}
+	return err
+}
+
+// updateSponsor saves sp over the row of the version sp carries.
+func (s *Store) updateSponsor(ctx context.Context, tx *sql.Tx, sp *Sponsor) error {
+	old, err := scanSponsor(tx.QueryRowContext(ctx, `SELECT `+sponsorColumns+` FROM sponsors sp WHERE sp.id = ?`, sp.ID))
+	if err != nil {
+		return notFound(err, "sponsor", sp.ID)
+	}
+	at, now := s.stamp()
+	res, err := tx.ExecContext(ctx, `UPDATE sponsors SET kind = ?, name = ?, bin = ?, head_name = ?,
+		head_title = ?, contact_person = ?, phone = ?, email = ?, address = ?, public_consent = ?, notes = ?,
+		version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
+		sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson, sp.Phone, sp.Email,
+		sp.Address, sp.PublicConsent, sp.Notes, s.actor, at, sp.ID, sp.Version)
+	if err != nil {
+		return fmt.Errorf("update sponsor %q: %w", sp.Name, mapConstraint(err))
+	}
+	if err := s.updated(ctx, tx, res, "sponsors", sp.ID, now, versioned{&sp.Version, &sp.ChangedBy, &sp.ChangedAt}); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, "sponsors", sp.ID, "update", old, sp)
 }
 
 // DeleteSponsor removes a sponsor with no donations and no letters.
