@@ -12,6 +12,9 @@ import (
 type CampaignReport struct {
 	data.ReportFigures
 	GeneratedOn time.Time
+	// Districts, when set, make the report a region's roll-up with a
+	// table by district (see data.RollUp).
+	Districts []data.DistrictTotals
 }
 
 // ReportOptions choose the language of a report: "kk" (default) or "ru".

@@ -26,6 +26,7 @@ func WritePDFReport(w io.Writer, r CampaignReport, opt ReportOptions) error {
 	titlePage(d, r)
 	d.AddPage()
 	keyFiguresPage(d, r)
+	districtPage(d, r)
 	categoryPage(d, r)
 	itemPage(d, r)
 	appealPage(d, r)

@@ -23,6 +23,9 @@ func WriteWorkbook(w io.Writer, r CampaignReport, opt ReportOptions) error {
 	}
 	sheets := []workSheet{summarySheet(r, lang), schoolSheet(r, lang), categorySheet(r, lang),
 		sponsorSheet(r, lang), appealSheet(r, lang), coverageSheet(r, lang)}
+	if len(r.Districts) > 0 {
+		sheets = append(sheets[:1], append([]workSheet{districtSheet(r, lang)}, sheets[1:]...)...)
+	}
 	for i, sh := range sheets {
 		if i == 0 {
 			err = f.SetSheetName("Sheet1", sh.name)

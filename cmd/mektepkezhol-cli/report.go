@@ -15,6 +15,9 @@ func init() {
 			format := fs.String("format", "", "pdf or xlsx")
 			lang := fs.String("lang", "kk", "language: kk or ru")
 			out := fs.String("out", "", "output file")
+			var districts districtFlags
+			fs.Var(&districts, "district", "NAME=DSN: a district's database (file or postgres:// URL) for a region roll-up; repeat")
+			districtsIn := fs.String("districts-in", "", "postgres:// URL: roll up every office schema of that database")
 			return func(ctx context.Context, e *env, _ []string) error {
 				if *format != "pdf" && *format != "xlsx" {
 					return usageError(fmt.Sprintf("--format must be pdf or xlsx, not %q", *format))
@@ -24,6 +27,9 @@ func init() {
 				}
 				if *out == "" {
 					return usageError("--out FILE is required")
+				}
+				if len(districts) > 0 || *districtsIn != "" {
+					return rollUp(ctx, e, districts, *districtsIn, *year, *format, *lang, *out)
 				}
 				st, c, err := e.campaign(ctx, *year)
 				if err != nil {
