@@ -109,6 +109,9 @@ func (s *Store) FindCampaignByID(ctx context.Context, id int64) (Campaign, error
 
 // CreateCampaign saves a new campaign and sets its ID.
 func (s *Store) CreateCampaign(ctx context.Context, c *Campaign) error {
+	if err := s.require(RoleAdmin); err != nil {
+		return fmt.Errorf("create campaign: %w", err)
+	}
 	if err := c.validate(); err != nil {
 		return err
 	}
@@ -126,6 +129,9 @@ func (s *Store) createCampaign(ctx context.Context, tx *sql.Tx, c *Campaign) err
 
 // UpdateCampaign saves changes to a campaign.
 func (s *Store) UpdateCampaign(ctx context.Context, c *Campaign) error {
+	if err := s.require(RoleAdmin); err != nil {
+		return fmt.Errorf("update campaign: %w", err)
+	}
 	if err := c.validate(); err != nil {
 		return err
 	}

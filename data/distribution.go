@@ -22,7 +22,14 @@ type Distribution struct {
 	ActNumber  string
 	IssuedBy   string
 	Forced     bool
+	// ApprovedBy is the head who approved it; empty while it waits. The
+	// stock is handed out either way: pending ones count in the reports.
+	ApprovedBy string
+	ApprovedAt time.Time
 }
+
+// Pending tells a distribution that waits for the head's approval.
+func (d Distribution) Pending() bool { return d.ApprovedBy == "" }
 
 func (d *Distribution) validate(row int) error {
 	field := func(name string) string {
@@ -50,7 +57,9 @@ func (d *Distribution) validate(row int) error {
 // CreateDistributions saves a batch of distributions in one transaction.
 // Without force, a batch that gives a child an item twice in a campaign or
 // takes stock below zero is refused with *DistributionConflict and nothing
-// is saved; with force it is saved and the rows are marked forced.
+// is saved; with force it is saved and the rows are marked forced. A
+// clerk's distributions wait for the head's approval; the head's and the
+// admin's are approved as they are saved.
 func (s *Store) CreateDistributions(ctx context.Context, ds []Distribution, force bool) error {
 	for i := range ds {
 		row := i + 1
@@ -157,9 +166,27 @@ func givenBefore(ctx context.Context, tx *sql.Tx, ds []Distribution) (func(given
 }
 
 func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distribution, forced bool) error {
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
+	query := `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
 		given_on, school_id, act_number, issued_by, forced)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10) RETURNING id`)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10) RETURNING id`
+	approve := s.Role().Allows(RoleHead)
+	var by, at string
+	if approve {
+		// A clerk may not write the approval's columns at all (the server's
+		// grants): only the head's insert names them.
+		query = `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
+		given_on, school_id, act_number, issued_by, forced, approved_by, approved_at)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10, ?11, ?12) RETURNING id`
+		now := s.Now().UTC()
+		by, at = s.actor, now.Format(time.RFC3339)
+		if by == "" {
+			by = "-"
+		}
+		for i := range ds {
+			ds[i].ApprovedBy, ds[i].ApprovedAt = by, now.Truncate(time.Second)
+		}
+	}
+	ins, err := tx.PrepareContext(ctx, query)
 	if err != nil {
 		return err
 	}
@@ -172,8 +199,12 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 	for i := range ds {
 		d := &ds[i]
 		d.Forced = forced
-		err := ins.QueryRowContext(ctx, d.ChildID, d.CampaignID, d.ItemID, d.Size, d.Quantity, dateText(d.GivenOn),
-			nullID(d.SchoolID), d.ActNumber, d.IssuedBy, d.Forced).Scan(&d.ID)
+		args := []any{d.ChildID, d.CampaignID, d.ItemID, d.Size, d.Quantity, dateText(d.GivenOn),
+			nullID(d.SchoolID), d.ActNumber, d.IssuedBy, d.Forced}
+		if approve {
+			args = append(args, by, at)
+		}
+		err := ins.QueryRowContext(ctx, args...).Scan(&d.ID)
 		if err != nil {
 			return fmt.Errorf("give item #%d to child #%d: %w", d.ItemID, d.ChildID, mapConstraint(err))
 		}
@@ -184,7 +215,8 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 	return nil
 }
 
-// DeleteDistribution takes back a distribution given by mistake.
+// DeleteDistribution takes back a distribution given by mistake. Once the
+// head approved it, only the head may.
 func (s *Store) DeleteDistribution(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		rows, err := findDistributions(ctx, tx, DistributionFilter{ID: id})
@@ -193,6 +225,11 @@ func (s *Store) DeleteDistribution(ctx context.Context, id int64) error {
 		}
 		if len(rows) == 0 {
 			return fmt.Errorf("distribution #%d: %w", id, ErrNotFound)
+		}
+		if !rows[0].Pending() {
+			if err := s.require(RoleHead); err != nil {
+				return fmt.Errorf("delete approved distribution #%d: %w", id, err)
+			}
 		}
 		return s.deleteRow(ctx, tx, "distributions", id, rows[0].Distribution)
 	})
@@ -206,6 +243,7 @@ type DistributionFilter struct {
 	SchoolID   int64
 	ItemID     int64
 	GivenOn    time.Time
+	Pending    bool // only those waiting for the head's approval
 	Limit      int
 }
 
@@ -245,12 +283,16 @@ func findDistributions(ctx context.Context, q queryer, f DistributionFilter) ([]
 	if !f.GivenOn.IsZero() {
 		add("d.given_on = ?", dateText(f.GivenOn))
 	}
+	if f.Pending {
+		add("d.approved_by = ?", "")
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = math.MaxInt32 // all
 	}
 	rows, err := q.QueryContext(ctx, `SELECT d.id, d.child_id, d.campaign_id, d.item_id, d.size, d.quantity,
 		d.given_on, COALESCE(d.school_id, 0), d.act_number, d.issued_by, d.forced,
+		d.approved_by, COALESCE(d.approved_at, ''),
 		c.surname || ' ' || c.name || CASE c.patronymic WHEN '' THEN '' ELSE ' ' || c.patronymic END,
 		c.iin, COALESCE(s.number, 0), COALESCE(c.grade, 0), c.grade_letter
 		FROM distributions d JOIN children c ON c.id = d.child_id LEFT JOIN schools s ON s.id = d.school_id
@@ -263,13 +305,14 @@ func findDistributions(ctx context.Context, q queryer, f DistributionFilter) ([]
 	var out []DistributionRow
 	for rows.Next() {
 		var r DistributionRow
-		var on, iin string
+		var on, iin, approvedAt string
 		d := &r.Distribution
 		if err := rows.Scan(&d.ID, &d.ChildID, &d.CampaignID, &d.ItemID, &d.Size, &d.Quantity, &on, &d.SchoolID,
-			&d.ActNumber, &d.IssuedBy, &d.Forced, &r.ChildName, &iin, &r.SchoolNumber, &r.Grade, &r.GradeLetter); err != nil {
+			&d.ActNumber, &d.IssuedBy, &d.Forced, &d.ApprovedBy, &approvedAt,
+			&r.ChildName, &iin, &r.SchoolNumber, &r.Grade, &r.GradeLetter); err != nil {
 			return nil, err
 		}
-		d.GivenOn, r.ChildIIN = parseDate(on), IIN(iin)
+		d.GivenOn, r.ChildIIN, d.ApprovedAt = parseDate(on), IIN(iin), parseApprovedAt(approvedAt)
 		out = append(out, r)
 	}
 	return out, rows.Err()

@@ -81,6 +81,9 @@ func (e *Event) validate() error {
 
 // CreateEvent saves a campaign event.
 func (s *Store) CreateEvent(ctx context.Context, e *Event) error {
+	if err := s.require(RoleHead); err != nil {
+		return fmt.Errorf("create event: %w", err)
+	}
 	if err := e.validate(); err != nil {
 		return err
 	}
@@ -100,6 +103,9 @@ func (s *Store) createEvent(ctx context.Context, tx *sql.Tx, e *Event) error {
 
 // UpdateEvent saves changes to an event.
 func (s *Store) UpdateEvent(ctx context.Context, e *Event) error {
+	if err := s.require(RoleHead); err != nil {
+		return fmt.Errorf("update event: %w", err)
+	}
 	if err := e.validate(); err != nil {
 		return err
 	}
@@ -119,6 +125,9 @@ func (s *Store) UpdateEvent(ctx context.Context, e *Event) error {
 
 // DeleteEvent removes an event.
 func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
+	if err := s.require(RoleHead); err != nil {
+		return fmt.Errorf("delete event: %w", err)
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		old, err := findEvents(ctx, tx, "id = ?", id)
 		if err != nil {

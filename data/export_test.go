@@ -13,3 +13,14 @@ func (s *Store) RawCount(query string, args ...any) (int, error) {
 	err := s.db.QueryRow("SELECT count(*) FROM ("+query+") AS q", args...).Scan(&n)
 	return n, err
 }
+
+// RawWrite runs SQL behind the app's role checks, with the server's
+// refusals mapped like the store's own, for tests of the server's grants.
+func (s *Store) RawWrite(query string, args ...any) error {
+	_, err := s.db.Exec(query, args...)
+	return serverError(err)
+}
+
+// SetRole pretends the store's user has a role, for tests of the app's
+// own checks on a SQLite file.
+func (s *Store) SetRole(r Role) { s.role = r }

@@ -80,6 +80,9 @@ func findAidItems(ctx context.Context, q queryer) ([]AidItem, error) {
 
 // CreateAidItem adds an item to the catalogue.
 func (s *Store) CreateAidItem(ctx context.Context, a *AidItem) error {
+	if err := s.require(RoleAdmin); err != nil {
+		return fmt.Errorf("create aid item: %w", err)
+	}
 	if err := a.validate(); err != nil {
 		return err
 	}
@@ -95,6 +98,9 @@ func (s *Store) CreateAidItem(ctx context.Context, a *AidItem) error {
 
 // UpdateAidItem saves changes to a catalogue item.
 func (s *Store) UpdateAidItem(ctx context.Context, a *AidItem) error {
+	if err := s.require(RoleAdmin); err != nil {
+		return fmt.Errorf("update aid item: %w", err)
+	}
 	if err := a.validate(); err != nil {
 		return err
 	}

@@ -45,6 +45,9 @@ func (s *Store) FindLetters(ctx context.Context, campaignID int64) ([]Letter, er
 // be nil.
 func (s *Store) IssueLetters(ctx context.Context, campaignID int64, sponsorIDs []int64, lang string,
 	day time.Time, render func([]Letter) error) ([]Letter, error) {
+	if err := s.require(RoleHead); err != nil {
+		return nil, fmt.Errorf("issue letters: %w", err)
+	}
 	if lang != "kk" && lang != "ru" && lang != "both" {
 		return nil, invalid("lang", lang, "err.letter.lang")
 	}

@@ -63,6 +63,14 @@ func openPostgres(dsn string) (*Store, error) {
 		db.Close()
 		return nil, serverError(err)
 	}
+	if err := s.grantRoles(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.role, err = s.detectRole(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -96,6 +96,9 @@ func (s *Store) FindSchoolByNumber(ctx context.Context, number int) (School, err
 
 // CreateSchool saves a new school and sets its ID.
 func (s *Store) CreateSchool(ctx context.Context, sc *School) error {
+	if err := s.require(RoleAdmin); err != nil {
+		return fmt.Errorf("create school: %w", err)
+	}
 	if err := sc.validate(); err != nil {
 		return err
 	}
@@ -113,6 +116,9 @@ func (s *Store) createSchool(ctx context.Context, tx *sql.Tx, sc *School) error 
 
 // UpdateSchool saves changes to a school.
 func (s *Store) UpdateSchool(ctx context.Context, sc *School) error {
+	if err := s.require(RoleAdmin); err != nil {
+		return fmt.Errorf("update school: %w", err)
+	}
 	if err := sc.validate(); err != nil {
 		return err
 	}
@@ -132,6 +138,9 @@ func (s *Store) UpdateSchool(ctx context.Context, sc *School) error {
 
 // DeleteSchool removes a school that no child or distribution refers to.
 func (s *Store) DeleteSchool(ctx context.Context, id int64) error {
+	if err := s.require(RoleAdmin); err != nil {
+		return fmt.Errorf("delete school: %w", err)
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		old, err := scanSchool(tx.QueryRowContext(ctx, `SELECT `+schoolColumns+` FROM schools WHERE id = ?`, id))
 		if err != nil {

@@ -71,6 +71,9 @@ func (s *Store) Settings(ctx context.Context) (Settings, error) {
 
 // SaveSettings validates and saves the settings.
 func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
+	if err := s.require(RoleAdmin); err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
 	if err := st.validate(); err != nil {
 		return err
 	}

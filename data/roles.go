@@ -1,0 +1,131 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	_ "embed" // roles_pg.sql
+	"fmt"
+)
+
+// Role is what a user of the office may do. On a server it is the user's
+// membership of the group roles mektepkezhol_clerk, _head and _admin, and
+// the server's grants enforce it too; one user owns a SQLite file and is
+// its admin.
+type Role string
+
+// The roles, each allowed what the one before it is.
+const (
+	// RoleClerk enters data: children, sponsors, donations, appeals,
+	// distributions (pending until the head approves them).
+	RoleClerk Role = "clerk"
+	// RoleHead approves distributions, issues letters and reports, and
+	// keeps the campaign's calendar of events.
+	RoleHead Role = "head"
+	// RoleAdmin manages users and settings, schools, aid items and
+	// campaigns.
+	RoleAdmin Role = "admin"
+)
+
+// Roles lists the roles from the least to the most allowed.
+var Roles = []Role{RoleClerk, RoleHead, RoleAdmin}
+
+func (r Role) rank() int {
+	for i, x := range Roles {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// Valid tells a known role.
+func (r Role) Valid() bool { return r.rank() >= 0 }
+
+// Allows tells whether the role may do what need needs.
+func (r Role) Allows(need Role) bool { return r.rank() >= need.rank() && need.Valid() }
+
+// group is the server's group role of a role.
+func (r Role) group() string { return "mektepkezhol_" + string(r) }
+
+// ParseRole reads a role's name (clerk, head, admin).
+func ParseRole(s string) (Role, error) {
+	if r := Role(s); r.Valid() {
+		return r, nil
+	}
+	return "", invalid("role", s, "err.role")
+}
+
+// Role returns the role of the store's user, found when it was opened.
+func (s *Store) Role() Role {
+	if s.role == "" {
+		return RoleAdmin
+	}
+	return s.role
+}
+
+// require refuses what the store's user's role does not allow.
+func (s *Store) require(need Role) error {
+	if s.Role().Allows(need) {
+		return nil
+	}
+	return fmt.Errorf("%w: needs the %s role, %s is %s", ErrForbidden, need, s.actor, s.Role())
+}
+
+// detectRole finds the server user's role: a superuser or the owner of the
+// office's schema is its admin; the others are what their groups make them.
+func (s *Store) detectRole(ctx context.Context) (Role, error) {
+	var owner bool
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+		OR COALESCE((SELECT pg_has_role(session_user, nspowner, 'MEMBER') FROM pg_namespace
+			WHERE nspname = current_schema()), false)`).Scan(&owner)
+	if err != nil {
+		return "", fmt.Errorf("find the user's role: %w", serverError(err))
+	}
+	if owner {
+		return RoleAdmin, nil
+	}
+	for i := len(Roles) - 1; i >= 0; i-- {
+		var member bool
+		err := s.db.QueryRowContext(ctx, `SELECT COALESCE(bool_or(pg_has_role(session_user, oid, 'MEMBER')), false)
+			FROM pg_roles WHERE rolname = ?`, Roles[i].group()).Scan(&member)
+		if err != nil {
+			return "", fmt.Errorf("find the user's role: %w", serverError(err))
+		}
+		if member {
+			return Roles[i], nil
+		}
+	}
+	// A user of none of the groups gets no grants: the server refuses
+	// whatever the app would allow a clerk.
+	return RoleClerk, nil
+}
+
+//go:embed roles_pg.sql
+var rolesSQL string
+
+// grantRoles creates the group roles and grants them their rights on the
+// office's schema, when the user may (a superuser or the schema's owner)
+// and a table of the schema (a new one, after a migration) lacks them.
+func (s *Store) grantRoles(ctx context.Context) error {
+	var may, granted bool
+	err := s.db.QueryRowContext(ctx, `SELECT
+		COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)
+		OR COALESCE((SELECT nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+			FROM pg_namespace WHERE nspname = current_schema()), false),
+		EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mektepkezhol_clerk')
+			AND has_schema_privilege('mektepkezhol_clerk', current_schema(), 'USAGE')
+			AND NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema()
+				AND NOT has_table_privilege('mektepkezhol_clerk', format('%I.%I', schemaname, tablename), 'SELECT'))`).Scan(&may, &granted)
+	if err != nil {
+		return fmt.Errorf("check the roles' grants: %w", serverError(err))
+	}
+	if !may || granted {
+		return nil
+	}
+	return s.serializable(ctx, s.db, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, rolesSQL); err != nil {
+			return fmt.Errorf("grant the roles their rights: %w", err)
+		}
+		return nil
+	})
+}
