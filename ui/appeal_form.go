@@ -133,6 +133,18 @@ func (f *appealForm) onSaveTapped() {
 		err = f.u.st.UpdateAppeal(f.u.ctx, &a)
 	}
 	if err != nil {
+		showSaveError(f.u.win, err, f.reload)
+		return
+	}
+	f.edit(a)
+	f.saved()
+}
+
+// reload opens the appeal's current version, another clerk's change
+// included, in place of what was typed.
+func (f *appealForm) reload() {
+	a, err := f.u.st.FindAppealByID(f.u.ctx, f.appeal.ID)
+	if err != nil {
 		showError(f.u.win, err)
 		return
 	}

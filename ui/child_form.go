@@ -290,9 +290,16 @@ func (f *childForm) store(c data.Child) {
 		err = f.u.st.UpdateChild(f.u.ctx, &c)
 	}
 	if err != nil {
-		showError(f.u.win, err)
+		showSaveError(f.u.win, err, f.reload)
 		return
 	}
 	f.edit(c.ID)
 	f.saved(c.ID)
+}
+
+// reload opens the child's current version, another clerk's change
+// included, in place of what was typed.
+func (f *childForm) reload() {
+	f.edit(f.child.ID)
+	f.saved(f.child.ID)
 }

@@ -206,6 +206,18 @@ func (f *donationForm) onSaveTapped() {
 		err = f.u.st.UpdateDonation(f.u.ctx, &d)
 	}
 	if err != nil {
+		showSaveError(f.u.win, err, f.reload)
+		return
+	}
+	f.edit(d)
+	f.screen.refresh()
+}
+
+// reload opens the donation's current version, another clerk's change
+// included, in place of what was typed.
+func (f *donationForm) reload() {
+	d, err := f.u.st.FindDonationByID(f.u.ctx, f.donation.ID)
+	if err != nil {
 		showError(f.u.win, err)
 		return
 	}

@@ -78,7 +78,10 @@ func fieldName(field string) string {
 func errorText(err error) string {
 	var ve *data.ValidationError
 	var dc *data.DistributionConflict
+	var se *data.StaleError
 	switch {
+	case errors.As(err, &se):
+		return staleText(se)
 	case errors.As(err, &ve):
 		msg := fmt.Sprintf("%s: %s", fieldName(ve.Field), lang.L(ve.Key))
 		if strings.TrimSpace(ve.Value) != "" {

@@ -161,6 +161,18 @@ func (f *sponsorForm) onSaveTapped() {
 		err = f.u.st.UpdateSponsor(f.u.ctx, &sp)
 	}
 	if err != nil {
+		showSaveError(f.u.win, err, f.reload)
+		return
+	}
+	f.edit(sp)
+	f.saved(sp.ID)
+}
+
+// reload opens the sponsor's current version, another clerk's change
+// included, in place of what was typed.
+func (f *sponsorForm) reload() {
+	sp, err := f.u.st.FindSponsorByID(f.u.ctx, f.sponsor.ID)
+	if err != nil {
 		showError(f.u.win, err)
 		return
 	}

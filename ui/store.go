@@ -36,6 +36,7 @@ type Store interface {
 	DeleteSponsor(ctx context.Context, id int64) error
 
 	FindDonations(ctx context.Context, f data.DonationFilter) ([]data.Donation, error)
+	FindDonationByID(ctx context.Context, id int64) (data.Donation, error)
 	CreateDonation(ctx context.Context, d *data.Donation) error
 	UpdateDonation(ctx context.Context, d *data.Donation) error
 	DeleteDonation(ctx context.Context, id int64) error
@@ -54,6 +55,7 @@ type Store interface {
 	DeleteDistribution(ctx context.Context, id int64) error
 
 	FindAppeals(ctx context.Context, f data.AppealFilter) ([]data.Appeal, error)
+	FindAppealByID(ctx context.Context, id int64) (data.Appeal, error)
 	CreateAppeal(ctx context.Context, a *data.Appeal) error
 	UpdateAppeal(ctx context.Context, a *data.Appeal) error
 

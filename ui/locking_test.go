@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// otherClerk opens the test UI's database a second time, as another
+// clerk's app does, saving at the given time.
+func otherClerk(t *testing.T, st *data.Store, at time.Time) *data.Store {
+	t.Helper()
+	other, err := data.Open(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	other.Now = func() time.Time { return at }
+	return other
+}
+
+func TestSponsorFormRefusesStaleSave(t *testing.T) {
+	ctx := context.Background()
+	u, st := newTestUI(t)
+	other := otherClerk(t, st, time.Date(2019, 9, 2, 10, 41, 0, 0, time.Local))
+	u.show(scrSponsors, nil)
+	s := u.screens[scrSponsors].(*sponsorsScreen)
+	s.onRowSelected(0)
+	f := s.form
+	id := f.sponsor.ID
+
+	theirs, err := other.FindSponsorByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Phone = "+7 702 111 22 33"
+	if err := other.UpdateSponsor(ctx, &theirs); err != nil {
+		t.Fatal(err)
+	}
+
+	test.Type(f.notes, " менің ескертпем")
+	typed := f.notes.Text
+	test.Tap(f.save)
+	msg := overlayText(u.win)
+	for _, want := range []string{other.Actor(), "10:41", "сақталмады"} {
+		if !strings.Contains(msg, want) {
+			t.Fatalf("dialog %q does not say %q", msg, want)
+		}
+	}
+	assertSponsor := func(when string) {
+		t.Helper()
+		got, err := st.FindSponsorByID(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Phone != theirs.Phone || got.Notes != theirs.Notes || got.Version != theirs.Version {
+			t.Fatalf("%s: saved %+v, want the other clerk's version %+v", when, got, theirs)
+		}
+	}
+	assertSponsor("after the refused save")
+
+	tapOverlayButton(t, u.win, lang.L("stale.keep"))
+	if f.notes.Text != typed || !f.state.dirty {
+		t.Fatalf("keep editing lost the typed notes: %q, dirty %v", f.notes.Text, f.state.dirty)
+	}
+	test.Tap(f.save)
+	if msg := overlayText(u.win); !strings.Contains(msg, other.Actor()) {
+		t.Fatalf("second save without reloading: dialog %q, want the refusal again", msg)
+	}
+	assertSponsor("after the second refused save")
+
+	tapOverlayButton(t, u.win, lang.L("stale.reload"))
+	if f.phone.Text != theirs.Phone || f.notes.Text != theirs.Notes || f.sponsor.Version != theirs.Version || f.state.dirty {
+		t.Fatalf("reloaded form: phone %q notes %q version %d dirty %v, want the other clerk's version %d",
+			f.phone.Text, f.notes.Text, f.sponsor.Version, f.state.dirty, theirs.Version)
+	}
+	test.Type(f.notes, " қайта")
+	test.Tap(f.save)
+	got, err := st.FindSponsorByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Version != theirs.Version+1 || got.Phone != theirs.Phone || got.Notes != theirs.Notes+" қайта" {
+		t.Fatalf("save after reloading: %+v", got)
+	}
+}
+
+func TestAppealFormRefusesStaleSaveInRussian(t *testing.T) {
+	ctx := context.Background()
+	u, st := newTestUI(t)
+	// the other clerk saved on an earlier day: the date is named too
+	other := otherClerk(t, st, time.Date(2019, 8, 30, 16, 5, 0, 0, time.Local))
+	setLanguage("ru")
+	a := data.Appeal{CampaignID: u.campaign.ID, ReceivedAt: time.Date(2019, 8, 29, 9, 30, 0, 0, time.UTC),
+		Channel: data.ChannelHotline, Subject: "Нужна школьная форма"}
+	if err := st.CreateAppeal(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	u.show(scrAppeals, nil)
+	s := u.screens[scrAppeals].(*appealsScreen)
+	s.form.edit(a)
+
+	theirs, err := other.FindAppealByID(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.AssignedTo = "Ахметова Г."
+	if err := other.UpdateAppeal(ctx, &theirs); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(s.form.assigned, "Сейітов Е.")
+	test.Tap(s.form.save)
+	msg := overlayText(u.win)
+	for _, want := range []string{other.Actor(), "30.08.2019 16:05", "Ваши изменения не сохранены"} {
+		if !strings.Contains(msg, want) {
+			t.Fatalf("dialog %q does not say %q", msg, want)
+		}
+	}
+	got, err := st.FindAppealByID(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.AssignedTo != theirs.AssignedTo {
+		t.Fatalf("assigned to %q, want the other clerk's %q", got.AssignedTo, theirs.AssignedTo)
+	}
+	tapOverlayButton(t, u.win, lang.L("stale.reload"))
+	if s.form.assigned.Text != theirs.AssignedTo || s.form.appeal.Version != theirs.Version {
+		t.Fatalf("reloaded form: assigned %q version %d, want %q %d", s.form.assigned.Text, s.form.appeal.Version,
+			theirs.AssignedTo, theirs.Version)
+	}
+}
