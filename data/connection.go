@@ -112,6 +112,21 @@ func ResolveDSN(flag string) (string, error) {
 	return DefaultPath()
 }
 
+// LocalPath returns the local file to work with when the server is not
+// used: DefaultPath, or the file in the user config folder when
+// $MEKTEPKEZHOL_DB names a server.
+func LocalPath() (string, error) {
+	p, err := DefaultPath()
+	if err != nil || !IsServer(p) {
+		return p, err
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the user config folder: %w", err)
+	}
+	return filepath.Join(dir, "MektepkeZhol", "mektepkezhol.db"), nil
+}
+
 // ServerAddress is a server URL taken apart into the settings' fields.
 type ServerAddress struct {
 	Host     string
@@ -135,6 +150,26 @@ func (a ServerAddress) URL() string {
 		u.RawQuery = url.Values{"search_path": {schema}}.Encode()
 	}
 	return u.String()
+}
+
+// Validate checks the address as the settings' form fills it: host,
+// database and user given, a port PostgreSQL can listen on, a schema name
+// the store can create.
+func (a ServerAddress) Validate() error {
+	switch {
+	case strings.TrimSpace(a.Host) == "":
+		return invalid("server_host", "", "err.required")
+	case a.Port < 0 || a.Port > 65535:
+		return invalid("server_port", strconv.Itoa(a.Port), "err.server.port")
+	case strings.TrimSpace(a.Database) == "":
+		return invalid("server_database", "", "err.required")
+	case strings.TrimSpace(a.User) == "":
+		return invalid("server_user", "", "err.required")
+	}
+	if s := strings.TrimSpace(a.Schema); s != "" && !schemaName.MatchString(s) {
+		return invalid("server_schema", s, "err.server.schema")
+	}
+	return nil
 }
 
 // ParseServerAddress takes a postgres:// URL apart.
