@@ -19,7 +19,9 @@ func init() {
 	register(&command{name: "migrate", summary: "copy an office's database to the server (or another file), idempotently, and check the figures",
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			from := fs.String("from", "", "the office's database: a SQLite file (or a server URL)")
-			to := fs.String("to", "", "where to: postgres://user@host/db[?search_path=office] or a SQLite file")
+			to := fs.String("to", "", "where to: postgres://user@host/db or a SQLite file; in a regional database, "+
+				"?search_path=SCHEMA puts the office in a schema of its own (created when missing), e.g. "+
+				"postgres://clerk@server/region?search_path=temirtau")
 			asJSON := fs.Bool("json", false, "print JSON")
 			return func(ctx context.Context, e *env, _ []string) error {
 				if *from == "" || *to == "" {
@@ -89,7 +91,9 @@ func migrate(ctx context.Context, e *env, from, to string, asJSON bool) error {
 		for _, d := range diffs {
 			fmt.Fprintln(e.stderr, d)
 		}
-		fmt.Fprintln(e.stderr, "the figures of the target differ from the source's")
+		fmt.Fprintln(e.stderr, "the figures of the target differ from the source's (shown as source → target).\n"+
+			"Copying keeps the rows the target holds that the source has not: rows deleted in the office since an earlier\n"+
+			"migrate, or another office's data (check the search_path). Migrate into an empty schema or file instead.")
 		return errProblems
 	}
 	if !asJSON {

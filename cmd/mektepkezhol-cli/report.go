@@ -16,8 +16,8 @@ func init() {
 			lang := fs.String("lang", "kk", "language: kk or ru")
 			out := fs.String("out", "", "output file")
 			var districts districtFlags
-			fs.Var(&districts, "district", "NAME=DSN: a district's database (file or postgres:// URL) for a region roll-up; repeat")
-			districtsIn := fs.String("districts-in", "", "postgres:// URL: roll up every office schema of that database")
+			fs.Var(&districts, "district", "a district of a region roll-up: `NAME=DSN`, DSN a database file or postgres:// URL; repeat for each")
+			districtsIn := fs.String("districts-in", "", "roll up every office (schema) of the server database at `URL` (postgres://…)")
 			return func(ctx context.Context, e *env, _ []string) error {
 				if *format != "pdf" && *format != "xlsx" {
 					return usageError(fmt.Sprintf("--format must be pdf or xlsx, not %q", *format))
