@@ -129,3 +129,27 @@ func (s *Store) grantRoles(ctx context.Context) error {
 		return nil
 	})
 }
+
+// Session says who works on which database.
+type Session struct {
+	User     string `json:"user"`
+	Role     Role   `json:"role"`
+	Backend  string `json:"backend"`  // sqlite or postgresql
+	Database string `json:"database"` // the file, or the server's database
+	Schema   string `json:"schema,omitempty"`
+}
+
+// Session returns the store's user, role and database.
+func (s *Store) Session(ctx context.Context) (Session, error) {
+	se := Session{User: s.actor, Role: s.Role(), Backend: "sqlite", Database: s.path}
+	if s.dialect != postgresDialect {
+		return se, nil
+	}
+	se.Backend = "postgresql"
+	var schema sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT current_database(), current_schema()`).Scan(&se.Database, &schema); err != nil {
+		return se, fmt.Errorf("find the database: %w", serverError(err))
+	}
+	se.Schema = schema.String
+	return se, nil
+}

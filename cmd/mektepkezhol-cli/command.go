@@ -118,6 +118,9 @@ func (e *env) close() {
 
 // describe words an error for the admin at the terminal.
 func describe(err error) string {
+	if errors.Is(err, data.ErrForbidden) {
+		return fmt.Sprintf("%s (ask the office's head or admin)", err)
+	}
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
 		return fmt.Sprintf("%s: field %s, value %q (%s)", err, ve.Field, ve.Value, ve.Key)

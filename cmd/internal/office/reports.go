@@ -13,11 +13,22 @@ import (
 
 // CampaignReport gathers the figures of a campaign's public reports.
 func CampaignReport(ctx context.Context, st *data.Store, campaignID int64) (report.CampaignReport, error) {
+	if err := mayReport(st); err != nil {
+		return report.CampaignReport{}, err
+	}
 	figs, err := st.ReportFigures(ctx, campaignID)
 	if err != nil {
 		return report.CampaignReport{}, err
 	}
 	return report.CampaignReport{ReportFigures: figs, GeneratedOn: st.Now()}, nil
+}
+
+// mayReport refuses the office's reports to a clerk: they are the head's.
+func mayReport(st *data.Store) error {
+	if st.Role().Allows(data.RoleHead) {
+		return nil
+	}
+	return fmt.Errorf("reports: %w: needs the head role, %s is %s", data.ErrForbidden, st.Actor(), st.Role())
 }
 
 // WriteReport writes the campaign's public report to path: format "pdf"
@@ -53,6 +64,9 @@ func PressRelease(ctx context.Context, st *data.Store, campaignID int64, lang st
 // only unless day is zero.
 func HandoverSheet(ctx context.Context, st *data.Store, c data.Campaign, school int, day time.Time, lang string) (report.HandoverSheet, error) {
 	var sh report.HandoverSheet
+	if err := mayReport(st); err != nil {
+		return sh, err
+	}
 	sc, err := st.FindSchoolByNumber(ctx, school)
 	if err != nil {
 		return sh, fmt.Errorf("school №%d: %w", school, err)
