@@ -135,3 +135,42 @@ func TestAppealFormRefusesStaleSaveInRussian(t *testing.T) {
 			theirs.AssignedTo, theirs.Version)
 	}
 }
+
+func TestChildFormRefusesStaleSave(t *testing.T) {
+	ctx := context.Background()
+	u, st := newTestUI(t)
+	other := otherClerk(t, st, time.Date(2019, 9, 2, 9, 15, 0, 0, time.Local))
+	u.show(scrChildren, nil)
+	s := u.screens[scrChildren].(*childrenScreen)
+	cs, err := st.FindChildren(ctx, data.ChildFilter{Limit: 1})
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("children %v: %v", cs, err)
+	}
+	s.form.edit(cs[0].ID)
+
+	theirs, err := other.FindChildByID(ctx, cs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.GuardianPhone = "+7 705 123 45 67"
+	if err := other.UpdateChild(ctx, &theirs); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(s.form.address, ", 5-пәтер")
+	test.Tap(s.form.save)
+	if msg := overlayText(u.win); !strings.Contains(msg, other.Actor()) || !strings.Contains(msg, "09:15") {
+		t.Fatalf("dialog %q does not name %q at 09:15", msg, other.Actor())
+	}
+	got, err := st.FindChildByID(ctx, theirs.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Address != theirs.Address || got.Version != theirs.Version {
+		t.Fatalf("saved address %q version %d, want the other clerk's %q %d", got.Address, got.Version, theirs.Address, theirs.Version)
+	}
+	tapOverlayButton(t, u.win, lang.L("stale.reload"))
+	if s.form.phone.Text != theirs.GuardianPhone || s.form.address.Text != theirs.Address || s.form.child.Version != theirs.Version {
+		t.Fatalf("reloaded form: phone %q address %q version %d, want %q %q %d", s.form.phone.Text, s.form.address.Text,
+			s.form.child.Version, theirs.GuardianPhone, theirs.Address, theirs.Version)
+	}
+}
