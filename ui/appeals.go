@@ -104,6 +104,9 @@ func (s *appealsScreen) refresh() {
 
 func (s *appealsScreen) onRowSelected(row int) {
 	a := s.rows[row]
+	if fresh, err := s.u.st.FindAppealByID(s.u.ctx, a.ID); err == nil {
+		a = fresh // another clerk may have changed it since the list was read
+	}
 	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(a) })
 }
 

@@ -99,6 +99,9 @@ func (s *donationsScreen) refresh() {
 
 func (s *donationsScreen) onRowSelected(row int) {
 	d := s.rows[row]
+	if fresh, err := s.u.st.FindDonationByID(s.u.ctx, d.ID); err == nil {
+		d = fresh // another clerk may have changed it since the list was read
+	}
 	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(d) })
 }
 

@@ -115,6 +115,9 @@ func (s *sponsorsScreen) sortRows(col int, asc bool) {
 
 func (s *sponsorsScreen) onRowSelected(row int) {
 	sp := s.rows[row].Sponsor
+	if fresh, err := s.u.st.FindSponsorByID(s.u.ctx, sp.ID); err == nil {
+		sp = fresh // another clerk may have changed it since the list was read
+	}
 	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(sp) })
 }
 
