@@ -2,16 +2,13 @@ package data_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"fmt"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -210,58 +207,15 @@ func TestServerAddressValidate(t *testing.T) {
 }
 
 // TestWrongPasswordOnServer logs in to the test server as a role that must
-// give its password: the throwaway server trusts everyone, so the test puts
-// a password rule for that one role at the top of pg_hba.conf (restored at
-// the end). No password and a wrong one are refused as auth failures; the
-// right one is let in.
+// give its password (datatest.LoginRole). No password and a wrong one are
+// refused as auth failures; the right one is let in.
 func TestWrongPasswordOnServer(t *testing.T) {
-	if !datatest.OnServer() {
-		t.Skip("no server: set " + datatest.EnvPG)
-	}
-	server := os.Getenv(datatest.EnvPG)
-	db, err := sql.Open("pgx", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() }) // after the cleanups below
-	var super bool
-	if err := db.QueryRow(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`).Scan(&super); err != nil || !super {
-		t.Skipf("the test server's user cannot change pg_hba.conf (superuser=%v, %v)", super, err)
-	}
-	role := fmt.Sprintf("mk_login_%d", os.Getpid())
-	mustExec(t, db, `CREATE ROLE `+role+` LOGIN PASSWORD 'right-Pass1'`)
-	mustExec(t, db, `CREATE SCHEMA `+role+` AUTHORIZATION `+role)
-	t.Cleanup(func() {
-		mustExec(t, db, `DROP OWNED BY `+role+` CASCADE`)
-		mustExec(t, db, `DROP ROLE `+role)
-	})
-	var hba, orig string
-	if err := db.QueryRow(`SELECT current_setting('hba_file'), pg_read_file(current_setting('hba_file'))`).Scan(&hba, &orig); err != nil {
-		t.Fatal(err)
-	}
-	writeHBA(t, db, hba, "host all "+role+" 127.0.0.1/32 scram-sha-256\nhost all "+role+" ::1/128 scram-sha-256\n"+orig)
-	t.Cleanup(func() { writeHBA(t, db, hba, orig) })
-
-	u, _ := url.Parse(server)
-	u.User = url.User(role)
-	q := u.Query()
-	q.Set("search_path", role)
-	u.RawQuery = q.Encode()
-	dsn := u.String()
-	var noPass error
-	for i := 0; i < 50; i++ { // the server reloads pg_hba.conf shortly after being told
-		st, err := data.Open(dsn)
-		if err != nil {
-			noPass = err
-			break
-		}
-		st.Close()
-		time.Sleep(100 * time.Millisecond)
-	}
+	dsn := datatest.LoginRole(t, "right-Pass1")
+	_, noPass := data.Open(dsn)
 	if !data.IsAuthFailure(noPass) || data.IsUnreachable(noPass) {
 		t.Fatalf("no password: %v (auth failure=%v)", noPass, data.IsAuthFailure(noPass))
 	}
-	_, err = data.Open(data.WithPassword(dsn, "wrong-Pass"))
+	_, err := data.Open(data.WithPassword(dsn, "wrong-Pass"))
 	if !data.IsAuthFailure(err) {
 		t.Fatalf("wrong password: %v, want an auth failure", err)
 	}
@@ -276,36 +230,8 @@ func TestWrongPasswordOnServer(t *testing.T) {
 	}
 	if err == nil {
 		defer st.Close()
-		if st.Actor() != role {
-			t.Fatalf("actor=%q, want %q", st.Actor(), role)
+		if u, _ := url.Parse(dsn); st.Actor() != u.User.Username() {
+			t.Fatalf("actor=%q, want %q", st.Actor(), u.User.Username())
 		}
 	}
-}
-
-func mustExec(t *testing.T, db *sql.DB, query string, args ...any) {
-	t.Helper()
-	if _, err := db.Exec(query, args...); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-}
-
-// writeHBA writes pg_hba.conf through the server (COPY … TO a file, as a
-// superuser may) and has it reloaded. Blank lines are left out: CSV would
-// quote them.
-func writeHBA(t *testing.T, db *sql.DB, path, body string) {
-	t.Helper()
-	var lines []string
-	for _, l := range strings.Split(body, "\n") {
-		if strings.TrimSpace(l) != "" {
-			lines = append(lines, l)
-		}
-	}
-	literal := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-	for i, l := range lines {
-		lines[i] = literal(l)
-	}
-	// COPY takes no parameters: the lines are literals
-	mustExec(t, db, `COPY (SELECT unnest(ARRAY[`+strings.Join(lines, ", ")+`]::text[])) TO `+literal(path)+
-		` WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')`)
-	mustExec(t, db, `SELECT pg_reload_conf()`)
 }

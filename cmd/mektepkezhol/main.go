@@ -12,28 +12,39 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/mektepkezhol/app/assets"
+	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/ui"
 )
 
 func main() {
 	start := time.Now()
-	db := flag.String("db", "", "database file (default $MEKTEPKEZHOL_DB or the user config folder)")
-	demo := flag.Bool("demo", false, "fill a database that does not exist yet with the demo campaign")
+	db := flag.String("db", "", "database file or postgres://user@host/dbname?search_path=office URL (default $MEKTEPKEZHOL_DB, the server saved in the settings, or the user config folder)")
+	demo := flag.Bool("demo", false, "fill a local database file that does not exist yet with the demo campaign (never a server)")
 	tour := flag.String("tour", "", "show every screen in kk and ru, waiting for screenshots in this folder")
 	flag.Parse()
-	st, err := ui.OpenStore(*db, *demo)
+	dsn, err := data.ResolveDSN(*db)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer st.Close()
 	a := app.NewWithID("kz.karaganda.mektepkezhol")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Мектепке жол")
-	ui.UseDocuments(documents{st})
-	u := ui.New(a, w, st)
-	u.LogStartup(os.Stderr, start)
-	if *tour != "" {
-		go u.Tour(os.Stdout, *tour)
+	var st *data.Store
+	// on a server that asks for a password, after the login window
+	err = ui.Connect(w, dsn, *demo, func(opened *data.Store) {
+		st = opened
+		ui.UseDocuments(documents{st})
+		u := ui.New(a, w, st)
+		u.LogStartup(os.Stderr, start)
+		if *tour != "" {
+			go u.Tour(os.Stdout, *tour)
+		}
+	})
+	if err != nil {
+		log.Fatal(err)
 	}
 	w.ShowAndRun()
+	if st != nil {
+		st.Close()
+	}
 }
