@@ -40,7 +40,12 @@ func newServerPanel(u *App) *serverPanel {
 	p.current.Wrapping = fyne.TextWrapBreak
 	p.port.SetPlaceHolder("5432")
 	p.schema.SetPlaceHolder(lang.L("server.schema_hint"))
-	p.modes = newChoice([]string{modeLocal, modeServer}, func(c string) string { return lang.L("server.mode_" + c) })
+	p.modes = newChoice([]string{modeLocal, modeServer}, func(c string) string {
+		if c == modeServer {
+			return lang.L("server.mode_server")
+		}
+		return lang.L("server.mode_local")
+	})
 	p.mode = widget.NewRadioGroup(p.modes.labels, func(string) { p.onModeChanged() })
 	p.mode.Required = true
 	p.check = widget.NewButtonWithIcon(lang.L("server.check"), theme.ConfirmIcon(), p.onCheckTapped)
