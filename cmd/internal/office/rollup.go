@@ -43,6 +43,9 @@ func districtFigures(ctx context.Context, d data.Office, year int) (data.Distric
 		return data.DistrictFigures{}, fmt.Errorf("district %s: %w", d.Name, err)
 	}
 	defer st.Close()
+	if err := mayReport(st); err != nil {
+		return data.DistrictFigures{}, fmt.Errorf("district %s: %w", d.Name, err)
+	}
 	return st.DistrictFigures(ctx, d.Name, year)
 }
 
