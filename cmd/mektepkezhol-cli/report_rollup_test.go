@@ -226,3 +226,27 @@ func regionDatabase(t *testing.T) string {
 	u.Path = "/" + name
 	return u.String()
 }
+
+// TestRollUpIsTheHeads refuses a clerk the roll-up, as the office's report.
+func TestRollUpIsTheHeads(t *testing.T) {
+	if !datatest.OnServer() {
+		t.Skip("users and their roles are the server's")
+	}
+	dsn := datatest.DSN(t)
+	if code, _, stderr := cli(t, "--db", dsn, "demo", "--children", "40", "--sponsors", "5", "--distributions", "20"); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	clerk := fmt.Sprintf("c%d_rollup_%d", os.Getpid(), cliUsers.Add(1))
+	t.Cleanup(func() { cli(t, "--db", dsn, "users", "remove", clerk) })
+	if code, _, stderr := cli(t, "--db", dsn, "users", "add", clerk, "--role", "clerk"); code != 0 {
+		t.Fatalf("users add: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	code, _, stderr := cli(t, "report", "--campaign", "2019", "--format", "pdf", "--out", out, "--district", "A="+asUser(t, dsn, clerk))
+	if code != exitProblems || !strings.Contains(stderr, "not allowed") {
+		t.Errorf("a clerk's roll-up: exit %d, %q; want 1 and «not allowed»", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a clerk's roll-up was written (%v)", err)
+	}
+}
