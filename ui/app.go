@@ -161,7 +161,7 @@ func (u *App) build() {
 	}
 	u.switcher = newCampaignSwitcher(u)
 	title := widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, title, u.switcher.buildUI())
+	top := container.NewBorder(nil, nil, title, container.NewHBox(u.userLabel(), u.switcher.buildUI()))
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.16
 	u.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))

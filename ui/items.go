@@ -72,8 +72,9 @@ func (s *itemsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.unit_ru"), s.unitRU),
 		widget.NewFormItem("", s.sized))
 	buy := widget.NewButtonWithIcon(lang.L("purchase.button"), theme.ContentAddIcon(), s.onPurchaseTapped)
+	note := s.u.guard(data.RoleAdmin, save, newBtn)
 	list := container.NewBorder(container.NewHBox(newBtn, buy), nil, nil, nil, s.table.table)
-	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save)))))
+	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save, note)))))
 	split.Offset = 0.66
 	return split
 }

@@ -79,7 +79,8 @@ func (l *lettersDialog) show() {
 	print := widget.NewButton(lang.L("letters.print"), l.onPrintTapped)
 	print.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { l.d.Hide() })
-	buttons := container.NewVBox(widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), cancel, print))
+	note := l.s.u.guard(data.RoleHead, print) // letters are the head's
+	buttons := container.NewVBox(widget.NewSeparator(), container.NewHBox(note, layout.NewSpacer(), cancel, print))
 	body := container.NewBorder(nil, buttons, nil, nil, l.buildUI())
 	l.d = dialog.NewCustomWithoutButtons(lang.L("letters.title", map[string]any{"Year": l.s.u.campaign.Year}), body, l.s.u.win)
 	l.d.Resize(fyne.NewSize(640, 420))

@@ -83,8 +83,10 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 	pressActions := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("reports.copy"), theme.ContentCopyIcon(), s.onCopyTapped),
 		widget.NewButtonWithIcon(lang.L("reports.save_txt"), theme.DocumentSaveIcon(), s.onSaveTextTapped))
+	// The office's reports are the head's: a clerk sees them, greyed.
+	note := s.u.guard(data.RoleHead, s.buttons...)
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		s.title, options,
+		s.title, container.NewHBox(note), options,
 		widget.NewCard("", lang.L("reports.public"), container.NewVBox(public, publicHint)),
 		widget.NewCard("", lang.L("reports.handover_title"), container.NewVBox(handover, handoverHint,
 			container.NewHBox(handoverBtn))),
@@ -141,7 +143,9 @@ func (s *reportsScreen) run(work func() (string, error), done func(string)) {
 			s.bar.Stop()
 			s.bar.Hide()
 			for _, b := range s.buttons {
-				b.Enable()
+				if s.u.may(data.RoleHead) {
+					b.Enable()
+				}
 			}
 			if err != nil {
 				s.status.SetText("")

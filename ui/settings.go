@@ -68,7 +68,8 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 		widget.NewCard("", lang.L("settings.office"), office),
 		widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint)),
 		s.backup.buildUI(),
-		container.NewHBox(save),
+		container.NewHBox(save, s.u.guard(data.RoleAdmin, save)),
+		newServerPanel(s.u).buildUI(),      // ui/settings_server.go
 		newLetterSettings(s.u).buildUI()))) // ui/settings_letters.go
 }
 

@@ -13,6 +13,8 @@ type Store interface {
 	Settings(ctx context.Context) (data.Settings, error)
 	SaveSettings(ctx context.Context, st data.Settings) error
 	Path() string
+	Actor() string
+	Role() data.Role // ui/roles.go
 
 	FindCampaigns(ctx context.Context) ([]data.Campaign, error)
 	CreateCampaign(ctx context.Context, c *data.Campaign) error
@@ -53,6 +55,7 @@ type Store interface {
 	FindDistributions(ctx context.Context, f data.DistributionFilter) ([]data.DistributionRow, error)
 	CreateDistributions(ctx context.Context, ds []data.Distribution, force bool) error
 	DeleteDistribution(ctx context.Context, id int64) error
+	ApproveDistributions(ctx context.Context, ids []int64) (int, error)
 
 	FindAppeals(ctx context.Context, f data.AppealFilter) ([]data.Appeal, error)
 	FindAppealByID(ctx context.Context, id int64) (data.Appeal, error)
