@@ -120,3 +120,28 @@ func TestLoginWrongPasswordOnServer(t *testing.T) {
 		t.Fatalf("right password: %s", msg)
 	}
 }
+
+// TestConnectDemoNeverFillsServer opens an empty schema of the test server
+// with --demo: the app opens on it and the demo stays out. Skipped without
+// $MEKTEPKEZHOL_TEST_PG.
+func TestConnectDemoNeverFillsServer(t *testing.T) {
+	if !datatest.OnServer() {
+		t.Skip("no server: set " + datatest.EnvPG)
+	}
+	u, _ := newServerTestApp(t)
+	var opened *data.Store
+	if err := Connect(u.win, datatest.DSN(t), true, func(st *data.Store) { opened = st }); err != nil {
+		t.Fatal(err)
+	}
+	if opened == nil {
+		t.Fatal("the trusted test server asked for a password")
+	}
+	defer opened.Close()
+	kids, err := opened.FindChildren(context.Background(), data.ChildFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kids) != 0 {
+		t.Fatalf("--demo filled the server with %d children", len(kids))
+	}
+}
