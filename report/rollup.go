@@ -76,8 +76,8 @@ func districtPage(d *reportDoc, r CampaignReport) {
 	}
 	rows = append(rows, row(word(lang, "total"), districtSums(r.Districts)))
 	d.table([]tableColumn{{word(lang, "district"), 40, false}, {word(lang, "registered"), 20, true},
-		{word(lang, "helped"), 22, true}, {word(lang, "items"), 22, true}, {word(lang, "district_money"), 30, true},
-		{word(lang, "sponsors"), 22, true}, {word(lang, "appeals"), 24, true}}, rows, true)
+		{word(lang, "helped"), 22, true}, {word(lang, "items"), 20, true}, {word(lang, "district_money"), 26, true},
+		{word(lang, "sponsors"), 28, true}, {word(lang, "appeals"), 24, true}}, rows, true)
 	d.note(districtNote(r, lang))
 }
 
