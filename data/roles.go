@@ -122,6 +122,11 @@ func (s *Store) grantRoles(ctx context.Context) error {
 	if !may || granted {
 		return nil
 	}
+	return s.applyGrants(ctx)
+}
+
+// applyGrants runs roles_pg.sql.
+func (s *Store) applyGrants(ctx context.Context) error {
 	return s.serializable(ctx, s.db, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, rolesSQL); err != nil {
 			return fmt.Errorf("grant the roles their rights: %w", err)

@@ -17,7 +17,7 @@ var testUsers atomic.Int64
 
 // mustUser creates a login of the given role for this test, removed at its
 // end, and opens the admin's schema as that user.
-func mustUser(t *testing.T, admin *data.Store, role data.Role) *data.Store {
+func mustUser(t testing.TB, admin *data.Store, role data.Role) *data.Store {
 	t.Helper()
 	ctx := context.Background()
 	name := fmt.Sprintf("t%d_%s_%d", os.Getpid(), role, testUsers.Add(1))
@@ -256,5 +256,44 @@ func TestRolesOnFile(t *testing.T) {
 	st.SetRole(data.RoleHead)
 	if n, err := st.ApproveDistributions(ctx, []int64{ds[0].ID}); err != nil || n != 1 {
 		t.Fatalf("head approves: n=%d err=%v, want 1", n, err)
+	}
+}
+
+// The roles' cost at Open on a server: the grants' check (and, once per
+// schema, the grants), the role's look-up.
+func BenchmarkOpenAsOwner(b *testing.B) { benchmarkOpen(b, "") }
+func BenchmarkOpenAsClerk(b *testing.B) { benchmarkOpen(b, data.RoleClerk) }
+
+func benchmarkOpen(b *testing.B, role data.Role) {
+	if !datatest.OnServer() {
+		b.Skip("roles are the server's")
+	}
+	admin := mustOpen(b)
+	dsn := admin.Path()
+	if role != "" {
+		u, _ := url.Parse(dsn)
+		u.User = url.User(mustUser(b, admin, role).Actor())
+		dsn = u.String()
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := data.Open(dsn)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}
+
+func BenchmarkApplyGrants(b *testing.B) {
+	if !datatest.OnServer() {
+		b.Skip("grants are the server's")
+	}
+	st := mustOpen(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := st.ApplyGrants(context.Background()); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

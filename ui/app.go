@@ -294,6 +294,9 @@ func (u *App) restoreWindowSize() {
 }
 
 func (u *App) saveWindowSize() {
+	if !u.may(data.RoleAdmin) {
+		return // the settings are the admin's: a clerk's window keeps the office's size
+	}
 	st, err := u.st.Settings(u.ctx)
 	if err != nil {
 		fyne.LogError("load settings", err)
