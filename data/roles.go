@@ -2,8 +2,10 @@ package data
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	_ "embed" // roles_pg.sql
+	"encoding/hex"
 	"fmt"
 )
 
@@ -105,9 +107,11 @@ var rolesSQL string
 
 // grantRoles creates the group roles and grants them their rights on the
 // office's schema, when the user may (a superuser or the schema's owner)
-// and a table of the schema (a new one, after a migration) lacks them.
+// and a table of the schema (a new one, after a migration) lacks them or
+// they were granted by another roles_pg.sql than this build's.
 func (s *Store) grantRoles(ctx context.Context) error {
 	var may, granted bool
+	var mark string
 	err := s.db.QueryRowContext(ctx, `SELECT
 		COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)
 		OR COALESCE((SELECT nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
@@ -115,14 +119,23 @@ func (s *Store) grantRoles(ctx context.Context) error {
 		EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mektepkezhol_clerk')
 			AND has_schema_privilege('mektepkezhol_clerk', current_schema(), 'USAGE')
 			AND NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema()
-				AND NOT has_table_privilege('mektepkezhol_clerk', format('%I.%I', schemaname, tablename), 'SELECT'))`).Scan(&may, &granted)
+				AND NOT has_table_privilege('mektepkezhol_clerk', format('%I.%I', schemaname, tablename), 'SELECT')),
+		COALESCE((SELECT obj_description(oid, 'pg_policy') FROM pg_policy
+			WHERE polname = 'head_changes' AND polrelid = to_regclass('distributions')), '')`).Scan(&may, &granted, &mark)
 	if err != nil {
 		return fmt.Errorf("check the roles' grants: %w", serverError(err))
 	}
-	if !may || granted {
+	if !may || granted && mark == rolesMark() {
 		return nil
 	}
 	return s.applyGrants(ctx)
+}
+
+// rolesMark tells the grants of this build's roles_pg.sql: it is kept as
+// the comment of one of its policies.
+func rolesMark() string {
+	sum := sha256.Sum256([]byte(rolesSQL))
+	return "roles_pg.sql " + hex.EncodeToString(sum[:8])
 }
 
 // applyGrants runs roles_pg.sql.
@@ -130,6 +143,10 @@ func (s *Store) applyGrants(ctx context.Context) error {
 	return s.serializable(ctx, s.db, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, rolesSQL); err != nil {
 			return fmt.Errorf("grant the roles their rights: %w", err)
+		}
+		// The mark is hex: safe to spell out.
+		if _, err := tx.ExecContext(ctx, `COMMENT ON POLICY head_changes ON distributions IS '`+rolesMark()+`'`); err != nil {
+			return fmt.Errorf("mark the roles' grants: %w", err)
 		}
 		return nil
 	})

@@ -42,6 +42,23 @@ BEGIN
         DELETE ON %I.distributions TO mektepkezhol_clerk', sch);
     EXECUTE format('GRANT INSERT ON %I.audit_log TO mektepkezhol_clerk', sch);
 
+    -- Once approved, a distribution is the head's: a clerk may change or
+    -- take back only the pending ones (row-level security; the owner,
+    -- who runs migrations and transfers, is not bound by it).
+    EXECUTE format('ALTER TABLE %I.distributions ENABLE ROW LEVEL SECURITY', sch);
+    EXECUTE format('DROP POLICY IF EXISTS clerk_reads ON %I.distributions', sch);
+    EXECUTE format('CREATE POLICY clerk_reads ON %I.distributions FOR SELECT TO mektepkezhol_clerk USING (true)', sch);
+    EXECUTE format('DROP POLICY IF EXISTS clerk_enters ON %I.distributions', sch);
+    EXECUTE format('CREATE POLICY clerk_enters ON %I.distributions FOR INSERT TO mektepkezhol_clerk WITH CHECK (true)', sch);
+    EXECUTE format('DROP POLICY IF EXISTS clerk_changes_pending ON %I.distributions', sch);
+    EXECUTE format($p$CREATE POLICY clerk_changes_pending ON %I.distributions FOR UPDATE TO mektepkezhol_clerk
+        USING (approved_by = '') WITH CHECK (approved_by = '')$p$, sch);
+    EXECUTE format('DROP POLICY IF EXISTS clerk_takes_back_pending ON %I.distributions', sch);
+    EXECUTE format($p$CREATE POLICY clerk_takes_back_pending ON %I.distributions FOR DELETE TO mektepkezhol_clerk
+        USING (approved_by = '')$p$, sch);
+    EXECUTE format('DROP POLICY IF EXISTS head_changes ON %I.distributions', sch);
+    EXECUTE format('CREATE POLICY head_changes ON %I.distributions FOR ALL TO mektepkezhol_head USING (true) WITH CHECK (true)', sch);
+
     -- head: approves, issues letters, keeps the events.
     EXECUTE format('GRANT INSERT (approved_by, approved_at), UPDATE (approved_by, approved_at)
         ON %I.distributions TO mektepkezhol_head', sch);

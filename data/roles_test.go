@@ -123,9 +123,19 @@ func TestRolesOnServer(t *testing.T) {
 	if n, err := head.ApproveDistributions(ctx, []int64{ds[0].ID}); err != nil || n != 0 {
 		t.Fatalf("approve again: n=%d err=%v, want 0", n, err)
 	}
-	// Now approved, the clerk may not take it back.
+	// Now approved, the clerk may not take it back, nor change it: the
+	// server's row-level security leaves it alone.
 	if err := clerk.DeleteDistribution(ctx, ds[0].ID); !errors.Is(err, data.ErrForbidden) {
 		t.Fatalf("clerk deletes approved: err=%v, want ErrForbidden", err)
+	}
+	if err := clerk.RawWrite(`DELETE FROM distributions WHERE id = $1`, ds[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := clerk.RawWrite(`UPDATE distributions SET quantity = 5 WHERE id = $1`, ds[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := admin.FindDistributions(ctx, data.DistributionFilter{ID: ds[0].ID}); err != nil || len(got) != 1 || got[0].Quantity != 1 {
+		t.Fatalf("after the clerk's raw delete and update: %v (%v), want the approved row untouched", got, err)
 	}
 
 	// Settings are the admin's: the app and the server refuse the clerk.
