@@ -209,6 +209,22 @@ func TestUserRoleChange(t *testing.T) {
 	if err := admin.CreateUser(ctx, clerk.Actor(), "", data.RoleClerk); !errors.Is(err, data.ErrConflict) {
 		t.Fatalf("user twice: err=%v, want ErrConflict", err)
 	}
+
+	// An admin who is no superuser manages users too.
+	admin2 := mustUser(t, admin, data.RoleAdmin)
+	if got := admin2.Role(); got != data.RoleAdmin {
+		t.Fatalf("admin's role=%s", got)
+	}
+	head := mustUser(t, admin2, data.RoleHead)
+	if got := head.Role(); got != data.RoleHead {
+		t.Fatalf("role of the admin's user=%s, want head", got)
+	}
+	if err := admin2.SetUserRole(ctx, head.Actor(), data.RoleClerk); err != nil {
+		t.Fatal(err)
+	}
+	if err := admin2.DropUser(ctx, admin2.Actor()); !errors.Is(err, data.ErrForbidden) {
+		t.Fatalf("admin removes oneself: err=%v, want ErrForbidden", err)
+	}
 }
 
 func TestRolesOnFile(t *testing.T) {

@@ -89,7 +89,8 @@ func (s *Store) CreateUser(ctx context.Context, name, password string, role Role
 	}))
 }
 
-// setCreateRole lets an admin manage users, and nobody else.
+// setCreateRole lets an admin manage users, and nobody else: CREATEROLE,
+// and the groups WITH ADMIN OPTION (which PostgreSQL 16 asks for too).
 func setCreateRole(ctx context.Context, tx *sql.Tx, name string, role Role) error {
 	attr := "NOCREATEROLE"
 	if role == RoleAdmin {
@@ -97,6 +98,14 @@ func setCreateRole(ctx context.Context, tx *sql.Tx, name string, role Role) erro
 	}
 	if err := ddl(ctx, tx, `ALTER ROLE %I `+attr, []string{name}); err != nil {
 		return fmt.Errorf("user %s: %w", name, err)
+	}
+	if role != RoleAdmin {
+		return nil
+	}
+	for _, r := range Roles {
+		if err := ddl(ctx, tx, `GRANT %I TO %I WITH ADMIN OPTION`, []string{r.group(), name}); err != nil {
+			return fmt.Errorf("user %s: %w", name, err)
+		}
 	}
 	return nil
 }
