@@ -17,10 +17,10 @@ import (
 
 // Connect opens the database at dsn (a file path or a server URL) and
 // passes the store to ready. When a server asks for a password the URL
-// lacks, w first shows the login window, and ready is called once the clerk
-// has logged in (or chosen the local file). With demo, only a local file
+// lacks, or cannot be reached, w first shows the login window, and ready is
+// called once the clerk has logged in (or chosen the local file). With demo, only a local file
 // that did not exist yet is filled with the demo campaign, never a server.
-// Errors other than a refused login are returned.
+// Other errors are returned.
 func Connect(w fyne.Window, dsn string, demo bool, ready func(*data.Store)) error {
 	_, err := connect(w, dsn, demo, ready)
 	return err
@@ -33,13 +33,19 @@ func connect(w fyne.Window, dsn string, demo bool, ready func(*data.Store)) (*lo
 		ready(st)
 		return nil, nil
 	}
-	if !data.IsServer(dsn) || data.HasPassword(dsn) || !data.IsAuthFailure(err) {
+	asks := data.IsAuthFailure(err) && !data.HasPassword(dsn)
+	if !data.IsServer(dsn) || !asks && !data.IsUnreachable(err) {
 		return nil, err
 	}
 	if c, err := data.LoadConnection(); err == nil {
 		setLanguage(c.Language) // the clerk's language, before her settings can be read
 	}
 	l := newLoginScreen(w, dsn, demo, ready)
+	if !asks {
+		// a server out of reach: try again, or work with the local file
+		fyne.LogError("connect to "+data.RedactURL(dsn), err)
+		l.message.SetText(loginMessage(err))
+	}
 	w.SetTitle(lang.L("app.title"))
 	w.SetContent(l.buildUI())
 	w.Resize(fyne.NewSize(560, 360))

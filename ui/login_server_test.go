@@ -145,3 +145,22 @@ func TestConnectDemoNeverFillsServer(t *testing.T) {
 		t.Fatalf("--demo filled the server with %d children", len(kids))
 	}
 }
+
+// TestConnectUnreachableShowsLogin starts on a server nobody listens on:
+// instead of quitting, the app shows the login window saying so.
+func TestConnectUnreachableShowsLogin(t *testing.T) {
+	u, _ := newServerTestApp(t)
+	host, port := closedPort(t)
+	opened := false
+	l, err := connect(u.win, fmt.Sprintf("postgres://aigul@%s:%d/mektep?connect_timeout=5", host, port), false,
+		func(st *data.Store) { opened = true; st.Close() })
+	if err != nil || l == nil || opened {
+		t.Fatalf("connect: login=%v err=%v opened=%v", l != nil, err, opened)
+	}
+	if got, want := l.message.Text, lang.L("login.unreachable"); got != want {
+		t.Fatalf("message=%q, want %q", got, want)
+	}
+	if _, err := connect(u.win, "/dev/null/not-a-folder/office.db", false, func(*data.Store) {}); err == nil {
+		t.Fatal("a file that cannot be opened did not fail")
+	}
+}
