@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -82,8 +83,8 @@ func (l *loginScreen) buildUI() fyne.CanvasObject {
 	l.enter = widget.NewButtonWithIcon(lang.L("login.enter"), theme.LoginIcon(), l.onEnterTapped)
 	l.enter.Importance = widget.HighImportance
 	l.local = widget.NewButtonWithIcon(lang.L("login.local"), theme.StorageIcon(), l.onLocalTapped)
-	server := widget.NewLabel(data.RedactURL(l.dsn))
-	server.Wrapping = fyne.TextWrapBreak
+	server := widget.NewLabel(serverText(l.dsn))
+	server.Truncation = fyne.TextTruncateEllipsis
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("login.server"), server),
 		widget.NewFormItem(lang.L("login.user"), l.user),
@@ -156,4 +157,22 @@ func loginMessage(err error) string {
 		return lang.L("login.forbidden")
 	}
 	return fmt.Sprintf("%s\n%v", lang.L("login.failed"), err)
+}
+
+// serverText names the server as the clerk knows it: «host:port · database
+// · schema».
+func serverText(dsn string) string {
+	a, err := data.ParseServerAddress(dsn)
+	if err != nil {
+		return data.RedactURL(dsn)
+	}
+	host := a.Host
+	if a.Port != 0 {
+		host += ":" + strconv.Itoa(a.Port)
+	}
+	parts := []string{host, a.Database}
+	if a.Schema != "" {
+		parts = append(parts, a.Schema)
+	}
+	return strings.Join(parts, " · ")
 }

@@ -160,6 +160,9 @@ func TestConnectUnreachableShowsLogin(t *testing.T) {
 	if got, want := l.message.Text, lang.L("login.unreachable"); got != want {
 		t.Fatalf("message=%q, want %q", got, want)
 	}
+	if got, want := serverText("postgres://aigul@db.local:5433/mektep?search_path=karaganda&sslmode=disable"), "db.local:5433 · mektep · karaganda"; got != want {
+		t.Fatalf("server shown as %q, want %q", got, want)
+	}
 	if _, err := connect(u.win, "/dev/null/not-a-folder/office.db", false, func(*data.Store) {}); err == nil {
 		t.Fatal("a file that cannot be opened did not fail")
 	}
