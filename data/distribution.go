@@ -70,7 +70,9 @@ func (s *Store) CreateDistributions(ctx context.Context, ds []Distribution, forc
 			return err
 		}
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	// the stock is the campaign's: on a server two clerks' batches would
+	// each read it and roll each other back, so they take turns
+	return s.inTxLocked(ctx, numbersLock("distributions", ds[0].CampaignID), func(tx *sql.Tx) error {
 		conflict, err := distributionConflicts(ctx, tx, ds)
 		if err != nil {
 			return err

@@ -175,11 +175,13 @@ func (s *Store) Stock(ctx context.Context, campaignID int64) ([]StockLine, error
 
 func stock(ctx context.Context, q queryer, campaignID int64) ([]StockLine, error) {
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.code, a.name_kk, a.name_ru, a.unit_kk, a.unit_ru, a.sized,
-		COALESCE((SELECT sum(i.quantity) FROM donation_items i JOIN donations d ON d.id = i.donation_id
-			WHERE d.campaign_id = ?1 AND i.item_id = a.id), 0),
+		COALESCE(dn.quantity, 0),
 		COALESCE((SELECT sum(quantity) FROM purchases WHERE campaign_id = ?1 AND item_id = a.id), 0),
 		COALESCE((SELECT sum(quantity) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id), 0)
-		FROM aid_items a ORDER BY a.id`, campaignID)
+		FROM aid_items a LEFT JOIN (SELECT i.item_id, sum(i.quantity) AS quantity
+			FROM donation_items i JOIN donations d ON d.id = i.donation_id
+			WHERE d.campaign_id = ?1 GROUP BY i.item_id) dn ON dn.item_id = a.id
+		ORDER BY a.id`, campaignID)
 	if err != nil {
 		return nil, fmt.Errorf("compute stock: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -262,7 +263,9 @@ func (s *Store) serializable(ctx context.Context, db txBeginner, fn func(tx *sql
 		if !retryable(err, attempt) {
 			break
 		}
-		time.Sleep(time.Duration(attempt+1) * 5 * time.Millisecond)
+		// back off a little longer each time, and not in step with the
+		// clerk whose transaction won
+		time.Sleep(time.Duration(attempt+1)*5*time.Millisecond + time.Duration(rand.IntN(5000))*time.Microsecond)
 	}
 	return serverError(err)
 }
