@@ -108,7 +108,10 @@ func New(a fyne.App, w fyne.Window, st Store) *App {
 		fyne.LogError("load settings", err)
 	}
 	u.settings = st0
-	setLanguage(st0.Language)
+	if lang, ok := ownLanguage(u); ok {
+		u.settings.Language = lang
+	}
+	setLanguage(u.settings.Language)
 	u.loadCampaigns()
 	u.build()
 	u.restoreWindowSize()

@@ -45,3 +45,35 @@ func roleNote(need data.Role) *widget.Label {
 	l.Importance = widget.WarningImportance
 	return l
 }
+
+// ownLanguage is the language a user who may not change the office's
+// settings chose for herself, kept in her connection.json.
+func ownLanguage(u *App) (string, bool) {
+	if u.may(data.RoleAdmin) {
+		return "", false
+	}
+	c, err := data.LoadConnection()
+	if err != nil || (c.Language != "kk" && c.Language != "ru") {
+		return "", false
+	}
+	return c.Language, true
+}
+
+// setOwnLanguage switches the language of a user who may not change the
+// office's settings, and keeps it on her PC for the next start.
+func (s *settingsScreen) setOwnLanguage(code string) {
+	if code == "" || code == s.u.settings.Language {
+		return
+	}
+	c, err := data.LoadConnection()
+	if err == nil {
+		c.Language = code
+		err = data.SaveConnection(c)
+	}
+	if err != nil {
+		fyne.LogError("keep the language", err)
+	}
+	st := s.u.settings
+	st.Language = code
+	s.u.applySettings(st)
+}

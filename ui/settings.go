@@ -35,7 +35,11 @@ func newSettingsScreen(u *App) *settingsScreen {
 	s.state.track(s.deptKK, s.deptRU, s.cityKK, s.cityRU, s.head, s.titleKK, s.titleRU, s.phones, s.dueDays)
 	s.langs = newChoice([]string{"kk", "ru"}, func(c string) string { return lang.L("lang." + c) })
 	s.language = widget.NewRadioGroup(s.langs.labels, func(string) {
-		if !s.state.filling {
+		switch {
+		case s.state.filling:
+		case !u.may(data.RoleAdmin):
+			s.setOwnLanguage(s.langs.code(s.language.Selected))
+		default:
 			s.state.dirty = true
 		}
 	})
