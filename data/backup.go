@@ -17,6 +17,11 @@ import (
 // ErrBadBackup means a file is not a sound backup of this app's database.
 var ErrBadBackup = errors.New("not a sound backup")
 
+// ErrRestoreOnServer means a backup file was to replace a server's data:
+// the server's admin restores the server; a backup file goes into an empty
+// office schema with `mektepkezhol-cli migrate --from FILE --to URL`.
+var ErrRestoreOnServer = errors.New("a server is not replaced by a backup file: migrate the file into an empty office schema (mektepkezhol-cli migrate --from FILE --to URL)")
+
 // Backup writes a consistent copy of the database to dest with VACUUM INTO,
 // which reads one snapshot while the app keeps working. The copy holds
 // children's personal data: it is created 0600. An existing dest is replaced
@@ -113,6 +118,9 @@ func CheckBackup(ctx context.Context, path string) (int, error) {
 // checking src. The current database, if any, is first kept as a dated
 // copy beside it, whose path is returned. No store may have dbPath open.
 func Restore(ctx context.Context, dbPath, src string, now time.Time) (kept string, err error) {
+	if IsServer(dbPath) {
+		return "", ErrRestoreOnServer
+	}
 	if _, err := CheckBackup(ctx, src); err != nil {
 		return "", err
 	}

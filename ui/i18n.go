@@ -98,6 +98,10 @@ func errorText(err error) string {
 		return lang.L("err.disk_full")
 	case errors.Is(err, data.ErrForbidden):
 		return lang.L("err.forbidden")
+	case errors.Is(err, data.ErrRestoreOnServer):
+		return lang.L("err.restore_server")
+	case data.IsUnreachable(err):
+		return lang.L("login.unreachable") + "\n" + lang.L("err.server_lost")
 	}
 	return lang.L("err.unexpected") + "\n" + err.Error()
 }
