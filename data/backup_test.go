@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,47 +11,8 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 )
-
-// tableDump reads every row of every table of a database file, in order.
-func tableDump(tb testing.TB, path string) string {
-	tb.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	var tables []string
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, t := range tables {
-		rows, err := db.Query(`SELECT * FROM "` + t + `" ORDER BY 1`)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			rows.Scan(ptrs...)
-			fmt.Fprintf(&b, "%s %v\n", t, vals)
-		}
-		rows.Close()
-	}
-	return b.String()
-}
 
 // backup → restore gives back equal data, and the replaced database is
 // kept as a dated copy.
@@ -70,8 +30,8 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	}
 	// The store stays open and in use while the backup is made; compare
 	// with a second backup of the same moment.
-	want := tableDump(t, backup)
-	if got := tableDump(t, st.Path()); got != want {
+	want := datatest.DumpFile(t, backup)
+	if got := datatest.DumpFile(t, st.Path()); got != want {
 		t.Fatal("backup differs from the database")
 	}
 
@@ -80,7 +40,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if err := st.CreateSponsor(ctx, sp); err != nil {
 		t.Fatal(err)
 	}
-	changed := tableDump(t, st.Path())
+	changed := datatest.DumpFile(t, st.Path())
 	path := st.Path()
 	st.Close()
 
@@ -92,10 +52,10 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if !strings.Contains(kept, "2019-09-30-170500") {
 		t.Fatalf("kept copy %q is not dated", kept)
 	}
-	if got := tableDump(t, kept); got != changed {
+	if got := datatest.DumpFile(t, kept); got != changed {
 		t.Fatal("the kept copy is not the database as it was before the restore")
 	}
-	if got := tableDump(t, path); got != want {
+	if got := datatest.DumpFile(t, path); got != want {
 		t.Fatal("the restored database differs from the backup")
 	}
 	st2, err := data.Open(path)
@@ -139,7 +99,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 	}
 	os.WriteFile(corrupt, b, 0o600)
 
-	before := tableDump(t, st.Path())
+	before := datatest.DumpFile(t, st.Path())
 	for _, tt := range []struct {
 		name, path string
 		want       error
@@ -155,7 +115,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 			}
 		})
 	}
-	if tableDump(t, st.Path()) != before {
+	if datatest.DumpFile(t, st.Path()) != before {
 		t.Fatal("a refused restore changed the database")
 	}
 	if kept, _ := filepath.Glob(filepath.Join(filepath.Dir(st.Path()), "*before-restore*")); len(kept) != 0 {

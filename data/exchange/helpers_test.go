@@ -2,10 +2,7 @@ package exchange_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -86,57 +83,4 @@ func importFile(tb testing.TB, st *data.Store, path string, opt exchange.Options
 		tb.Fatal(err)
 	}
 	return plan
-}
-
-// dump reads every row of the store from a backup of it (a server's rows
-// are backed up into a SQLite file too).
-func dump(tb testing.TB, st *data.Store) string {
-	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "dump.db")
-	if err := st.Backup(ctx, path); err != nil {
-		tb.Fatal(err)
-	}
-	return dumpFile(tb, path)
-}
-
-// dumpFile reads every row of every table of a database file, in order, as text.
-func dumpFile(tb testing.TB, path string) string {
-	tb.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, t := range tables {
-		rows, err := db.Query(`SELECT * FROM "` + t + `" ORDER BY 1`)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				tb.Fatal(err)
-			}
-			fmt.Fprintf(&b, "%s %v\n", t, vals)
-		}
-		rows.Close()
-	}
-	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 	"github.com/mektepkezhol/app/data/exchange"
 )
 
@@ -53,13 +54,13 @@ func TestImportSponsors(t *testing.T) {
 	if len(all) != 3 {
 		t.Fatalf("%d sponsors, want 3", len(all))
 	}
-	before := dump(t, st)
+	before := datatest.Dump(t, st)
 	again := importFile(t, st, path, exchange.Options{Kind: exchange.Sponsors})
 	if s := again.Summary(); s.Imported+s.Updated != 0 {
 		t.Fatalf("re-import %+v", s)
 	}
 	exchange.Commit(ctx, st, again, nil)
-	if dump(t, st) != before {
+	if datatest.Dump(t, st) != before {
 		t.Fatal("re-importing sponsors changed the database")
 	}
 }

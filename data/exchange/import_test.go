@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 	"github.com/mektepkezhol/app/data/exchange"
 )
 
@@ -128,7 +129,7 @@ func TestImportMessyXLSX(t *testing.T) {
 	}
 
 	// The same file again changes nothing, audit log included.
-	before := dump(t, st)
+	before := datatest.Dump(t, st)
 	again := importFile(t, st, path, exchange.Options{Kind: exchange.Children, SchoolNumber: 7})
 	if s := again.Summary(); s.Imported != 0 || s.Updated != 0 || s.Unchanged != 2 || s.Rejected != 3 {
 		t.Fatalf("re-import preview %+v, want 2 unchanged", s)
@@ -136,7 +137,7 @@ func TestImportMessyXLSX(t *testing.T) {
 	if _, err := exchange.Commit(ctx, st, again, nil); err != nil {
 		t.Fatal(err)
 	}
-	if after := dump(t, st); after != before {
+	if after := datatest.Dump(t, st); after != before {
 		t.Fatal("re-importing the same file changed the database")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 	"github.com/mektepkezhol/app/data/exchange"
 )
 
@@ -52,7 +53,7 @@ func TestKilledImportLeavesDatabaseAsItWas(t *testing.T) {
 	}
 	childList(t, st, list, 2000)
 	st.Close()
-	before := dumpFile(t, db)
+	before := datatest.DumpFile(t, db)
 
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledImportLeavesDatabaseAsItWas$")
 	cmd.Env = append(os.Environ(), "EXCHANGE_KILL_DB="+db, "EXCHANGE_KILL_LIST="+list, "EXCHANGE_KILL_MARKER="+marker)
@@ -85,7 +86,7 @@ func TestKilledImportLeavesDatabaseAsItWas(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	if after := dumpFile(t, db); after != before {
+	if after := datatest.DumpFile(t, db); after != before {
 		t.Fatal("the killed import changed the database")
 	}
 	// The same import run to its end does change it: the test can fail.
