@@ -41,8 +41,13 @@ func WriteReport(ctx context.Context, st *data.Store, campaignID int64, format, 
 	if err != nil {
 		return err
 	}
+	return writeReport(r, format, lang, path)
+}
+
+// writeReport writes a report of aggregates only: the file may be shared,
+// so it is readable by all.
+func writeReport(r report.CampaignReport, format, lang, path string) error {
 	opt := report.ReportOptions{Lang: lang}
-	// Aggregates only: the file may be shared, so it is readable by all.
 	return WriteFileAtomically(path, 0o644, func(w io.Writer) error {
 		if format == "xlsx" {
 			return report.WriteWorkbook(w, r, opt)

@@ -3,7 +3,6 @@ package office
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -59,12 +58,5 @@ func WriteRollUp(ctx context.Context, districts []data.Office, year int, format,
 	if err != nil {
 		return err
 	}
-	opt := report.ReportOptions{Lang: lang}
-	// Aggregates only, as the office's report: readable by all.
-	return WriteFileAtomically(path, 0o644, func(w io.Writer) error {
-		if format == "xlsx" {
-			return report.WriteWorkbook(w, r, opt)
-		}
-		return report.WritePDFReport(w, r, opt)
-	})
+	return writeReport(r, format, lang, path)
 }
