@@ -218,23 +218,15 @@ func addSummary(a *Summary, b Summary) {
 	a.ItemsDistributed += b.ItemsDistributed
 	a.ChildrenHelped += b.ChildrenHelped
 	a.Letters += b.Letters
-	for k, n := range b.ChildrenByCategory {
-		a.ChildrenByCategory[k] += n
-	}
-	for k, n := range b.HelpedByCategory {
-		a.HelpedByCategory[k] += n
-	}
-	for k, n := range b.ItemsByKind {
-		a.ItemsByKind[k] += n
-	}
+	addCounts(a.ChildrenByCategory, b.ChildrenByCategory)
+	addCounts(a.HelpedByCategory, b.HelpedByCategory)
+	addCounts(a.ItemsByKind, b.ItemsByKind)
 	a.Appeals.Total += b.Appeals.Total
 	a.Appeals.Resolved += b.Appeals.Resolved
 	a.Appeals.Rejected += b.Appeals.Rejected
 	a.Appeals.Open += b.Appeals.Open
 	a.Appeals.Overdue += b.Appeals.Overdue
-	for k, n := range b.Appeals.ByChannel {
-		a.Appeals.ByChannel[k] += n
-	}
+	addCounts(a.Appeals.ByChannel, b.Appeals.ByChannel)
 }
 
 func emptyCoverage(year int) CoverageFigures {
@@ -247,13 +239,14 @@ func addCoverage(a *CoverageFigures, b CoverageFigures) {
 	a.Open += b.Open
 	a.Overdue += b.Overdue
 	a.Referred += b.Referred
-	for k, n := range b.ByReason {
-		a.ByReason[k] += n
-	}
-	for k, n := range b.BySource {
-		a.BySource[k] += n
-	}
-	for k, n := range b.ByReasonPlaced {
-		a.ByReasonPlaced[k] += n
+	addCounts(a.ByReason, b.ByReason)
+	addCounts(a.BySource, b.BySource)
+	addCounts(a.ByReasonPlaced, b.ByReasonPlaced)
+}
+
+// addCounts adds the counts of b to a's, key by key.
+func addCounts[K comparable, N int | int64](a, b map[K]N) {
+	for k, n := range b {
+		a[k] += n
 	}
 }
