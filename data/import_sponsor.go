@@ -110,19 +110,7 @@ func (s *Store) updateImportedSponsor(ctx context.Context, tx *sql.Tx, old Spons
 	if dryRun {
 		return nil
 	}
-	at, now := s.stamp()
-	res, err := tx.ExecContext(ctx, `UPDATE sponsors SET kind = ?, name = ?, bin = ?, head_name = ?,
-		head_title = ?, contact_person = ?, phone = ?, email = ?, address = ?, public_consent = ?, notes = ?,
-		version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
-		sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson, sp.Phone, sp.Email,
-		sp.Address, sp.PublicConsent, sp.Notes, s.actor, at, sp.ID, sp.Version)
-	if err != nil {
-		return fmt.Errorf("update sponsor %q: %w", sp.Name, mapConstraint(err))
-	}
-	if err := s.updated(ctx, tx, res, "sponsors", sp.ID, now, versioned{&sp.Version, &sp.ChangedBy, &sp.ChangedAt}); err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, "sponsors", sp.ID, "update", old, *sp)
+	return s.writeSponsor(ctx, tx, old, sp)
 }
 
 // sponsorIndex finds saved sponsors by BIN and by normalised name.

@@ -164,6 +164,12 @@ func (s *Store) updateSponsor(ctx context.Context, tx *sql.Tx, sp *Sponsor) erro
 	if err != nil {
 		return notFound(err, "sponsor", sp.ID)
 	}
+	return s.writeSponsor(ctx, tx, old, sp)
+}
+
+// writeSponsor saves sp over old if the row is still at the version sp
+// carries.
+func (s *Store) writeSponsor(ctx context.Context, tx *sql.Tx, old Sponsor, sp *Sponsor) error {
 	at, now := s.stamp()
 	res, err := tx.ExecContext(ctx, `UPDATE sponsors SET kind = ?, name = ?, bin = ?, head_name = ?,
 		head_title = ?, contact_person = ?, phone = ?, email = ?, address = ?, public_consent = ?, notes = ?,
