@@ -64,9 +64,10 @@ test: test-deps vet
 
 # bench prints one table: the Go benchmarks and the end-to-end timings on
 # generated data, each next to its target (and LibreOffice's baseline when
-# LibreOffice is installed).
+# LibreOffice is installed); ten clerks saving at once on a throwaway
+# PostgreSQL server with fsync on, and on one SQLite file.
 bench: test-deps
-	$(GO) run ./cmd/benchtable
+	PG_DURABLE=1 bash .ci/with-postgres $(GO) run ./cmd/benchtable
 
 # reliability runs the long forms of the fault tests: two writer processes
 # for 30 s, 100 kill -9s of a writer, a full disk.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,8 +88,11 @@ func (s *distributionsScreen) buildUI() fyne.CanvasObject {
 	if !s.u.may(data.RoleHead) {
 		s.approve.Hide()
 	}
-	bar := container.NewHBox(s.count, s.pending, s.approve, s.takeBack, s.fileButton())
-	list := container.NewBorder(container.NewBorder(nil, nil, title, bar), nil, nil, nil, s.table.table)
+	// two rows, so the list's buttons do not squeeze the form beside it
+	head := container.NewVBox(
+		container.NewBorder(nil, nil, container.NewHBox(title, s.count), s.fileButton()),
+		container.NewHBox(s.pending, layout.NewSpacer(), s.approve, s.takeBack))
+	list := container.NewBorder(head, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(s.give.buildUI(), list)
 	split.Offset = 0.45
 	return split
