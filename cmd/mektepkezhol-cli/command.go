@@ -138,5 +138,6 @@ func createUserOnly(path string) (*os.File, error) {
 func (e *env) printJSON(v any) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // URLs keep their & as they were typed
 	return enc.Encode(v)
 }
