@@ -138,11 +138,11 @@ func (s *Store) createAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
 	}
 	at, now := s.stamp()
 	a.Version, a.ChangedBy, a.ChangedAt = 1, s.actor, now
-	err := tx.QueryRowContext(ctx, `INSERT INTO appeals (campaign_id, reg_number, received_at, channel, citizen_name,
+	err := s.insertRow(ctx, tx, &a.ID, `INSERT INTO appeals (campaign_id, reg_number, received_at, channel, citizen_name,
 		citizen_phone, subject, child_id, assigned_to, due_on, status, resolution, version, changed_by, changed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.CampaignID, a.RegNumber,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.CampaignID, a.RegNumber,
 		a.ReceivedAt.Format("2006-01-02 15:04"), a.Channel, a.CitizenName, a.CitizenPhone, a.Subject, nullID(a.ChildID),
-		a.AssignedTo, dateText(a.DueOn), a.Status, a.Resolution, a.Version, a.ChangedBy, at).Scan(&a.ID)
+		a.AssignedTo, dateText(a.DueOn), a.Status, a.Resolution, a.Version, a.ChangedBy, at)
 	if err != nil {
 		return fmt.Errorf("create appeal %s: %w", a.RegNumber, mapConstraint(err))
 	}

@@ -119,8 +119,8 @@ func (s *Store) CreateCampaign(ctx context.Context, c *Campaign) error {
 }
 
 func (s *Store) createCampaign(ctx context.Context, tx *sql.Tx, c *Campaign) error {
-	err := tx.QueryRowContext(ctx, `INSERT INTO campaigns (year, name_kk, name_ru, slogan, starts_on, ends_on, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.Year, c.NameKK, c.NameRU, c.Slogan, dateText(c.StartsOn), dateText(c.EndsOn), c.Status).Scan(&c.ID)
+	err := s.insertRow(ctx, tx, &c.ID, `INSERT INTO campaigns (year, name_kk, name_ru, slogan, starts_on, ends_on, status)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.Year, c.NameKK, c.NameRU, c.Slogan, dateText(c.StartsOn), dateText(c.EndsOn), c.Status)
 	if err != nil {
 		return fmt.Errorf("create campaign %d: %w", c.Year, mapConstraint(err))
 	}

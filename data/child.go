@@ -176,13 +176,13 @@ func (s *Store) CreateChild(ctx context.Context, c *Child) error {
 func (s *Store) createChild(ctx context.Context, tx *sql.Tx, c *Child) error {
 	at, now := s.stamp()
 	c.Version, c.ChangedBy, c.ChangedAt = 1, s.actor, now
-	err := tx.QueryRowContext(ctx, `INSERT INTO children (iin, surname, name, patronymic, birth_date, sex,
+	err := s.insertRow(ctx, tx, &c.ID, `INSERT INTO children (iin, surname, name, patronymic, birth_date, sex,
 		school_id, grade, grade_letter, address, guardian_name, guardian_phone, clothing_size, shoe_size,
 		consent_on, consent_by, notes, archived, search, version, changed_by, changed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
 		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize, c.ShoeSize,
-		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.Version, c.ChangedBy, at).Scan(&c.ID)
+		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.Version, c.ChangedBy, at)
 	if err != nil {
 		return fmt.Errorf("create child %s: %w", c.IIN, mapConstraint(err))
 	}

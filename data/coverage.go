@@ -132,12 +132,12 @@ func (s *Store) createCoverageCase(ctx context.Context, tx *sql.Tx, c *CoverageC
 		}
 		c.DueOn = due
 	}
-	err := tx.QueryRowContext(ctx, `INSERT INTO coverage_cases (campaign_id, child_id, child_name, child_iin,
+	err := s.insertRow(ctx, tx, &c.ID, `INSERT INTO coverage_cases (campaign_id, child_id, child_name, child_iin,
 		birth_date, address, found_on, source, source_school_id, source_name, appeal_id, reason, action, outcome,
-		placed_school_id, placed_on, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		placed_school_id, placed_on, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.CampaignID, nullID(c.ChildID), c.ChildName, c.ChildIIN, nullDate(c.BirthDate), c.Address,
 		dateText(c.FoundOn), c.Source, nullID(c.SourceSchoolID), c.SourceName, nullID(c.AppealID), c.Reason,
-		c.Action, c.Outcome, nullID(c.PlacedSchoolID), nullDate(c.PlacedOn), dateText(c.DueOn)).Scan(&c.ID)
+		c.Action, c.Outcome, nullID(c.PlacedSchoolID), nullDate(c.PlacedOn), dateText(c.DueOn))
 	if err != nil {
 		return fmt.Errorf("create coverage case: %w", mapConstraint(err))
 	}

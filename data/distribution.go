@@ -170,7 +170,7 @@ func givenBefore(ctx context.Context, tx *sql.Tx, ds []Distribution) (func(given
 func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distribution, forced bool) error {
 	query := `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
 		given_on, school_id, act_number, issued_by, forced)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10) RETURNING id`
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10)`
 	approve := s.Role().Allows(RoleHead)
 	var by, at string
 	if approve {
@@ -178,7 +178,7 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 		// grants): only the head's insert names them.
 		query = `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
 		given_on, school_id, act_number, issued_by, forced, approved_by, approved_at)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10, ?11, ?12) RETURNING id`
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10, ?11, ?12)`
 		now := s.Now().UTC()
 		by, at = s.actor, now.Format(time.RFC3339)
 		if by == "" {
@@ -188,7 +188,7 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 			ds[i].ApprovedBy, ds[i].ApprovedAt = by, now.Truncate(time.Second)
 		}
 	}
-	ins, err := tx.PrepareContext(ctx, query)
+	ins, err := s.prepareInsert(ctx, tx, query)
 	if err != nil {
 		return err
 	}
@@ -206,7 +206,7 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 		if approve {
 			args = append(args, by, at)
 		}
-		err := ins.QueryRowContext(ctx, args...).Scan(&d.ID)
+		err := s.insertPrepared(ctx, ins, &d.ID, args...)
 		if err != nil {
 			return fmt.Errorf("give item #%d to child #%d: %w", d.ItemID, d.ChildID, mapConstraint(err))
 		}

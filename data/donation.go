@@ -80,9 +80,9 @@ func (s *Store) CreateDonation(ctx context.Context, d *Donation) error {
 func (s *Store) createDonation(ctx context.Context, tx *sql.Tx, d *Donation) error {
 	at, now := s.stamp()
 	d.Version, d.ChangedBy, d.ChangedAt = 1, s.actor, now
-	err := tx.QueryRowContext(ctx, `INSERT INTO donations (sponsor_id, campaign_id, donated_on, money_tenge, notes,
-		version, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.SponsorID, d.CampaignID,
-		dateText(d.DonatedOn), d.MoneyTenge, d.Notes, d.Version, d.ChangedBy, at).Scan(&d.ID)
+	err := s.insertRow(ctx, tx, &d.ID, `INSERT INTO donations (sponsor_id, campaign_id, donated_on, money_tenge, notes,
+		version, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, d.SponsorID, d.CampaignID,
+		dateText(d.DonatedOn), d.MoneyTenge, d.Notes, d.Version, d.ChangedBy, at)
 	if err != nil {
 		return fmt.Errorf("create donation of sponsor #%d: %w", d.SponsorID, mapConstraint(err))
 	}

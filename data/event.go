@@ -91,10 +91,10 @@ func (s *Store) CreateEvent(ctx context.Context, e *Event) error {
 }
 
 func (s *Store) createEvent(ctx context.Context, tx *sql.Tx, e *Event) error {
-	err := tx.QueryRowContext(ctx, `INSERT INTO campaign_events (campaign_id, kind, held_on, time_text, title_kk,
-		title_ru, place, school_id, participants, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, e.CampaignID, e.Kind,
+	err := s.insertRow(ctx, tx, &e.ID, `INSERT INTO campaign_events (campaign_id, kind, held_on, time_text, title_kk,
+		title_ru, place, school_id, participants, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.CampaignID, e.Kind,
 		dateText(e.HeldOn), e.TimeText, e.TitleKK, e.TitleRU, e.Place, nullID(e.SchoolID),
-		strings.Join(e.Participants, ","), e.Note).Scan(&e.ID)
+		strings.Join(e.Participants, ","), e.Note)
 	if err != nil {
 		return fmt.Errorf("create event %q: %w", e.TitleKK, mapConstraint(err))
 	}

@@ -87,8 +87,8 @@ func (s *Store) CreateAidItem(ctx context.Context, a *AidItem) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO aid_items (code, name_kk, name_ru, unit_kk, unit_ru, sized)
-			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU, a.Sized).Scan(&a.ID)
+		err := s.insertRow(ctx, tx, &a.ID, `INSERT INTO aid_items (code, name_kk, name_ru, unit_kk, unit_ru, sized)
+			VALUES (?, ?, ?, ?, ?, ?)`, a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU, a.Sized)
 		if err != nil {
 			return fmt.Errorf("create aid item %q: %w", a.Code, mapConstraint(err))
 		}
@@ -147,9 +147,9 @@ func (s *Store) CreatePurchase(ctx context.Context, p *Purchase) error {
 }
 
 func (s *Store) createPurchase(ctx context.Context, tx *sql.Tx, p *Purchase) error {
-	err := tx.QueryRowContext(ctx, `INSERT INTO purchases (campaign_id, item_id, size, quantity, unit_price_tenge,
-		purchased_on, notes) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.CampaignID, p.ItemID, p.Size, p.Quantity,
-		p.UnitPriceTenge, dateText(p.PurchasedOn), p.Notes).Scan(&p.ID)
+	err := s.insertRow(ctx, tx, &p.ID, `INSERT INTO purchases (campaign_id, item_id, size, quantity, unit_price_tenge,
+		purchased_on, notes) VALUES (?, ?, ?, ?, ?, ?, ?)`, p.CampaignID, p.ItemID, p.Size, p.Quantity,
+		p.UnitPriceTenge, dateText(p.PurchasedOn), p.Notes)
 	if err != nil {
 		return fmt.Errorf("create purchase: %w", mapConstraint(err))
 	}

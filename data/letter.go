@@ -91,8 +91,8 @@ func (s *Store) IssueLetters(ctx context.Context, campaignID int64, sponsorIDs [
 }
 
 func (s *Store) insertLetter(ctx context.Context, tx *sql.Tx, l *Letter) error {
-	err := tx.QueryRowContext(ctx, `INSERT INTO letters (campaign_id, number, sponsor_id, lang, issued_on)
-		VALUES (?, ?, ?, ?, ?) RETURNING id`, l.CampaignID, l.Number, l.SponsorID, l.Lang, dateText(l.IssuedOn)).Scan(&l.ID)
+	err := s.insertRow(ctx, tx, &l.ID, `INSERT INTO letters (campaign_id, number, sponsor_id, lang, issued_on)
+		VALUES (?, ?, ?, ?, ?)`, l.CampaignID, l.Number, l.SponsorID, l.Lang, dateText(l.IssuedOn))
 	if err != nil {
 		return fmt.Errorf("register letter for sponsor #%d: %w", l.SponsorID, mapConstraint(err))
 	}

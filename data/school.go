@@ -106,8 +106,8 @@ func (s *Store) CreateSchool(ctx context.Context, sc *School) error {
 }
 
 func (s *Store) createSchool(ctx context.Context, tx *sql.Tx, sc *School) error {
-	err := tx.QueryRowContext(ctx, `INSERT INTO schools (number, name_kk, name_ru, type, district, address, director, phone)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, sc.Number, sc.NameKK, sc.NameRU, sc.Type, sc.District, sc.Address, sc.Director, sc.Phone).Scan(&sc.ID)
+	err := s.insertRow(ctx, tx, &sc.ID, `INSERT INTO schools (number, name_kk, name_ru, type, district, address, director, phone)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, sc.Number, sc.NameKK, sc.NameRU, sc.Type, sc.District, sc.Address, sc.Director, sc.Phone)
 	if err != nil {
 		return fmt.Errorf("create school №%d: %w", sc.Number, mapConstraint(err))
 	}

@@ -128,11 +128,11 @@ func (s *Store) CreateSponsor(ctx context.Context, sp *Sponsor) error {
 func (s *Store) createSponsor(ctx context.Context, tx *sql.Tx, sp *Sponsor) error {
 	at, now := s.stamp()
 	sp.Version, sp.ChangedBy, sp.ChangedAt = 1, s.actor, now
-	err := tx.QueryRowContext(ctx, `INSERT INTO sponsors (kind, name, bin, head_name, head_title, contact_person,
+	err := s.insertRow(ctx, tx, &sp.ID, `INSERT INTO sponsors (kind, name, bin, head_name, head_title, contact_person,
 		phone, email, address, public_consent, notes, version, changed_by, changed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson, sp.Phone, sp.Email,
-		sp.Address, sp.PublicConsent, sp.Notes, sp.Version, sp.ChangedBy, at).Scan(&sp.ID)
+		sp.Address, sp.PublicConsent, sp.Notes, sp.Version, sp.ChangedBy, at)
 	if err != nil {
 		return fmt.Errorf("create sponsor %q: %w", sp.Name, mapConstraint(err))
 	}

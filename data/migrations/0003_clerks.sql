@@ -19,4 +19,5 @@ ALTER TABLE appeals ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE distributions ADD COLUMN approved_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE distributions ADD COLUMN approved_at TEXT;
 UPDATE distributions SET approved_by = CASE WHEN issued_by = '' THEN '-' ELSE issued_by END, approved_at = given_on;
-CREATE INDEX distributions_pending ON distributions(campaign_id, approved_by);
+-- only the pending ones are indexed: the head's own are saved approved
+CREATE INDEX distributions_pending ON distributions(campaign_id) WHERE approved_by = '';
