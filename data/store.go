@@ -227,10 +227,26 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 // transactions collide the server rolls one back and it is run again.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.dialect == sqliteDialect {
-		return diskFull(s.tryTx(ctx, s.db, nil, fn))
+		// Waiting for the write lock gives up after busy_timeout; under a
+		// long run of other apps' writes (SQLite's waiting is not fair) it
+		// is tried twice more before the clerk is told.
+		var err error
+		for attempt := 0; attempt < 3; attempt++ {
+			if err = s.tryTx(ctx, s.db, nil, fn); !errors.As(err, new(lockWait)) {
+				break
+			}
+		}
+		return diskFull(err)
 	}
 	return s.serializable(ctx, s.db, fn)
 }
+
+// lockWait is a transaction that could not begin because another
+// connection held SQLite's write lock past busy_timeout: nothing of it ran.
+type lockWait struct{ err error }
+
+func (e lockWait) Error() string { return "begin: " + e.err.Error() }
+func (e lockWait) Unwrap() error { return e.err }
 
 // inTxLocked runs fn like inTx once no other clerk's transaction holds the
 // lock: the next number of a register must be read after the last one was
@@ -272,6 +288,10 @@ func (s *Store) serializable(ctx context.Context, db txBeginner, fn func(tx *sql
 
 func (s *Store) tryTx(ctx context.Context, db txBeginner, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
 	tx, err := db.BeginTx(ctx, opts)
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrBusy {
+		return lockWait{err}
+	}
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
