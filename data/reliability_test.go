@@ -59,8 +59,8 @@ func TestWriterProcess(t *testing.T) {
 		deadline := time.Now().Add(time.Duration(secs) * time.Second)
 		n := 0
 		for k := 0; secs == 0 || time.Now().Before(deadline); k++ {
-			// each process its own birth days (up to 10 million writes each): no IIN is written twice
-			iin, ok := data.MakeIIN(data.Date(2005, 1, 1).AddDate(0, 0, proc*1000+k/10000), data.Female, k%10000)
+			// each process its own birth days (up to a million writes each): no IIN is written twice
+			iin, ok := data.MakeIIN(data.Date(2005, 1, 1).AddDate(0, 0, proc*100+k/10000), data.Female, k%10000)
 			if !ok {
 				continue
 			}
