@@ -34,16 +34,18 @@ func connect(w fyne.Window, dsn string, demo bool, ready func(*data.Store)) (*lo
 		ready(st)
 		return nil, nil
 	}
-	asks := data.IsAuthFailure(err) && !data.HasPassword(dsn)
-	if !data.IsServer(dsn) || !asks && !data.IsUnreachable(err) {
+	if !data.IsServer(dsn) {
 		return nil, err
 	}
+	// A server that refuses (no rights, no such database, a newer schema)
+	// is said in the login window too: a desktop app must not just vanish.
+	asks := data.IsAuthFailure(err) && !data.HasPassword(dsn)
 	if c, err := data.LoadConnection(); err == nil {
 		setLanguage(c.Language) // the clerk's language, before her settings can be read
 	}
 	l := newLoginScreen(w, dsn, demo, ready)
 	if !asks {
-		// a server out of reach: try again, or work with the local file
+		// a server out of reach or refusing: try again, or work with the local file
 		fyne.LogError("connect to "+data.RedactURL(dsn), err)
 		l.message.SetText(loginMessage(err))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -165,5 +166,23 @@ func TestConnectUnreachableShowsLogin(t *testing.T) {
 	}
 	if _, err := connect(u.win, "/dev/null/not-a-folder/office.db", false, func(*data.Store) {}); err == nil {
 		t.Fatal("a file that cannot be opened did not fail")
+	}
+}
+
+// TestConnectRefusedShowsLogin starts on a server that answers but refuses
+// the database (an office schema that cannot be): the login window says
+// why, instead of the app quitting.
+func TestConnectRefusedShowsLogin(t *testing.T) {
+	if !datatest.OnServer() {
+		t.Skip("no server: set " + datatest.EnvPG)
+	}
+	u, _ := newServerTestApp(t)
+	dsn := os.Getenv(datatest.EnvPG) + "&search_path=Not-An-Office"
+	l, err := connect(u.win, dsn, false, func(st *data.Store) { st.Close(); t.Error("opened a refused database") })
+	if err != nil || l == nil {
+		t.Fatalf("connect: login=%v err=%v", l != nil, err)
+	}
+	if msg := l.message.Text; !strings.HasPrefix(msg, lang.L("login.failed")) || !strings.Contains(msg, "Not-An-Office") {
+		t.Fatalf("message=%q, want the failure naming the schema", msg)
 	}
 }
