@@ -98,6 +98,8 @@ func errorText(err error) string {
 		return lang.L("err.disk_full")
 	case errors.Is(err, data.ErrForbidden):
 		return lang.L("err.forbidden")
+	case errors.Is(err, data.ErrNewerSchema):
+		return lang.L("err.newer_schema")
 	case errors.Is(err, data.ErrRestoreOnServer):
 		return lang.L("err.restore_server")
 	case data.IsUnreachable(err):

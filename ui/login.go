@@ -178,3 +178,23 @@ func serverText(dsn string) string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// ShowStartFailure fills w with why the database at dsn could not be
+// opened, in the clerk's language, and a button that quits: a desktop app
+// started from a shortcut must not just vanish.
+func ShowStartFailure(a fyne.App, w fyne.Window, dsn string, err error) {
+	fyne.LogError("open "+data.RedactURL(dsn), err)
+	if c, cerr := data.LoadConnection(); cerr == nil {
+		setLanguage(c.Language)
+	}
+	title := widget.NewLabelWithStyle(lang.L("start.failed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	where := widget.NewLabel(data.RedactURL(dsn))
+	where.Wrapping = fyne.TextWrapBreak
+	why := widget.NewLabel(errorText(err))
+	why.Wrapping = fyne.TextWrapWord
+	why.Importance = widget.DangerImportance
+	quit := widget.NewButtonWithIcon(lang.L("action.quit"), theme.CancelIcon(), a.Quit)
+	w.SetTitle(lang.L("app.title"))
+	w.SetContent(container.NewPadded(container.NewVBox(title, where, why, container.NewHBox(quit))))
+	w.Resize(fyne.NewSize(560, 300))
+}

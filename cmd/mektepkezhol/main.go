@@ -41,7 +41,7 @@ func main() {
 		}
 	})
 	if err != nil {
-		log.Fatal(err)
+		ui.ShowStartFailure(a, w, dsn, err)
 	}
 	w.ShowAndRun()
 	if st != nil {
