@@ -17,6 +17,15 @@ type Office struct {
 	DSN  string
 }
 
+// Offices lists the offices of the server database the store is on (see
+// FindOffices), each to be opened as the store's user.
+func (s *Store) Offices(ctx context.Context) ([]Office, error) {
+	if s.dialect != postgresDialect {
+		return nil, fmt.Errorf("offices: %w", ErrNotServer)
+	}
+	return FindOffices(ctx, s.dsn)
+}
+
 // FindOffices lists the offices of a server database: every schema that
 // holds this app's schema_migrations table, by name. Each office's DSN is
 // the URL given with search_path set to its schema (any search_path of the

@@ -46,7 +46,7 @@ func openPostgres(dsn string) (*Store, error) {
 	}
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, path: RedactURL(dsn), dialect: postgresDialect, Now: time.Now}
+	s := &Store{db: db, path: RedactURL(dsn), dsn: dsn, dialect: postgresDialect, Now: time.Now}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := db.QueryRowContext(ctx, `SELECT session_user`).Scan(&s.actor); err != nil {

@@ -3,9 +3,11 @@ package data_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -203,8 +205,12 @@ func TestFindOffices(t *testing.T) {
 		t.Error("FindOffices on a file: no error")
 	}
 	want := map[string]int{}
+	var first string
 	for _, n := range []int{30, 40} {
 		dsn := datatest.DSN(t)
+		if first == "" {
+			first = dsn
+		}
 		st, err := data.Open(dsn)
 		if err != nil {
 			t.Fatal(err)
@@ -253,5 +259,33 @@ func TestFindOffices(t *testing.T) {
 	}
 	if found != len(want) {
 		t.Errorf("found %d of the %d offices in %v", found, len(want), offices)
+	}
+
+	// an office's store lists its server's offices, to be opened as its user
+	st, err := data.Open(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	mine, err := st.Offices(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, o := range mine {
+		if _, ok := want[o.Name]; ok {
+			seen++
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("the store's offices %v miss some of %v", mine, want)
+	}
+	file, err := data.Open(filepath.Join(t.TempDir(), "office.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	if _, err := file.Offices(ctx); !errors.Is(err, data.ErrNotServer) {
+		t.Errorf("offices of a SQLite file: %v, want ErrNotServer", err)
 	}
 }

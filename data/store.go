@@ -34,7 +34,8 @@ type Store struct {
 	path    string
 	actor   string
 	dialect dialect
-	role    Role // on a server; a SQLite file's user is its admin
+	dsn     string // a server's URL as given, password included: in memory only
+	role    Role   // on a server; a SQLite file's user is its admin
 
 	// Now tells the store what time it is; tests replace it.
 	Now func() time.Time
