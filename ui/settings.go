@@ -74,6 +74,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 		s.backup.buildUI(),
 		container.NewHBox(save, s.u.guard(data.RoleAdmin, save)),
 		newServerPanel(s.u).buildUI(),      // ui/settings_server.go
+		newUsersPanel(s.u).buildUI(),       // ui/settings_users.go
 		newLetterSettings(s.u).buildUI()))) // ui/settings_letters.go
 }
 

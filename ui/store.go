@@ -15,6 +15,12 @@ type Store interface {
 	Path() string
 	Actor() string
 	Role() data.Role // ui/roles.go
+	OnServer() bool  // a PostgreSQL server, not a SQLite file
+
+	FindUsers(ctx context.Context) ([]data.User, error) // ui/settings_users.go
+	CreateUser(ctx context.Context, name, password string, role data.Role) error
+	SetUserRole(ctx context.Context, name string, role data.Role) error
+	DropUser(ctx context.Context, name string) error
 
 	FindCampaigns(ctx context.Context) ([]data.Campaign, error)
 	CreateCampaign(ctx context.Context, c *data.Campaign) error
