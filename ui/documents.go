@@ -37,6 +37,9 @@ type Documents interface {
 
 	// WriteReport writes the public report: format pdf or xlsx.
 	WriteReport(ctx context.Context, campaignID int64, format, lang, path string) error
+	// WriteRollUp writes the region's report of the offices' campaigns of
+	// a year, added up: format pdf or xlsx.
+	WriteRollUp(ctx context.Context, offices []data.Office, year int, format, lang, path string) error
 	PressRelease(ctx context.Context, campaignID int64, lang string) (string, error)
 	// WriteHandover writes a school's handover sheet (0600: children's
 	// names) and returns how many children it lists.

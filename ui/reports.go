@@ -31,6 +31,7 @@ type reportsScreen struct {
 	bar      *widget.ProgressBarInfinite
 	status   *widget.Label
 	buttons  []*widget.Button
+	rollUp   *rollUp // on a server only
 }
 
 func newReportsScreen(u *App) *reportsScreen {
@@ -52,6 +53,7 @@ func newReportsScreen(u *App) *reportsScreen {
 	s.bar = widget.NewProgressBarInfinite()
 	s.bar.Hide()
 	s.status.Wrapping = fyne.TextWrapBreak
+	s.rollUp = newRollUp(s)
 	return s
 }
 
@@ -80,23 +82,30 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 	options := widget.NewForm(
 		widget.NewFormItem(lang.L("letters.lang"), s.language),
 		widget.NewFormItem(lang.L("docs.folder"), s.folder.buildUI()))
+	cards := []fyne.CanvasObject{
+		widget.NewCard("", lang.L("reports.public"), container.NewVBox(public, publicHint)),
+		widget.NewCard("", lang.L("reports.handover_title"), container.NewVBox(handover, handoverHint,
+			container.NewHBox(handoverBtn))),
+	}
+	if s.rollUp != nil {
+		cards = append(cards, s.rollUp.buildUI())
+	}
 	pressActions := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("reports.copy"), theme.ContentCopyIcon(), s.onCopyTapped),
 		widget.NewButtonWithIcon(lang.L("reports.save_txt"), theme.DocumentSaveIcon(), s.onSaveTextTapped))
 	// The office's reports are the head's: a clerk sees them, greyed.
 	note := s.u.guard(data.RoleHead, s.buttons...)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		s.title, container.NewHBox(note), options,
-		widget.NewCard("", lang.L("reports.public"), container.NewVBox(public, publicHint)),
-		widget.NewCard("", lang.L("reports.handover_title"), container.NewVBox(handover, handoverHint,
-			container.NewHBox(handoverBtn))),
-		s.bar, s.status,
-		widget.NewCard("", lang.L("reports.press_title"), container.NewBorder(nil, pressActions, nil, nil, s.press)))))
+	top := append([]fyne.CanvasObject{s.title, container.NewHBox(note), options}, cards...)
+	return container.NewVScroll(container.NewPadded(container.NewVBox(append(top, s.bar, s.status,
+		widget.NewCard("", lang.L("reports.press_title"), container.NewBorder(nil, pressActions, nil, nil, s.press)))...)))
 }
 
 func (s *reportsScreen) refresh() {
 	c := s.u.campaign
 	s.title.SetText(lang.L("reports.title", map[string]any{"Year": c.Year}))
+	if s.rollUp != nil {
+		s.rollUp.refresh()
+	}
 	background(func() {
 		schools, err := s.u.st.FindSchools(s.u.ctx)
 		fyne.Do(func() {

@@ -47,6 +47,10 @@ func (d documents) WriteReport(ctx context.Context, campaignID int64, format, la
 	return office.WriteReport(ctx, d.st, campaignID, format, lang, path)
 }
 
+func (d documents) WriteRollUp(ctx context.Context, offices []data.Office, year int, format, lang, path string) error {
+	return office.WriteRollUp(ctx, offices, year, format, lang, path)
+}
+
 func (d documents) PressRelease(ctx context.Context, campaignID int64, lang string) (string, error) {
 	return office.PressRelease(ctx, d.st, campaignID, lang)
 }

@@ -31,10 +31,16 @@ type gui struct {
 
 func newGUI(t *testing.T) *gui {
 	t.Helper()
+	return newGUIOn(t, filepath.Join(t.TempDir(), "gui.db"))
+}
+
+// newGUIOn is newGUI over the database dsn names, a file or a server's.
+func newGUIOn(t *testing.T, dsn string) *gui {
+	t.Helper()
 	home := t.TempDir()
 	t.Setenv("HOME", home) // the default folder is $HOME/Documents
 	a := test.NewTempApp(t)
-	st, err := data.Open(filepath.Join(t.TempDir(), "gui.db"))
+	st, err := data.Open(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
