@@ -136,13 +136,14 @@ func (p *usersPanel) onAddTapped() {
 		widget.NewFormItem(lang.L("field.user"), f.name),
 		widget.NewFormItem(lang.L("field.role"), f.role),
 		widget.NewFormItem(lang.L("field.password"), f.password),
-		widget.NewFormItem(lang.L("field.password_repeat"), f.repeat))
+		widget.NewFormItem(lang.L("field.password_repeat"), f.repeat),
+		widget.NewFormItem("", hint))
 	f.form.SubmitText = lang.L("users.add")
 	f.form.CancelText = lang.L("action.cancel")
 	f.form.OnCancel = func() { f.d.Hide(); p.form = nil }
 	f.form.OnSubmit = func() { p.onAddSubmitted(f) }
-	f.d = dialog.NewCustomWithoutButtons(lang.L("users.add_title"), container.NewVBox(f.form, hint), p.u.win)
-	f.d.Resize(fyne.NewSize(520, 380))
+	f.d = dialog.NewCustomWithoutButtons(lang.L("users.add_title"), f.form, p.u.win)
+	f.d.Resize(fyne.NewSize(600, 420))
 	p.form = f
 	f.d.Show()
 	p.u.win.Canvas().Focus(f.name)
