@@ -139,6 +139,43 @@ func (s *Store) SetUserRole(ctx context.Context, name string, role Role) error {
 	}))
 }
 
+// SetUserPassword gives a user a new password; an empty one leaves the
+// login to the server's other authentication. Users may change their own
+// password, an admin anyone's. The audit log records that it changed,
+// never the password.
+func (s *Store) SetUserPassword(ctx context.Context, name, password string) error {
+	if s.dialect != postgresDialect {
+		return fmt.Errorf("change password: %w", ErrNotServer)
+	}
+	if name != s.actor {
+		if err := s.require(RoleAdmin); err != nil {
+			return fmt.Errorf("change password: %w", err)
+		}
+	}
+	if err := checkUserName(name); err != nil {
+		return err
+	}
+	return serverError(s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
+		u, err := findUser(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		if password == "" {
+			err = ddl(ctx, tx, `ALTER ROLE %I PASSWORD NULL`, []string{name})
+		} else {
+			err = ddl(ctx, tx, `ALTER ROLE %I PASSWORD %L`, []string{name, password})
+		}
+		if err != nil {
+			return fmt.Errorf("change password of %s: %w", name, err)
+		}
+		type passwordChange struct {
+			User     string
+			Password string
+		}
+		return s.audit(ctx, tx, "users", 0, "update", nil, passwordChange{u.Name, "changed"})
+	}))
+}
+
 func revokeGroups(ctx context.Context, tx *sql.Tx, name string) error {
 	for _, r := range Roles {
 		if err := ddl(ctx, tx, `REVOKE %I FROM %I`, []string{r.group(), name}); err != nil {

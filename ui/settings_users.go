@@ -100,11 +100,15 @@ func (p *usersPanel) draw() {
 			roleLabel.Importance = widget.WarningImportance
 		}
 		var buttons fyne.CanvasObject = layout.NewSpacer()
-		if p.admin() {
-			user := user
-			buttons = container.NewHBox(
+		user := user
+		password := widget.NewButtonWithIcon(lang.L("users.password"), theme.VisibilityOffIcon(), func() { p.onPasswordTapped(user) })
+		switch {
+		case p.admin():
+			buttons = container.NewHBox(password,
 				widget.NewButtonWithIcon(lang.L("users.change_role"), theme.AccountIcon(), func() { p.onRoleTapped(user) }),
 				widget.NewButtonWithIcon(lang.L("users.remove"), theme.DeleteIcon(), func() { p.onRemoveTapped(user) }))
+		case user.Name == p.u.st.Actor():
+			buttons = container.NewHBox(password) // one's own password
 		}
 		p.rows.Add(container.NewBorder(nil, nil, nil, buttons, container.NewGridWithColumns(2,
 			widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roleLabel)))
@@ -169,6 +173,27 @@ func (p *usersPanel) onAddSubmitted(f *userForm) {
 			p.reload()
 		})
 	})
+}
+
+// onPasswordTapped gives user the new password typed twice in a dialog.
+func (p *usersPanel) onPasswordTapped(user data.User) {
+	password, repeat := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	d := dialog.NewForm(lang.L("users.password_title", map[string]any{"Name": user.Name}), lang.L("action.save"),
+		lang.L("action.cancel"), []*widget.FormItem{
+			widget.NewFormItem(lang.L("field.password"), password),
+			widget.NewFormItem(lang.L("field.password_repeat"), repeat)},
+		func(ok bool) {
+			switch {
+			case !ok:
+			case password.Text == "" || password.Text != repeat.Text:
+				showError(p.u.win, &data.ValidationError{Field: "password_repeat", Key: "err.users.password_mismatch"})
+			default:
+				pw := password.Text
+				p.run(func() error { return p.u.st.SetUserPassword(p.u.ctx, user.Name, pw) })
+			}
+		}, p.u.win)
+	d.Resize(fyne.NewSize(520, 260))
+	d.Show()
 }
 
 // onRoleTapped moves user to the role chosen in a dialog.

@@ -157,6 +157,35 @@ func TestUsersAdminAddsChangesRemoves(t *testing.T) {
 		t.Fatalf("the card's rows after the change:\n%s", labelsIn(p.rows))
 	}
 
+	// a new password, typed twice: a mismatch is refused, a match saved
+	setPasswords := func(first, second string) {
+		var entries []*widget.Entry
+		walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+			if e, ok := o.(*widget.Entry); ok && e.Password {
+				entries = append(entries, e)
+			}
+		})
+		if len(entries) != 2 {
+			t.Fatalf("the password dialog has %d password fields, want 2", len(entries))
+		}
+		entries[0].SetText(first)
+		entries[1].SetText(second)
+		tapOverlayButton(t, u.win, lang.L("action.save"))
+	}
+	test.Tap(buttonsIn(row)[lang.L("users.password")])
+	setPasswords("n3w-Pass", "n3w-Pas")
+	if msg := overlayText(u.win); !strings.Contains(msg, lang.L("err.users.password_mismatch")) {
+		t.Fatalf("a mismatched new password: the dialog says:\n%s", msg)
+	}
+	u.win.Canvas().Overlays().Top().Hide()
+	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	test.Tap(buttonsIn(row)[lang.L("users.password")])
+	setPasswords("n3w-Pass", "n3w-Pass")
+	audit, err := st.FindAudit(context.Background(), "users", 1)
+	if err != nil || len(audit) != 1 || !strings.Contains(audit[0].NewJSON, name) || strings.Contains(audit[0].NewJSON, "n3w-Pass") {
+		t.Fatalf("the password change's audit: %+v %v", audit, err)
+	}
+
 	test.Tap(buttonsIn(row)[lang.L("users.remove")])
 	if msg := overlayText(u.win); !strings.Contains(msg, "«"+name+"»") {
 		t.Fatalf("the confirmation does not name the user:\n%s", msg)

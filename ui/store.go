@@ -20,6 +20,7 @@ type Store interface {
 	FindUsers(ctx context.Context) ([]data.User, error) // ui/settings_users.go
 	CreateUser(ctx context.Context, name, password string, role data.Role) error
 	SetUserRole(ctx context.Context, name string, role data.Role) error
+	SetUserPassword(ctx context.Context, name, password string) error
 	DropUser(ctx context.Context, name string) error
 
 	FindCampaigns(ctx context.Context) ([]data.Campaign, error)

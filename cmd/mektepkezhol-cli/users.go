@@ -18,23 +18,24 @@ import (
 var stdin io.Reader = os.Stdin
 
 func init() {
-	register(&command{name: "users", args: "list [--json] | add NAME --role R [--password-stdin] | role NAME --role R | remove NAME",
+	register(&command{name: "users", args: "list [--json] | add NAME --role R [--password-stdin] | role NAME --role R | password NAME (--password-stdin | --clear) | remove NAME",
 		summary: "the server's users and their roles (clerk, head, admin); the admin's, on a server only",
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) == 0 {
-					return usageError("say list, add, role or remove")
+					return usageError("say list, add, role, password or remove")
 				}
 				action, ok := userActions[args[0]]
 				if !ok {
-					return usageError(fmt.Sprintf("unknown action %q: list, add, role or remove", args[0]))
+					return usageError(fmt.Sprintf("unknown action %q: list, add, role, password or remove", args[0]))
 				}
 				var f userFlags
 				sub := flag.NewFlagSet("users "+args[0], flag.ContinueOnError)
 				sub.SetOutput(e.stderr)
 				sub.BoolVar(&f.json, "json", false, "print JSON (list)")
 				sub.StringVar(&f.role, "role", "", "clerk, head or admin (add, role)")
-				sub.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of stdin (add)")
+				sub.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of stdin (add, password)")
+				sub.BoolVar(&f.clear, "clear", false, "remove the password: the server's other authentication decides (password)")
 				names, err := parseInterleaved(sub, args[1:])
 				if err != nil {
 					return usageError(err.Error())
@@ -52,13 +53,15 @@ type userFlags struct {
 	json          bool
 	role          string
 	passwordStdin bool
+	clear         bool
 }
 
 var userActions = map[string]func(context.Context, *env, *data.Store, userFlags, []string) error{
-	"list":   listUsers,
-	"add":    addUser,
-	"role":   setUserRole,
-	"remove": removeUser,
+	"list":     listUsers,
+	"add":      addUser,
+	"role":     setUserRole,
+	"password": setUserPassword,
+	"remove":   removeUser,
 }
 
 // parseInterleaved parses flags given before, between or after the
@@ -139,12 +142,8 @@ func addUser(ctx context.Context, e *env, st *data.Store, f userFlags, names []s
 	}
 	var password string
 	if f.passwordStdin {
-		line, err := bufio.NewReader(stdin).ReadString('\n')
-		if err != nil && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("read the password: %w", err)
-		}
-		if password = strings.TrimRight(line, "\r\n"); password == "" {
-			return usageError("--password-stdin: the first line of stdin is empty")
+		if password, err = readPassword(); err != nil {
+			return err
 		}
 	}
 	if err := st.CreateUser(ctx, name, password, role); err != nil {
@@ -153,6 +152,44 @@ func addUser(ctx context.Context, e *env, st *data.Store, f userFlags, names []s
 	fmt.Fprintf(e.stdout, "user %s added as %s\n", name, role)
 	if password == "" {
 		fmt.Fprintln(e.stderr, "note: no password set; the server's other authentication (pg_hba.conf) decides how the user logs in")
+	}
+	return nil
+}
+
+// readPassword reads --password-stdin's password: the first line of stdin.
+func readPassword() (string, error) {
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("read the password: %w", err)
+	}
+	password := strings.TrimRight(line, "\r\n")
+	if password == "" {
+		return "", usageError("--password-stdin: the first line of stdin is empty")
+	}
+	return password, nil
+}
+
+func setUserPassword(ctx context.Context, e *env, st *data.Store, f userFlags, names []string) error {
+	name, err := oneName(names)
+	if err != nil {
+		return err
+	}
+	if f.passwordStdin == f.clear {
+		return usageError("give --password-stdin or --clear")
+	}
+	var password string
+	if f.passwordStdin {
+		if password, err = readPassword(); err != nil {
+			return err
+		}
+	}
+	if err := st.SetUserPassword(ctx, name, password); err != nil {
+		return err
+	}
+	if password == "" {
+		fmt.Fprintf(e.stdout, "user %s has no password now: the server's other authentication decides\n", name)
+	} else {
+		fmt.Fprintf(e.stdout, "password of %s changed\n", name)
 	}
 	return nil
 }

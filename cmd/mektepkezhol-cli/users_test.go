@@ -77,6 +77,16 @@ func TestUsersAndApproveOnServer(t *testing.T) {
 	if code, _, stderr := cli(t, "--db", dsn, "users", "role", head, "--role", "head"); code != 0 {
 		t.Fatalf("users role: exit %d: %s", code, stderr)
 	}
+	stdin = strings.NewReader("n3w-pass\n")
+	if code, out, stderr := cli(t, "--db", dsn, "users", "password", clerk, "--password-stdin"); code != 0 || !strings.Contains(out, "password of "+clerk+" changed") {
+		t.Fatalf("users password: exit %d: %s%s", code, out, stderr)
+	}
+	if code, _, _ := cli(t, "--db", dsn, "users", "password", clerk); code != exitUsage {
+		t.Fatalf("users password without --password-stdin or --clear: exit %d, want %d", code, exitUsage)
+	}
+	if code, out, stderr := cli(t, "--db", dsn, "users", "password", head, "--clear"); code != 0 || !strings.Contains(out, "no password now") {
+		t.Fatalf("users password --clear: exit %d: %s%s", code, out, stderr)
+	}
 	code, out, stderr := cli(t, "--db", dsn, "users", "list", "--json")
 	if code != 0 {
 		t.Fatalf("users list: exit %d: %s", code, stderr)
