@@ -4,7 +4,6 @@ package main
 
 import (
 	"flag"
-	"log"
 	"os"
 	"time"
 
@@ -22,13 +21,15 @@ func main() {
 	demo := flag.Bool("demo", false, "fill a local database file that does not exist yet with the demo campaign (never a server)")
 	tour := flag.String("tour", "", "show every screen in kk and ru, waiting for screenshots in this folder")
 	flag.Parse()
-	dsn, err := data.ResolveDSN(*db)
-	if err != nil {
-		log.Fatal(err)
-	}
 	a := app.NewWithID("kz.karaganda.mektepkezhol")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Мектепке жол")
+	dsn, err := data.ResolveDSN(*db)
+	if err != nil { // a broken connection.json: said in the window
+		ui.ShowStartFailure(a, w, "connection.json", err)
+		w.ShowAndRun()
+		return
+	}
 	var st *data.Store
 	// on a server that asks for a password, after the login window
 	err = ui.Connect(w, dsn, *demo, func(opened *data.Store) {
