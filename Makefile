@@ -87,7 +87,7 @@ windows:
 
 # windows-smoke runs the Windows build under wine: the CLI's demo, summary,
 # letters and reports read back, the GUI alive under Xvfb with a screenshot.
-SMOKE_PKGS = $(WIN_PKGS) wine wine64 xvfb xauth poppler-utils
+SMOKE_PKGS = $(WIN_PKGS) wine wine64 xvfb xauth poppler-utils postgresql
 windows-smoke: windows
 	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(SMOKE_PKGS)"
 	bash .ci/windows/smoke.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the Windows build under wine: the CLI exe makes the demo,
-# its summary, letters and reports, which are read back; the GUI exe starts
+# its summary, letters and reports, which are read back, and moves the demo
+# to a throwaway PostgreSQL server (.ci/with-postgres); the GUI exe starts
 # under Xvfb, is photographed into docs/screenshots/windows.png and must be
 # alive and panic-free. Called by `make windows-smoke` after `make windows`.
 set -euo pipefail
@@ -54,6 +55,17 @@ pdftotext "$work/report.pdf" "$work/report.txt"
 grep -q "Мектепке жол" "$work/report.txt" || fail "report PDF has no campaign name"
 cli report --campaign 2019 --format xlsx --lang ru --out "$(winepath -w "$work/report.xlsx")"
 go run ./.ci/windows/checkxlsx.go "$work/report.xlsx" "$work/summary.json"
+
+echo "== CLI under wine on a PostgreSQL server: the office's file migrated, its figures checked on both sides"
+export -f cli restart_wine fail
+export dist work
+bash .ci/with-postgres bash -c '
+	set -euo pipefail
+	url="$MEKTEPKEZHOL_TEST_PG&search_path=windows_office"
+	cli migrate --from "$(winepath -w "$work/smoke.db")" --to "$url"
+	cli whoami --db "$url" --json > "$work/whoami.json"
+	grep -q "\"backend\": \"postgresql\"" "$work/whoami.json" || fail "whoami on the server: $(cat "$work/whoami.json")"
+	cli summary --db "$url" --campaign 2019'
 
 echo "== installer under wine: install, data in %APPDATA%, upgrade in place, uninstall keeps the data"
 setup=$(ls "$dist"/MektepkezholSetup-*.exe | head -1)
