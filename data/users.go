@@ -44,6 +44,21 @@ func (s *Store) usersAdmin(what string) error {
 	return nil
 }
 
+// checkUserChange refuses a change of users the store's user may not make,
+// or of a bad name or role.
+func (s *Store) checkUserChange(what, name string, role Role) error {
+	if err := s.usersAdmin(what); err != nil {
+		return err
+	}
+	if err := checkUserName(name); err != nil {
+		return err
+	}
+	if !role.Valid() {
+		return invalid("role", string(role), "err.role")
+	}
+	return nil
+}
+
 // ddl runs a statement built by the server's format() from the given
 // arguments (%I for names, %L for the password), so that nothing the user
 // typed is ever spliced into SQL by hand.
@@ -60,14 +75,8 @@ func ddl(ctx context.Context, tx *sql.Tx, format string, args []string) error {
 // password leaves the login to the server's other authentication (peer,
 // certificates). Admins may create users themselves.
 func (s *Store) CreateUser(ctx context.Context, name, password string, role Role) error {
-	if err := s.usersAdmin("create user"); err != nil {
+	if err := s.checkUserChange("create user", name, role); err != nil {
 		return err
-	}
-	if err := checkUserName(name); err != nil {
-		return err
-	}
-	if !role.Valid() {
-		return invalid("role", string(role), "err.role")
 	}
 	return serverError(s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
 		var err error
@@ -112,14 +121,8 @@ func setCreateRole(ctx context.Context, tx *sql.Tx, name string, role Role) erro
 
 // SetUserRole moves a user to another role.
 func (s *Store) SetUserRole(ctx context.Context, name string, role Role) error {
-	if err := s.usersAdmin("change user's role"); err != nil {
+	if err := s.checkUserChange("change user's role", name, role); err != nil {
 		return err
-	}
-	if err := checkUserName(name); err != nil {
-		return err
-	}
-	if !role.Valid() {
-		return invalid("role", string(role), "err.role")
 	}
 	return serverError(s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
 		old, err := findUser(ctx, tx, name)
