@@ -131,12 +131,18 @@ func roleFlag(f userFlags) (data.Role, error) {
 	return r, nil
 }
 
-func addUser(ctx context.Context, e *env, st *data.Store, f userFlags, names []string) error {
+// nameAndRole reads the one user's name and --role.
+func nameAndRole(names []string, f userFlags) (string, data.Role, error) {
 	name, err := oneName(names)
 	if err != nil {
-		return err
+		return "", "", err
 	}
 	role, err := roleFlag(f)
+	return name, role, err
+}
+
+func addUser(ctx context.Context, e *env, st *data.Store, f userFlags, names []string) error {
+	name, role, err := nameAndRole(names, f)
 	if err != nil {
 		return err
 	}
@@ -195,11 +201,7 @@ func setUserPassword(ctx context.Context, e *env, st *data.Store, f userFlags, n
 }
 
 func setUserRole(ctx context.Context, e *env, st *data.Store, f userFlags, names []string) error {
-	name, err := oneName(names)
-	if err != nil {
-		return err
-	}
-	role, err := roleFlag(f)
+	name, role, err := nameAndRole(names, f)
 	if err != nil {
 		return err
 	}
