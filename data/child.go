@@ -186,7 +186,7 @@ func (s *Store) createChild(ctx context.Context, tx *sql.Tx, c *Child) error {
 	if err != nil {
 		return fmt.Errorf("create child %s: %w", c.IIN, mapConstraint(err))
 	}
-	if err := s.saveChildCategories(ctx, tx, c); err != nil {
+	if err := insertChildCategories(ctx, tx, c); err != nil {
 		return err
 	}
 	return s.audit(ctx, tx, "children", c.ID, "insert", nil, c)
@@ -196,6 +196,13 @@ func (s *Store) saveChildCategories(ctx context.Context, tx *sql.Tx, c *Child) e
 	if _, err := tx.ExecContext(ctx, `DELETE FROM child_categories WHERE child_id = ?`, c.ID); err != nil {
 		return fmt.Errorf("clear categories of child %s: %w", c.IIN, err)
 	}
+	return insertChildCategories(ctx, tx, c)
+}
+
+// insertChildCategories saves the categories of a child that has none
+// saved: a new child's need no clearing, whose read would make two clerks'
+// new children collide on a server.
+func insertChildCategories(ctx context.Context, tx *sql.Tx, c *Child) error {
 	for _, cc := range c.Categories {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO child_categories (child_id, category, doc_type, doc_number,
 			doc_date, doc_valid_until) VALUES (?, ?, ?, ?, ?, ?)`, c.ID, cc.Code, cc.DocType, cc.DocNumber,

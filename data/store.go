@@ -275,14 +275,22 @@ type txBeginner interface {
 
 func (s *Store) serializable(ctx context.Context, db txBeginner, fn func(tx *sql.Tx) error) error {
 	var err error
-	for attempt := 0; attempt < 10; attempt++ {
+	for attempt := 0; attempt < 30; attempt++ {
 		err = s.tryTx(ctx, db, &sql.TxOptions{Isolation: sql.LevelSerializable}, fn)
 		if !retryable(err, attempt) {
 			break
 		}
-		// back off a little longer each time, and not in step with the
-		// clerk whose transaction won
-		time.Sleep(time.Duration(attempt+1)*5*time.Millisecond + time.Duration(rand.IntN(5000))*time.Microsecond)
+		// Back off twice as long each time (5 ms up to 200 ms) and by a
+		// random part more, so as not to meet the clerk whose transaction
+		// won in step again: under a writer that never pauses, ten quick
+		// tries were once all lost (the reliability test).
+		pause := min(5*time.Millisecond<<attempt, 200*time.Millisecond)
+		pause += time.Duration(rand.Int64N(int64(pause)))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
 	}
 	return serverError(err)
 }
