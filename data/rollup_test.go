@@ -227,12 +227,16 @@ func TestFindOffices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() }) // after the schema is dropped
 	other := fmt.Sprintf("not_office_%d", os.Getpid())
 	if _, err := db.Exec(`CREATE SCHEMA ` + other + `; CREATE TABLE ` + other + `.notes (id int)`); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Exec(`DROP SCHEMA ` + other + ` CASCADE`) })
+	t.Cleanup(func() {
+		if _, err := db.Exec(`DROP SCHEMA ` + other + ` CASCADE`); err != nil {
+			t.Error(err)
+		}
+	})
 	offices, err := data.FindOffices(ctx, server)
 	if err != nil {
 		t.Fatal(err)
