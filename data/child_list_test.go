@@ -2,18 +2,13 @@ package data_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
 )
 
 func TestFindChildIDsMatchesFindChildren(t *testing.T) {
-	st, err := data.Open(filepath.Join(t.TempDir(), "list.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := mustOpen(t)
 	ctx := context.Background()
 	if err := st.FillDemo(ctx, data.DemoOptions{Children: 400, Sponsors: 10, Distributions: 100}); err != nil {
 		t.Fatal(err)

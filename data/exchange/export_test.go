@@ -10,17 +10,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 	"github.com/mektepkezhol/app/data/exchange"
 )
 
 // mustDemo opens a database filled with a small demo.
 func mustDemo(tb testing.TB) (*data.Store, data.Campaign) {
 	tb.Helper()
-	st, err := data.Open(filepath.Join(tb.TempDir(), "demo.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
+	st := datatest.Open(tb)
 	if err := st.FillDemo(ctx, data.DemoOptions{Children: 300, Sponsors: 40, Distributions: 400}); err != nil {
 		tb.Fatal(err)
 	}
