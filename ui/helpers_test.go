@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,14 +11,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 )
 
-// newTestUI builds the workspace headless over a small demo database and
+// newTestUI builds the workspace headless over a small demo database (a
+// file, or a schema on the test server in make test's server pass) and
 // runs the background loads synchronously.
 func newTestUI(t *testing.T) (*App, *data.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	st, err := data.Open(filepath.Join(t.TempDir(), "ui.db"))
+	st, err := data.Open(datatest.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -191,6 +191,11 @@ func (u *App) restoreFrom(src string, done func(error)) {
 		finish(errors.New("restore needs the app's own database"))
 		return
 	}
+	if cur.OnServer() { // said before anything is closed
+		showError(u.win, data.ErrRestoreOnServer)
+		finish(data.ErrRestoreOnServer)
+		return
+	}
 	wait := dialog.NewCustomWithoutButtons(lang.L("backup.restore"), widget.NewProgressBarInfinite(), u.win)
 	wait.Show()
 	path := cur.Path()

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 )
 
 // TestBackupRestoreRoundTrip backs up, changes the data, restores and
@@ -38,6 +40,16 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	}
 	var restoreErr error = os.ErrInvalid
 	u.restoreFrom(copyPath, func(err error) { restoreErr = err })
+	if datatest.OnServer() {
+		// a backup (a SQLite file) never replaces a server's data
+		if !errors.Is(restoreErr, data.ErrRestoreOnServer) {
+			t.Fatalf("restore on a server: %v, want ErrRestoreOnServer", restoreErr)
+		}
+		if _, err := st.FindSponsorByID(ctx, sp.ID); err != nil {
+			t.Fatalf("the server lost a sponsor to a refused restore: %v", err)
+		}
+		return
+	}
 	if restoreErr != nil {
 		t.Fatalf("restore: %v", restoreErr)
 	}
