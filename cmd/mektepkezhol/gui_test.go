@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 	"github.com/mektepkezhol/app/ui"
 )
 
@@ -31,7 +32,7 @@ type gui struct {
 
 func newGUI(t *testing.T) *gui {
 	t.Helper()
-	return newGUIOn(t, filepath.Join(t.TempDir(), "gui.db"))
+	return newGUIOn(t, datatest.DSN(t)) // a file, or a schema in the server pass
 }
 
 // newGUIOn is newGUI over the database dsn names, a file or a server's.
