@@ -73,7 +73,7 @@ func (s *Store) CreateDistributions(ctx context.Context, ds []Distribution, forc
 	// the stock is the campaign's: on a server two clerks' batches would
 	// each read it and roll each other back, so they take turns
 	return s.inTxLocked(ctx, numbersLock("distributions", ds[0].CampaignID), func(tx *sql.Tx) error {
-		conflict, err := distributionConflicts(ctx, tx, ds)
+		conflict, err := s.distributionConflicts(ctx, tx, ds)
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ func (s *Store) CreateDistributions(ctx context.Context, ds []Distribution, forc
 }
 
 // distributionConflicts finds duplicates and shortages of a batch.
-func distributionConflicts(ctx context.Context, tx *sql.Tx, ds []Distribution) (*DistributionConflict, error) {
+func (s *Store) distributionConflicts(ctx context.Context, tx *sql.Tx, ds []Distribution) (*DistributionConflict, error) {
 	var c DistributionConflict
 	given, err := givenBefore(ctx, tx, ds)
 	if err != nil {
@@ -110,7 +110,7 @@ func distributionConflicts(ctx context.Context, tx *sql.Tx, ds []Distribution) (
 		campaigns[k[0]] = true
 	}
 	for campaign := range campaigns {
-		lines, err := stock(ctx, tx, campaign)
+		lines, err := s.stock(ctx, tx, campaign)
 		if err != nil {
 			return nil, err
 		}

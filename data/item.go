@@ -170,17 +170,18 @@ func (l StockLine) Left() int64 { return l.Donated + l.Purchased - l.Distributed
 
 // Stock returns every catalogue item's stock in a campaign.
 func (s *Store) Stock(ctx context.Context, campaignID int64) ([]StockLine, error) {
-	return stock(ctx, s.db, campaignID)
+	return s.stock(ctx, s.db, campaignID)
 }
 
-func stock(ctx context.Context, q queryer, campaignID int64) ([]StockLine, error) {
+func (s *Store) stock(ctx context.Context, q queryer, campaignID int64) ([]StockLine, error) {
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.code, a.name_kk, a.name_ru, a.unit_kk, a.unit_ru, a.sized,
 		COALESCE(dn.quantity, 0),
 		COALESCE((SELECT sum(quantity) FROM purchases WHERE campaign_id = ?1 AND item_id = a.id), 0),
-		COALESCE((SELECT sum(quantity) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id), 0)
+		`+s.givenPerItem("sum(quantity)")+`
 		FROM aid_items a LEFT JOIN (SELECT i.item_id, sum(i.quantity) AS quantity
 			FROM donation_items i JOIN donations d ON d.id = i.donation_id
 			WHERE d.campaign_id = ?1 GROUP BY i.item_id) dn ON dn.item_id = a.id
+		`+s.givenPerItemJoin("sum(quantity)")+`
 		ORDER BY a.id`, campaignID)
 	if err != nil {
 		return nil, fmt.Errorf("compute stock: %w", err)

@@ -81,18 +81,16 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 		query string
 		into  func(key string, n int64)
 	}{
-		{`SELECT a.code, COALESCE((SELECT sum(quantity) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id), 0)
-			FROM aid_items a`, func(k string, n int64) { sum.ItemsByKind[k] = n; sum.ItemsDistributed += n }},
-		{`SELECT a.code, (SELECT count(*) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id) FROM aid_items a`,
+		{`SELECT a.code, ` + s.givenPerItem("sum(quantity)") + ` FROM aid_items a ` + s.givenPerItemJoin("sum(quantity)"),
+			func(k string, n int64) { sum.ItemsByKind[k] = n; sum.ItemsDistributed += n }},
+		{`SELECT a.code, ` + s.givenPerItem("count(*)") + ` FROM aid_items a ` + s.givenPerItemJoin("count(*)"),
 			func(_ string, n int64) { sum.Distributions += int(n) }},
 		{`SELECT channel, count(*) FROM appeals WHERE campaign_id = ?1 GROUP BY channel`,
 			func(k string, n int64) { sum.Appeals.ByChannel[k] = int(n) }},
 	}
 	// registered and helped by category in one pass over the memberships
-	// (a correlated EXISTS on the covering index: a join to the set of
-	// helped children can be planned as a nested scan, quadratic in size)
 	rows, err := tx.QueryContext(ctx, `SELECT cc.category, count(*),
-		sum(CASE WHEN EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_id = ? AND d.child_id = cc.child_id) THEN 1 ELSE 0 END)
+		sum(CASE WHEN `+s.helpedMember()+` THEN 1 ELSE 0 END)
 		FROM child_categories cc
 		WHERE cc.child_id NOT IN (SELECT id FROM children WHERE archived = 1) GROUP BY cc.category`, campaignID)
 	if err != nil {
@@ -116,6 +114,41 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 		}
 	}
 	return sum, nil
+}
+
+// helpedMember tests whether a membership's child (cc.child_id) got
+// anything in the campaign (?), each engine its fastest way: SQLite a
+// correlated EXISTS on the covering index (a join to the set of helped
+// children it can plan as a nested scan, quadratic in size; an IN costs
+// it a third more), PostgreSQL an uncorrelated IN it hashes once (the
+// EXISTS is a probe per membership: 150 ms on 100k children).
+func (s *Store) helpedMember() string {
+	if s.dialect == postgresDialect {
+		return `cc.child_id IN (SELECT child_id FROM distributions WHERE campaign_id = ?)`
+	}
+	return `EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_id = ? AND d.child_id = cc.child_id)`
+}
+
+// givenPerItem is an aggregate (count(*), sum(quantity)) of the
+// campaign's (?1) distributions of each aid item a, each engine its fastest
+// way: SQLite a correlated range of the covering index distributions
+// (campaign_id, item_id, quantity) per item (one grouped pass costs it
+// 9 ms more on 100k), PostgreSQL one grouped pass joined by
+// givenPerItemJoin (seven bitmap scans cost it 35 ms on 150k).
+func (s *Store) givenPerItem(agg string) string {
+	if s.dialect == postgresDialect {
+		return `COALESCE(g.n, 0)`
+	}
+	return `COALESCE((SELECT ` + agg + ` FROM distributions WHERE campaign_id = ?1 AND item_id = a.id), 0)`
+}
+
+// givenPerItemJoin is the join givenPerItem needs, after FROM aid_items a.
+func (s *Store) givenPerItemJoin(agg string) string {
+	if s.dialect == postgresDialect {
+		return `LEFT JOIN (SELECT item_id, ` + agg + ` AS n FROM distributions WHERE campaign_id = ?1
+			GROUP BY item_id) g ON g.item_id = a.id`
+	}
+	return ``
 }
 
 func zeroCounts() map[string]int {

@@ -99,6 +99,7 @@ func migrate(ctx context.Context, e *env, from, to string, asJSON bool) error {
 	if !asJSON {
 		fmt.Fprintln(e.stdout, "тексерілді / проверено: every campaign's figures are the same on both sides")
 	}
+	dst.Tidy(ctx)
 	return nil
 }
 
