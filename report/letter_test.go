@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/mektepkezhol/app/report/pdftest"
 	"image"
 	"image/color"
 	"image/png"
@@ -70,15 +71,6 @@ func tool(t *testing.T, name string, args ...string) string {
 // pdfText extracts the text with single spaces.
 func pdfText(t *testing.T, path string) string {
 	return strings.Join(strings.Fields(tool(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
-}
-
-func pages(t *testing.T, path string) int {
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(tool(t, "pdfinfo", path))
-	if m == nil {
-		t.Fatal("pdfinfo shows no page count")
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n
 }
 
 func TestLettersKazakhRoundTrip(t *testing.T) {
@@ -147,7 +139,7 @@ func TestLettersFromStore(t *testing.T) {
 		letters[i] = report.Letter{Number: i + 1, Lang: "kk", IssuedOn: c.EndsOn, Campaign: c, Sponsor: r.Sponsor, Gift: gifts[r.ID]}
 	}
 	path := writePDF(t, letters, report.LetterOptions{Settings: stSettings, Template: report.DefaultLetterTemplate()})
-	if got, want := pages(t, path), len(rows); got != want {
+	if got, want := pdftest.Pages(t, path), len(rows); got != want {
 		t.Fatalf("pages=%d, want %d (the campaign's donors)", got, want)
 	}
 	fonts := tool(t, "pdffonts", path)
@@ -178,7 +170,7 @@ func TestLettersLongNameStaysInside(t *testing.T) {
 		lang := tt.lang
 		path := writePDF(t, []report.Letter{letter(1, lang, data.Sponsor{Kind: data.SponsorLegal, Name: tt.name,
 			HeadName: "Қожахметов Санжар Әділетұлы"})}, report.LetterOptions{Settings: settings(), Template: report.DefaultLetterTemplate()})
-		if got := pages(t, path); got != 1 {
+		if got := pdftest.Pages(t, path); got != 1 {
 			t.Fatalf("%s: pages=%d, want 1", lang, got)
 		}
 		html := tool(t, "pdftotext", "-bbox", path, "-")
@@ -353,7 +345,7 @@ func TestLettersLargeBatchJoined(t *testing.T) {
 	if len(progress) != n || progress[n-1] != n {
 		t.Fatalf("progress called %d times, last %v", len(progress), progress[len(progress)-1:])
 	}
-	if got := pages(t, path); got != n {
+	if got := pdftest.Pages(t, path); got != n {
 		t.Fatalf("pages=%d, want %d", got, n)
 	}
 	out, err := exec.Command("pdfinfo", path).CombinedOutput()

@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/mektepkezhol/app/report/pdftest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -64,23 +62,6 @@ func letterRegister(t *testing.T, db string) map[int64]int {
 	return out
 }
 
-func pdfPages(t *testing.T, path string) int {
-	t.Helper()
-	if _, err := exec.LookPath("pdfinfo"); err != nil {
-		t.Skip("pdfinfo not installed")
-	}
-	out, err := exec.Command("pdfinfo", path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo %s: %v\n%s", path, err, out)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo: no page count\n%s", out)
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
-}
-
 func TestLettersBatchAndReprint(t *testing.T) {
 	db, donors := lettersDemo(t)
 	dir := t.TempDir()
@@ -110,7 +91,7 @@ func TestLettersBatchAndReprint(t *testing.T) {
 		"--sponsor", fmt.Sprint(second), "--out", two); code != 0 {
 		t.Fatalf("letters for two: exit %d: %s", code, stderr)
 	}
-	if got := pdfPages(t, two); got != 2 {
+	if got := pdftest.Pages(t, two); got != 2 {
 		t.Fatalf("pages=%d, want 2", got)
 	}
 	if reg := letterRegister(t, db); len(reg) != len(before)+2 || reg[first] != next || reg[second] != next+1 {
@@ -125,7 +106,7 @@ func TestLettersBatchAndReprint(t *testing.T) {
 	if want := fmt.Sprintf("(%d new, %d reprinted", len(unthanked)-2, len(before)+2); !strings.Contains(out, want) {
 		t.Fatalf("output %q, want %q", out, want)
 	}
-	if got := pdfPages(t, all); got != len(donors) {
+	if got := pdftest.Pages(t, all); got != len(donors) {
 		t.Fatalf("pages=%d, want %d donors", got, len(donors))
 	}
 	reg := letterRegister(t, db)
@@ -154,7 +135,7 @@ func TestLettersBatchAndReprint(t *testing.T) {
 		t.Fatalf("--out-dir: exit %d: %s", code, stderr)
 	}
 	files, _ := filepath.Glob(filepath.Join(perDir, "*.pdf"))
-	if len(files) != 1 || !strings.HasPrefix(filepath.Base(files[0]), fmt.Sprintf("%04d_", next+1)) || pdfPages(t, files[0]) != 1 {
+	if len(files) != 1 || !strings.HasPrefix(filepath.Base(files[0]), fmt.Sprintf("%04d_", next+1)) || pdftest.Pages(t, files[0]) != 1 {
 		t.Fatalf("--out-dir wrote %v", files)
 	}
 	if got := letterRegister(t, db); len(got) != len(donors) {
@@ -204,7 +185,7 @@ func TestLettersFailLeaveNothing(t *testing.T) {
 func TestLettersCalibrationAndUsage(t *testing.T) {
 	db, _ := lettersDemo(t)
 	cal := filepath.Join(t.TempDir(), "cal.pdf")
-	if code, _, stderr := cli(t, "--db", db, "letters", "--calibrate", "--out", cal); code != 0 || pdfPages(t, cal) != 1 {
+	if code, _, stderr := cli(t, "--db", db, "letters", "--calibrate", "--out", cal); code != 0 || pdftest.Pages(t, cal) != 1 {
 		t.Fatalf("--calibrate: exit %d: %s", code, stderr)
 	}
 	for _, args := range [][]string{

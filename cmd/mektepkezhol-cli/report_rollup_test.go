@@ -3,9 +3,9 @@ package main
 import (
 	"database/sql"
 	"fmt"
+	"github.com/mektepkezhol/app/report/pdftest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,15 +68,6 @@ func checkDistrictSheet(t *testing.T, path, sheet string, names []string, sums [
 	}
 }
 
-func pdfText(t *testing.T, path string) string {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-layout", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return string(out)
-}
-
 func TestReportRollUp(t *testing.T) {
 	a, b := smallDemo(t, 200, 7), smallDemo(t, 120, 8)
 	sa, sb := storeSummaries(t, a)[2019], storeSummaries(t, b)[2019]
@@ -94,7 +85,7 @@ func TestReportRollUp(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != pdf {
 		t.Fatalf("roll-up pdf: exit %d, %q: %s", code, out, stderr)
 	}
-	text := pdfText(t, pdf)
+	text := pdftest.Text(t, pdf)
 	if !strings.Contains(text, "По районам") {
 		t.Fatalf("the roll-up PDF has no district table:\n%s", text)
 	}
@@ -144,7 +135,7 @@ func TestReportRollUp(t *testing.T) {
 	if code, _, stderr := cli(t, "--db", a, "report", "--campaign", "2019", "--format", "pdf", "--lang", "ru", "--out", single); code != 0 {
 		t.Fatalf("report: exit %d: %s", code, stderr)
 	}
-	if strings.Contains(pdfText(t, single), "По районам") {
+	if strings.Contains(pdftest.Text(t, single), "По районам") {
 		t.Error("one office's report has a district table")
 	}
 

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
+	"github.com/mektepkezhol/app/report/pdftest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -31,7 +31,7 @@ func TestLettersActionPrintsUnthanked(t *testing.T) {
 	test.Tap(button(t, g.w.Canvas().Overlays().Top(), lang.L("letters.print")))
 	pdf := filepath.Join(g.docs, lang.L("letters.file_name", map[string]any{"Year": g.c.Year})+".pdf")
 	eventually(t, "the letters", func() bool { return exists(pdf) && g.letters(t) == before+want })
-	if got := pdfPages(t, pdf); got != want {
+	if got := pdftest.Pages(t, pdf); got != want {
 		t.Fatalf("pages=%d, want %d", got, want)
 	}
 	eventually(t, "the result", func() bool { return strings.Contains(overlayText(g.w), pdf) })
@@ -117,12 +117,9 @@ func TestReportsScreen(t *testing.T) {
 	test.Tap(button(t, content, lang.L("reports.pdf")))
 	pdf := filepath.Join(g.docs, lang.L("reports.file_pdf.kk", map[string]any{"Year": g.c.Year})+".pdf")
 	eventually(t, "the PDF", func() bool { return exists(pdf) })
-	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := pdftest.Text(t, pdf)
 	for _, n := range []int64{sum.MoneyTenge, int64(sum.ChildrenHelped), sum.ItemsDistributed} {
-		if !strings.Contains(string(text), report.Number(n)) {
+		if !strings.Contains(text, report.Number(n)) {
 			t.Errorf("the PDF lacks %s", report.Number(n))
 		}
 	}
@@ -202,7 +199,7 @@ func TestLetterTemplateSettings(t *testing.T) {
 	test.Tap(button(t, content, lang.L("letters.calibration")))
 	page := filepath.Join(g.docs, lang.L("letters.calibration_file")+".pdf")
 	eventually(t, "the calibration page", func() bool { return exists(page) })
-	if got := pdfPages(t, page); got != 1 {
+	if got := pdftest.Pages(t, page); got != 1 {
 		t.Fatalf("calibration pages=%d, want 1", got)
 	}
 }

@@ -3,10 +3,7 @@ package main
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -153,20 +150,6 @@ func eventually(t *testing.T, what string, cond func() bool) {
 }
 
 func exists(path string) bool { _, err := os.Stat(path); return err == nil }
-
-func pdfPages(t *testing.T, path string) int {
-	t.Helper()
-	out, err := exec.Command("pdfinfo", path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo %s: %v\n%s", path, err, out)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo: no page count\n%s", out)
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
-}
 
 func (g *gui) letters(t *testing.T) int {
 	t.Helper()

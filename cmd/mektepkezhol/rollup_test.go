@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
+	"github.com/mektepkezhol/app/report/pdftest"
 	"net/url"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -68,12 +68,9 @@ func TestRollUpOnServer(t *testing.T) {
 	sort.Strings(names) // the offices come in their schemas' order
 	pdf := filepath.Join(g.docs, lang.L("rollup.file.kk", map[string]any{"Year": 2019, "Offices": strings.Join(names, ", ")})+".pdf")
 	eventually(t, "the roll-up PDF", func() bool { return exists(pdf) })
-	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := pdftest.Text(t, pdf)
 	for _, want := range append(names, "Аудандар бойынша", report.Number(mineSum.MoneyTenge+otherSum.MoneyTenge)) {
-		if !strings.Contains(string(text), want) {
+		if !strings.Contains(text, want) {
 			t.Errorf("the roll-up lacks %q", want)
 		}
 	}

@@ -3,10 +3,10 @@ package office_test
 import (
 	"context"
 	"errors"
+	"github.com/mektepkezhol/app/report/pdftest"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,20 +36,6 @@ func mustDemo(tb testing.TB) (*data.Store, data.Campaign) {
 		tb.Fatal(err)
 	}
 	return st, c
-}
-
-func pdfPages(t *testing.T, path string) int {
-	t.Helper()
-	out, err := exec.Command("pdfinfo", path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo %s: %v\n%s", path, err, out)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo: no page count\n%s", out)
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
 }
 
 func letterCount(t *testing.T, st *data.Store, c data.Campaign) int {
@@ -82,7 +68,7 @@ func TestPrintLettersUnthanked(t *testing.T) {
 	if res.Issued != len(want) || res.Reprinted != 0 || len(res.Files) != 1 || res.Files[0] != out {
 		t.Fatalf("result %+v, want %d new letters in %s", res, len(want), out)
 	}
-	if got := pdfPages(t, out); got != len(want) {
+	if got := pdftest.Pages(t, out); got != len(want) {
 		t.Fatalf("pages=%d, want %d", got, len(want))
 	}
 	if got := letterCount(t, st, c); got != before+len(want) {
@@ -177,12 +163,9 @@ func TestWriteReportFiguresEqualSummary(t *testing.T) {
 	if err := office.WriteReport(ctx, st, c.ID, "pdf", "kk", pdf); err != nil {
 		t.Fatal(err)
 	}
-	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := pdftest.Text(t, pdf)
 	for _, n := range []int64{sum.MoneyTenge, int64(sum.ChildrenHelped), sum.InKindValueTenge, sum.ItemsDistributed} {
-		if !strings.Contains(string(text), report.Number(n)) {
+		if !strings.Contains(text, report.Number(n)) {
 			t.Errorf("the PDF lacks %s", report.Number(n))
 		}
 	}
@@ -244,7 +227,7 @@ func TestPreviewLetterRegistersNothing(t *testing.T) {
 	if err := office.PreviewLetter(ctx, st, c, tpl, "kk", false, path); err != nil {
 		t.Fatal(err)
 	}
-	if got := pdfPages(t, path); got != 1 {
+	if got := pdftest.Pages(t, path); got != 1 {
 		t.Fatalf("pages=%d, want 1", got)
 	}
 	text, err := exec.Command("pdftotext", path, "-").Output()
