@@ -11,7 +11,7 @@ import (
 // and the office's language stays as it was.
 func TestClerkKeepsHerOwnLanguage(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	u, st, _ := newRoleUI(t, data.RoleClerk)
+	u, st := newRoleUI(t, data.RoleClerk)
 	office, err := st.Settings(u.ctx)
 	if err != nil {
 		t.Fatal(err)

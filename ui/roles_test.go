@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 )
 
 // roleStore is a real store whose user the screens take for another role,
@@ -26,13 +25,12 @@ type roleStore struct {
 
 func (r roleStore) Role() data.Role { return r.role }
 
-// newRoleUI builds the workspace over a small demo for a user of role; it
-// returns the database file too.
-func newRoleUI(t *testing.T, role data.Role) (*App, *data.Store, string) {
+// newRoleUI builds the workspace over a small demo (a file, or a schema in
+// the server pass) for a user of role.
+func newRoleUI(t *testing.T, role data.Role) (*App, *data.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "roles.db")
-	st, err := data.Open(path)
+	st, err := data.Open(datatest.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +44,7 @@ func newRoleUI(t *testing.T, role data.Role) (*App, *data.Store, string) {
 	t.Cleanup(func() { background, today = oldBg, oldToday; setLanguage("kk") })
 	w := a.NewWindow("test")
 	w.Resize(fyne.NewSize(1366, 768))
-	return New(a, w, roleStore{st, role}), st, path
+	return New(a, w, roleStore{st, role}), st
 }
 
 // buttonsIn returns the first button drawn in o with each text.
@@ -71,7 +69,7 @@ func labelsIn(o fyne.CanvasObject) string {
 }
 
 func TestClerkSeesWhatIsNotTheirs(t *testing.T) {
-	u, _, _ := newRoleUI(t, data.RoleClerk)
+	u, _ := newRoleUI(t, data.RoleClerk)
 	content := u.win.Content()
 	if want := lang.L("role.user", map[string]any{"User": u.st.Actor(), "Role": lang.L("role.clerk")}); !strings.Contains(labelsIn(content), want) {
 		t.Fatalf("window does not say %q", want)
@@ -101,23 +99,14 @@ func TestClerkSeesWhatIsNotTheirs(t *testing.T) {
 }
 
 func TestHeadApprovesPending(t *testing.T) {
-	u, st, path := newRoleUI(t, data.RoleHead)
+	u, st := newRoleUI(t, data.RoleHead)
 	ctx := context.Background()
 	all, err := st.FindDistributions(ctx, data.DistributionFilter{CampaignID: u.campaign.ID})
 	if err != nil || len(all) < 3 {
 		t.Fatalf("demo has %d distributions (%v), want ≥ 3", len(all), err)
 	}
 	// Three of them as a clerk would have saved them: waiting.
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, r := range all[:3] {
-		if _, err := db.Exec(`UPDATE distributions SET approved_by = '', approved_at = NULL WHERE id = ?`, r.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
+	datatest.Unapprove(t, st, all[0].ID, all[1].ID, all[2].ID)
 	u.show(scrDistributions, nil)
 	s := u.screens[scrDistributions].(*distributionsScreen)
 	if !s.approve.Visible() {
