@@ -4,7 +4,9 @@
 GO       ?= go
 DB       ?=
 # Fyne (cgo, OpenGL, X11) needs these to build, and to test the ui package.
-SYS_PKGS  = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+# libc6-dev is only a recommendation of gcc, and --no-install-recommends skips
+# it: without it cgo finds no stdint.h.
+SYS_PKGS  = gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
 # The tests read PDFs back with pdftotext and pdffonts, open the xlsx
 # workbook in LibreOffice, and run the store's tests against a throwaway
