@@ -95,8 +95,9 @@ type App struct {
 	screens  map[string]screen
 	current  string
 	content  *fyne.Container
-	nav      *widget.List
+	nav      *navList
 	switcher *campaignSwitcher
+	help     *helpWindow // ui/help.go, while open
 }
 
 // New builds the workspace into w over st, in the language of the saved
@@ -116,6 +117,7 @@ func New(a fyne.App, w fyne.Window, st Store) *App {
 	u.build()
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.onCloseRequested)
+	w.Canvas().SetOnTypedKey(u.onTypedKey) // F1: ui/help.go
 	u.startAutoBackup() // ui/settings_backup.go
 	return u
 }
@@ -148,7 +150,7 @@ func (u *App) build() {
 		scrSettings:      newSettingsScreen(u),
 	}
 	u.content = container.NewStack()
-	u.nav = widget.NewList(func() int { return len(screenOrder) },
+	u.nav = newNavList(func() int { return len(screenOrder) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Мектепке жол ______"))
 		},
@@ -156,7 +158,7 @@ func (u *App) build() {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Icon).SetResource(screenIcon(screenOrder[i]))
 			box.Objects[1].(*widget.Label).SetText(lang.L("nav." + screenOrder[i]))
-		})
+		}, u.showHelp)
 	u.nav.OnSelected = func(i widget.ListItemID) {
 		if screenOrder[i] != u.current {
 			u.show(screenOrder[i], nil)
@@ -261,7 +263,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		}
 		goItems = append(goItems, it)
 	}
-	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("menu.go"), goItems...))
+	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("menu.go"), goItems...), u.helpMenu())
 }
 
 // setCampaign makes c the campaign of every screen.
