@@ -117,8 +117,9 @@ func New(a fyne.App, w fyne.Window, st Store) *App {
 	u.build()
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.onCloseRequested)
-	w.Canvas().SetOnTypedKey(u.onTypedKey) // F1: ui/help.go
 	u.startAutoBackup() // ui/settings_backup.go
+
+	w.Canvas().SetOnTypedKey(u.onTypedKey) // F1: ui/help.go
 	return u
 }
 
