@@ -86,7 +86,11 @@ func newHelpWindow(u *App) *helpWindow {
 	h.text.Wrapping = fyne.TextWrapWord
 	h.scroll = container.NewVScroll(container.NewPadded(h.text))
 	h.list = widget.NewList(func() int { return len(h.pages) },
-		func() fyne.CanvasObject { return widget.NewLabel("Мектепке жол ______") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Мектепке жол ______")
+			l.Truncation = fyne.TextTruncateEllipsis // the whole title is the page's heading
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(h.pages[i].Title) })
 	h.list.OnSelected = func(i widget.ListItemID) {
 		if h.pages[i].Name != h.page {
@@ -94,7 +98,7 @@ func newHelpWindow(u *App) *helpWindow {
 		}
 	}
 	split := container.NewHSplit(h.list, h.scroll)
-	split.Offset = 0.28
+	split.Offset = 0.3
 	h.win.SetContent(split)
 	h.win.Resize(fyne.NewSize(980, 680))
 	h.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
