@@ -14,27 +14,25 @@ import (
 	"github.com/mektepkezhol/app/docs/guide"
 )
 
-// helpPages names the guide's page (docs/guide/<lang>/<page>.md) that F1
-// opens on each screen.
-var helpPages = map[string]string{
-	scrDashboard:     guide.Contents,
-	scrSettings:      "01-setup",
-	scrSchools:       "01-setup",
-	scrChildren:      "02-import",
-	scrSponsors:      "03-donations",
-	scrDonations:     "03-donations",
-	scrItems:         "03-donations",
-	scrDistributions: "04-giving",
-	scrAppeals:       "05-appeals",
-	scrCoverage:      "06-coverage",
-	scrReports:       "08-reports",
-}
-
-// helpPage returns the guide's page for a screen; the contents for one
-// that has none of its own.
+// helpPage returns the guide's page (docs/guide/<lang>/<page>.md) that F1
+// opens on a screen: the contents on the dashboard and on a screen that has
+// no page of its own.
 func helpPage(screen string) string {
-	if p, ok := helpPages[screen]; ok {
-		return p
+	switch screen {
+	case scrSettings, scrSchools:
+		return "01-setup"
+	case scrChildren:
+		return "02-import"
+	case scrSponsors, scrDonations, scrItems:
+		return "03-donations"
+	case scrDistributions:
+		return "04-giving"
+	case scrAppeals:
+		return "05-appeals"
+	case scrCoverage:
+		return "06-coverage"
+	case scrReports:
+		return "08-reports"
 	}
 	return guide.Contents
 }
