@@ -95,8 +95,9 @@ type App struct {
 	screens  map[string]screen
 	current  string
 	content  *fyne.Container
-	nav      *widget.List
+	nav      *navList
 	switcher *campaignSwitcher
+	help     *helpWindow // ui/help.go, while open
 }
 
 // New builds the workspace into w over st, in the language of the saved
@@ -117,6 +118,8 @@ func New(a fyne.App, w fyne.Window, st Store) *App {
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.onCloseRequested)
 	u.startAutoBackup() // ui/settings_backup.go
+
+	w.Canvas().SetOnTypedKey(u.onTypedKey) // F1: ui/help.go
 	return u
 }
 
@@ -148,7 +151,7 @@ func (u *App) build() {
 		scrSettings:      newSettingsScreen(u),
 	}
 	u.content = container.NewStack()
-	u.nav = widget.NewList(func() int { return len(screenOrder) },
+	u.nav = newNavList(func() int { return len(screenOrder) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Мектепке жол ______"))
 		},
@@ -156,7 +159,7 @@ func (u *App) build() {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Icon).SetResource(screenIcon(screenOrder[i]))
 			box.Objects[1].(*widget.Label).SetText(lang.L("nav." + screenOrder[i]))
-		})
+		}, u.showHelp)
 	u.nav.OnSelected = func(i widget.ListItemID) {
 		if screenOrder[i] != u.current {
 			u.show(screenOrder[i], nil)
@@ -261,7 +264,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		}
 		goItems = append(goItems, it)
 	}
-	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("menu.go"), goItems...))
+	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("menu.go"), goItems...), u.helpMenu())
 }
 
 // setCampaign makes c the campaign of every screen.

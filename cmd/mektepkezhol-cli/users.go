@@ -96,14 +96,9 @@ func listUsers(ctx context.Context, e *env, st *data.Store, f userFlags, names [
 		return err
 	}
 	if f.json {
-		type user struct {
-			Name     string    `json:"name"`
-			Role     data.Role `json:"role"`
-			CanLogin bool      `json:"can_login"`
-		}
-		out := make([]user, 0, len(users))
+		out := make([]userJSON, 0, len(users))
 		for _, u := range users {
-			out = append(out, user{u.Name, u.Role, u.CanLogin})
+			out = append(out, userJSON{u.Name, u.Role, u.CanLogin})
 		}
 		return e.printJSON(out)
 	}
@@ -118,6 +113,13 @@ func listUsers(ctx context.Context, e *env, st *data.Store, f userFlags, names [
 		fmt.Fprintf(w, "%s\t%s\t%s\n", u.Name, u.Role, login)
 	}
 	return nil
+}
+
+// userJSON is one user of «users list --json»; its keys are an interface.
+type userJSON struct {
+	Name     string    `json:"name"`
+	Role     data.Role `json:"role"`
+	CanLogin bool      `json:"can_login"`
 }
 
 func roleFlag(f userFlags) (data.Role, error) {
