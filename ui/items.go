@@ -46,18 +46,17 @@ func newItemsScreen(u *App) *itemsScreen {
 
 func (s *itemsScreen) cell(row, col int) string {
 	l := s.rows[row]
-	unit := " " + l.Item.Unit(language())
 	switch col {
 	case 0:
 		return l.Item.Name(language())
 	case 1:
-		return number(l.Donated) + unit
+		return unitCount(l.Donated, l.Item)
 	case 2:
-		return number(l.Purchased) + unit
+		return unitCount(l.Purchased, l.Item)
 	case 3:
-		return number(l.Distributed) + unit
+		return unitCount(l.Distributed, l.Item)
 	}
-	return number(l.Left()) + unit
+	return unitCount(l.Left(), l.Item)
 }
 
 func (s *itemsScreen) buildUI() fyne.CanvasObject {
@@ -125,6 +124,9 @@ func (s *itemsScreen) onSaveTapped() {
 	a := s.item
 	a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU = s.code.Text, s.nameKK.Text, s.nameRU.Text, s.unitKK.Text, s.unitRU.Text
 	a.Sized = s.sized.Checked
+	if a.UnitRU != s.item.UnitRU || a.UnitRUFew == "" {
+		a.UnitRUFew, a.UnitRUMany = ruUnitForms(a.UnitRU)
+	}
 	var err error
 	if a.ID == 0 {
 		err = s.u.st.CreateAidItem(s.u.ctx, &a)
