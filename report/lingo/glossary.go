@@ -12,7 +12,8 @@ import (
 // words that start with stem but are other words (база → базар).
 type misword struct {
 	stem, next string
-	whole      bool // stem is the whole word, not its start
+	whole      bool   // stem is the whole word, not its start
+	notAfter   string // the word before that makes it another concept
 	except     []string
 	use        string
 }
@@ -31,9 +32,9 @@ var glossary = map[string][]misword{
 		{stem: "бланк", next: "баптау", use: "калибрлеу"},
 		{stem: "баптау", next: "бет", use: "калибрлеу беті"},
 		{stem: "керек", next: "пе", use: "«…жойылсын ба?», «…сақталсын ба?»"},
-		{stem: "көмекті", use: "түсім (a sponsor's gift as a record)"},
-		{stem: "көмекке", use: "түсім (a sponsor's gift as a record)"},
-		{stem: "көмегі", use: "түсім (a sponsor's gift as a record)"},
+		{stem: "көмекті", whole: true, notAfter: "заттай", use: "түсім (a sponsor's gift as a record)"},
+		{stem: "көмекке", whole: true, notAfter: "заттай", use: "түсім (a sponsor's gift as a record)"},
+		{stem: "көмегі", whole: true, notAfter: "заттай", use: "түсім (a sponsor's gift as a record)"},
 		{stem: "көмек", next: "түсім", use: "түсім"},
 		{stem: "товар", use: "зат"},
 		{stem: "позиция", use: "зат"},
@@ -72,6 +73,9 @@ func Miswords(lang, text string) []Misword {
 		for _, m := range glossary[langKey(lang)] {
 			if !m.matches(w) {
 				continue
+			}
+			if m.notAfter != "" && i > 0 && words[i-1] == m.notAfter {
+				continue // «заттай көмекті беру»: in-kind aid, not a record
 			}
 			found := w
 			if m.next != "" {
