@@ -2,6 +2,7 @@ package assets
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -34,6 +35,29 @@ func TestGlossary(t *testing.T) {
 				if strings.HasSuffix(key, "."+part) && !strings.Contains(strings.ToLower(s), words[i]) {
 					t.Errorf("%s %s = %q, want «%s»", code, key, s, words[i])
 				}
+			}
+		}
+	}
+}
+
+// jargon are words a clerk must not meet: the program's internal codes
+// (languages, roles) and a database's words.
+var jargon = regexp.MustCompile(`(?i)(^|[^\p{L}])(транзакци\p{L}*|схем\p{L}*|kk|ru|both|clerk|head|admin)($|[^\p{L}])`)
+
+// TestNoJargon checks that no translation shows the clerk a code or jargon.
+func TestNoJargon(t *testing.T) {
+	for _, code := range Languages {
+		b, err := Translation(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		for key, v := range m {
+			if s := flatten(v); jargon.MatchString(s) {
+				t.Errorf("%s %s = %q: %q is a code or jargon", code, key, s, jargon.FindStringSubmatch(s)[2])
 			}
 		}
 	}
