@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/report/lingo"
@@ -126,5 +129,42 @@ func TestNoNumberBeforeFixedNoun(t *testing.T) {
 		if !viaTN[key] {
 			t.Errorf("%s is not used through tn", key)
 		}
+	}
+}
+
+// TestItemFormUnitForms saves a new unit: forms left empty come from the
+// noun table, forms typed by the clerk are kept, and the items table
+// shows the number with the unit that agrees.
+func TestItemFormUnitForms(t *testing.T) {
+	u, st := newTestUI(t)
+	u.show(scrItems, nil)
+	s := u.screens[scrItems].(*itemsScreen)
+	save := func(code, unitRU, few, many string) data.AidItem {
+		t.Helper()
+		s.edit(data.AidItem{})
+		test.Type(s.code, code)
+		test.Type(s.nameKK, "Шұлық")
+		test.Type(s.unitKK, "жұп")
+		test.Type(s.unitRU, unitRU)
+		test.Type(s.unitRUFew, few)
+		test.Type(s.unitRUMany, many)
+		s.onSaveTapped()
+		items, err := st.FindAidItems(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range items {
+			if a.Code == code {
+				return a
+			}
+		}
+		t.Fatalf("item %s not saved", code)
+		return data.AidItem{}
+	}
+	if a := save("socks", "пара", "", ""); a.UnitRUFew != "пары" || a.UnitRUMany != "пар" {
+		t.Fatalf("forms of «пара» = %q, %q, want пары, пар", a.UnitRUFew, a.UnitRUMany)
+	}
+	if a := save("boxes", "коробка", "коробки", "коробок"); a.UnitRUFew != "коробки" || a.UnitRUMany != "коробок" {
+		t.Fatalf("typed forms = %q, %q, want коробки, коробок", a.UnitRUFew, a.UnitRUMany)
 	}
 }
