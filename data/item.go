@@ -16,7 +16,12 @@ type AidItem struct {
 	NameRU string
 	UnitKK string
 	UnitRU string
-	Sized  bool // sizes matter (uniforms, shoes)
+	// UnitRUFew and UnitRUMany are the Russian unit after 2–4 and after 5–20
+	// (2 пары, 5 пар); empty ones fall back to the documents' noun table.
+	// Kazakh keeps the singular after a number, so UnitKK serves them all.
+	UnitRUFew  string
+	UnitRUMany string
+	Sized      bool // sizes matter (uniforms, shoes)
 }
 
 // Name returns the item's name in lang (kk or ru).
@@ -51,10 +56,11 @@ func (a *AidItem) validate() error {
 	if a.UnitRU == "" {
 		a.UnitRU = a.UnitKK
 	}
+	a.UnitRUFew, a.UnitRUMany = strings.TrimSpace(a.UnitRUFew), strings.TrimSpace(a.UnitRUMany)
 	return nil
 }
 
-const itemColumns = `id, code, name_kk, name_ru, unit_kk, unit_ru, sized`
+const itemColumns = `id, code, name_kk, name_ru, unit_kk, unit_ru, unit_ru_few, unit_ru_many, sized`
 
 // FindAidItems returns the catalogue in its order.
 func (s *Store) FindAidItems(ctx context.Context) ([]AidItem, error) {
@@ -70,7 +76,8 @@ func findAidItems(ctx context.Context, q queryer) ([]AidItem, error) {
 	var out []AidItem
 	for rows.Next() {
 		var a AidItem
-		if err := rows.Scan(&a.ID, &a.Code, &a.NameKK, &a.NameRU, &a.UnitKK, &a.UnitRU, &a.Sized); err != nil {
+		if err := rows.Scan(&a.ID, &a.Code, &a.NameKK, &a.NameRU, &a.UnitKK, &a.UnitRU, &a.UnitRUFew, &a.UnitRUMany,
+			&a.Sized); err != nil {
 			return nil, err
 		}
 		out = append(out, a)
@@ -87,8 +94,9 @@ func (s *Store) CreateAidItem(ctx context.Context, a *AidItem) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		err := s.insertRow(ctx, tx, &a.ID, `INSERT INTO aid_items (code, name_kk, name_ru, unit_kk, unit_ru, sized)
-			VALUES (?, ?, ?, ?, ?, ?)`, a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU, a.Sized)
+		err := s.insertRow(ctx, tx, &a.ID, `INSERT INTO aid_items (code, name_kk, name_ru, unit_kk, unit_ru,
+			unit_ru_few, unit_ru_many, sized) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU, a.UnitRUFew, a.UnitRUMany, a.Sized)
 		if err != nil {
 			return fmt.Errorf("create aid item %q: %w", a.Code, mapConstraint(err))
 		}
@@ -106,7 +114,8 @@ func (s *Store) UpdateAidItem(ctx context.Context, a *AidItem) error {
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE aid_items SET code = ?, name_kk = ?, name_ru = ?, unit_kk = ?,
-			unit_ru = ?, sized = ? WHERE id = ?`, a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU, a.Sized, a.ID)
+			unit_ru = ?, unit_ru_few = ?, unit_ru_many = ?, sized = ? WHERE id = ?`,
+			a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU, a.UnitRUFew, a.UnitRUMany, a.Sized, a.ID)
 		if err != nil {
 			return fmt.Errorf("update aid item %q: %w", a.Code, mapConstraint(err))
 		}
@@ -174,7 +183,7 @@ func (s *Store) Stock(ctx context.Context, campaignID int64) ([]StockLine, error
 }
 
 func (s *Store) stock(ctx context.Context, q queryer, campaignID int64) ([]StockLine, error) {
-	rows, err := q.QueryContext(ctx, `SELECT a.id, a.code, a.name_kk, a.name_ru, a.unit_kk, a.unit_ru, a.sized,
+	rows, err := q.QueryContext(ctx, `SELECT a.id, a.code, a.name_kk, a.name_ru, a.unit_kk, a.unit_ru, a.unit_ru_few, a.unit_ru_many, a.sized,
 		COALESCE(dn.quantity, 0),
 		COALESCE((SELECT sum(quantity) FROM purchases WHERE campaign_id = ?1 AND item_id = a.id), 0),
 		`+s.givenPerItem("sum(quantity)")+`
@@ -191,8 +200,8 @@ func (s *Store) stock(ctx context.Context, q queryer, campaignID int64) ([]Stock
 	for rows.Next() {
 		var l StockLine
 		a := &l.Item
-		if err := rows.Scan(&a.ID, &a.Code, &a.NameKK, &a.NameRU, &a.UnitKK, &a.UnitRU, &a.Sized,
-			&l.Donated, &l.Purchased, &l.Distributed); err != nil {
+		if err := rows.Scan(&a.ID, &a.Code, &a.NameKK, &a.NameRU, &a.UnitKK, &a.UnitRU, &a.UnitRUFew, &a.UnitRUMany,
+			&a.Sized, &l.Donated, &l.Purchased, &l.Distributed); err != nil {
 			return nil, err
 		}
 		out = append(out, l)

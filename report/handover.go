@@ -72,7 +72,7 @@ func HandoverRows(ds []data.DistributionRow, items []data.AidItem, lang string) 
 
 var handoverWords = map[string]map[string]string{
 	"kk": {
-		"title":     "Заттай көмекті беру ведомосы",
+		"title":     "Заттай көмекті беру актісі",
 		"internal":  "Қызметтік пайдалану үшін: балалардың дербес деректері бар.",
 		"child":     "Баланың тегі, аты, әкесінің аты",
 		"grade":     "Сынып",
@@ -85,7 +85,7 @@ var handoverWords = map[string]map[string]string{
 		"children":  "Балалар саны: %s",
 	},
 	"ru": {
-		"title":     "Ведомость выдачи вещевой помощи",
+		"title":     "Акт выдачи вещевой помощи",
 		"internal":  "Для служебного пользования: содержит персональные данные детей.",
 		"child":     "ФИО ребёнка",
 		"grade":     "Класс",

@@ -59,7 +59,7 @@ func WriteCalibration(w io.Writer, opt LetterOptions) error {
 	pdf.SetTextColor(0, 0, 0)
 	pdf.SetFont(fontSerif, "B", 13)
 	pdf.SetXY(textLeft, 32)
-	pdf.CellFormat(textWidth, 7, "Бланкіні баптау беті / Калибровочная страница бланка", "", 0, "C", false, 0, "")
+	pdf.CellFormat(textWidth, 7, "Бланкті калибрлеу беті / Страница калибровки бланка", "", 0, "C", false, 0, "")
 	pdf.SetFont(fontSerif, "", 10)
 	y := 42.0
 	for _, s := range []string{

@@ -68,7 +68,7 @@ func (s *dashboardScreen) refresh() {
 func (s *dashboardScreen) content() fyne.CanvasObject {
 	sum := s.summary
 	cards := container.NewGridWithColumns(4,
-		s.card(lang.L("dash.sponsors"), number(int64(sum.Sponsors)), lang.L("dash.donations", map[string]any{"N": number(int64(sum.Donations))}), scrSponsors, nil),
+		s.card(lang.L("dash.sponsors"), number(int64(sum.Sponsors)), tn("dash.donations", int64(sum.Donations), nil), scrSponsors, nil),
 		s.card(lang.L("dash.money"), money(sum.MoneyTenge), lang.L("dash.in_kind_value", map[string]any{"V": money(sum.InKindValueTenge)}), scrDonations, nil),
 		s.card(lang.L("dash.in_kind"), number(sum.InKindItems), lang.L("dash.given", map[string]any{"N": number(sum.ItemsDistributed)}), scrDistributions, nil),
 		s.card(lang.L("dash.helped"), fmt.Sprintf("%s / %s", number(int64(sum.ChildrenHelped)), number(int64(sum.Children))),
@@ -91,7 +91,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	var stockBars []bar
 	for _, l := range s.stock {
 		stockBars = append(stockBars, bar{label: l.Item.Name(language()), value: l.Donated + l.Purchased, part: l.Left(),
-			text: lang.L("dash.stock_left", map[string]any{"Left": number(l.Left()), "Unit": l.Item.Unit(language()),
+			text: lang.L("dash.stock_left", map[string]any{"Left": unitCount(l.Left(), l.Item),
 				"In": number(l.Donated + l.Purchased)})})
 	}
 	title := canvas.NewText(s.u.campaign.Name(language()), theme.Color(theme.ColorNameForeground))

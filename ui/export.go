@@ -107,8 +107,8 @@ func (u *App) exportTo(path string, table tableFunc) {
 				showError(u.win, fmt.Errorf("%s: %w", path, err))
 				return
 			}
-			dialog.ShowInformation(lang.L("export.done_title"), lang.L("export.done", map[string]any{
-				"N": number(int64(len(t.Rows))), "File": path}), u.win)
+			dialog.ShowInformation(lang.L("export.done_title"), tn("export.done", int64(len(t.Rows)),
+				map[string]any{"File": path}), u.win)
 		})
 	})
 }

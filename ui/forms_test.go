@@ -58,7 +58,7 @@ func TestSponsorFormBadBINNamesTheField(t *testing.T) {
 		t.Fatalf("a sponsor with a bad BIN was saved: %+v", rows)
 	}
 	msg := overlayText(u.win)
-	if !strings.Contains(msg, "БСН / ЖСН") || !strings.Contains(msg, "бақылау саны") {
+	if !strings.Contains(msg, "БСН / ЖСН") || !strings.Contains(msg, "бақылау цифры") {
 		t.Fatalf("error dialog %q does not name the BIN field in Kazakh", msg)
 	}
 }

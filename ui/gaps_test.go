@@ -120,7 +120,7 @@ func TestDeleteSponsorRefusedThenDeleted(t *testing.T) {
 		t.Fatalf("confirm %q does not name the sponsor %q", msg, donor.Name)
 	}
 	tapOverlayButton(t, u.win, "Жою")
-	if msg := overlayText(u.win); !strings.Contains(msg, "көмегі немесе алғыс хаты бар") || strings.Contains(msg, "FOREIGN") {
+	if msg := overlayText(u.win); !strings.Contains(msg, "түсімдері немесе алғыс хаты бар") || strings.Contains(msg, "FOREIGN") {
 		t.Fatalf("refusal %q is not the clerk's sentence", msg)
 	}
 	if _, err := st.FindSponsorByID(ctx, donor.ID); err != nil {

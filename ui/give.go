@@ -136,8 +136,7 @@ func (f *giveForm) refresh() {
 	}
 	f.itemChoice = newChoice(ids, func(c string) string {
 		l := f.stockLine(c)
-		return lang.L("dist.item_stock", map[string]any{"Item": l.Item.Name(language()), "Left": number(l.Left()),
-			"Unit": l.Item.Unit(language())})
+		return lang.L("dist.item_stock", map[string]any{"Item": l.Item.Name(language()), "Left": unitCount(l.Left(), l.Item)})
 	})
 	setSelectOptions(f.item, f.itemChoice.labels)
 	f.showStock()
@@ -171,7 +170,7 @@ func (f *giveForm) showStock() {
 		return
 	}
 	f.stockInfo.SetText(lang.L("dist.stock", map[string]any{"In": number(l.Donated + l.Purchased),
-		"Out": number(l.Distributed), "Left": number(l.Left()), "Unit": l.Item.Unit(language())}))
+		"Out": number(l.Distributed), "Left": unitCount(l.Left(), l.Item)}))
 }
 
 func (f *giveForm) showMode() {

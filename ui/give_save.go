@@ -69,7 +69,7 @@ func (f *giveForm) showRecipients() {
 		for _, c := range f.recipients[:min(n, 3)] {
 			names = append(names, c.FullName())
 		}
-		f.who.SetText(lang.L("dist.to_group", map[string]any{"N": number(int64(n)), "Names": strings.Join(names, ", ")}))
+		f.who.SetText(tn("dist.to_group", int64(n), map[string]any{"Names": strings.Join(names, ", ")}))
 	}
 }
 
@@ -114,8 +114,8 @@ func (f *giveForm) store(ds []data.Distribution, force bool) {
 		showError(f.u.win, err)
 		return
 	}
-	dialog.ShowInformation(lang.L("dist.done_title"), lang.L("dist.done", map[string]any{"N": number(int64(len(ds))),
-		"Act": ds[0].ActNumber}), f.u.win)
+	dialog.ShowInformation(lang.L("dist.done_title"), tn("dist.done", int64(len(ds)),
+		map[string]any{"Act": ds[0].ActNumber}), f.u.win)
 	f.clear()
 	f.refresh()
 	if f.onSaved != nil {

@@ -113,10 +113,10 @@ func errorText(err error) string {
 func conflictText(dc *data.DistributionConflict) string {
 	var parts []string
 	if n := len(dc.Duplicates); n > 0 {
-		parts = append(parts, lang.L("dist.conflict_dups", map[string]any{"N": n}))
+		parts = append(parts, tn("dist.conflict_dups", int64(n), nil))
 	}
 	if n := len(dc.Shortages); n > 0 {
-		parts = append(parts, lang.L("dist.conflict_short", map[string]any{"N": n}))
+		parts = append(parts, tn("dist.conflict_short", int64(n), nil))
 	}
 	return strings.Join(parts, " ")
 }

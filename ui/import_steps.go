@@ -64,8 +64,8 @@ func (w *importWizard) showMapping() {
 	} else {
 		top.Append(lang.L("import.campaign"), w.campaign)
 	}
-	info := widget.NewLabel(lang.L("import.file_info", map[string]any{"File": filepath.Base(w.path),
-		"Rows": number(int64(len(sh.Rows))), "Header": sh.HeaderRow}))
+	info := widget.NewLabel(tn("import.file_info", int64(len(sh.Rows)),
+		map[string]any{"File": filepath.Base(w.path), "Header": sh.HeaderRow}))
 	info.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel(lang.L("import.mapping_hint"))
 	hint.Importance = widget.LowImportance

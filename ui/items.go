@@ -20,6 +20,7 @@ type itemsScreen struct {
 
 	heading                              *widget.Label
 	code, nameKK, nameRU, unitKK, unitRU *widget.Entry
+	unitRUFew, unitRUMany                *widget.Entry // «пары», «пар»: the unit after 2 and after 5
 	sized                                *widget.Check
 	purchase                             *purchaseForm // the open «Сатып алу» dialog
 }
@@ -30,11 +31,11 @@ func newItemsScreen(u *App) *itemsScreen {
 		lang.L("col.distributed"), lang.L("col.left")}, []float32{190, 115, 115, 115, 115}, func() int { return len(s.rows) }, s.cell)
 	s.table.highlight = func(row int) bool { return s.rows[row].Left() < 0 }
 	s.table.selected = func(row int) { s.open(s.rows[row].Item) }
-	entries := []**widget.Entry{&s.code, &s.nameKK, &s.nameRU, &s.unitKK, &s.unitRU}
+	entries := []**widget.Entry{&s.code, &s.nameKK, &s.nameRU, &s.unitKK, &s.unitRU, &s.unitRUFew, &s.unitRUMany}
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
-	s.state.track(s.code, s.nameKK, s.nameRU, s.unitKK, s.unitRU)
+	s.state.track(s.code, s.nameKK, s.nameRU, s.unitKK, s.unitRU, s.unitRUFew, s.unitRUMany)
 	s.sized = widget.NewCheck(lang.L("item.sized"), func(bool) {
 		if !s.state.filling {
 			s.state.dirty = true
@@ -46,18 +47,17 @@ func newItemsScreen(u *App) *itemsScreen {
 
 func (s *itemsScreen) cell(row, col int) string {
 	l := s.rows[row]
-	unit := " " + l.Item.Unit(language())
 	switch col {
 	case 0:
 		return l.Item.Name(language())
 	case 1:
-		return number(l.Donated) + unit
+		return unitCount(l.Donated, l.Item)
 	case 2:
-		return number(l.Purchased) + unit
+		return unitCount(l.Purchased, l.Item)
 	case 3:
-		return number(l.Distributed) + unit
+		return unitCount(l.Distributed, l.Item)
 	}
-	return number(l.Left()) + unit
+	return unitCount(l.Left(), l.Item)
 }
 
 func (s *itemsScreen) buildUI() fyne.CanvasObject {
@@ -70,6 +70,8 @@ func (s *itemsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.name_ru"), s.nameRU),
 		widget.NewFormItem(lang.L("field.unit_kk"), s.unitKK),
 		widget.NewFormItem(lang.L("field.unit_ru"), s.unitRU),
+		widget.NewFormItem(lang.L("field.unit_ru_few"), s.unitRUFew),
+		widget.NewFormItem(lang.L("field.unit_ru_many"), s.unitRUMany),
 		widget.NewFormItem("", s.sized))
 	buy := widget.NewButtonWithIcon(lang.L("purchase.button"), theme.ContentAddIcon(), s.onPurchaseTapped)
 	note := s.u.guard(data.RoleAdmin, save, newBtn)
@@ -109,6 +111,8 @@ func (s *itemsScreen) edit(a data.AidItem) {
 		s.nameRU.SetText(a.NameRU)
 		s.unitKK.SetText(a.UnitKK)
 		s.unitRU.SetText(a.UnitRU)
+		s.unitRUFew.SetText(a.UnitRUFew)
+		s.unitRUMany.SetText(a.UnitRUMany)
 		s.sized.SetChecked(a.Sized)
 	})
 }
@@ -125,6 +129,13 @@ func (s *itemsScreen) onSaveTapped() {
 	a := s.item
 	a.Code, a.NameKK, a.NameRU, a.UnitKK, a.UnitRU = s.code.Text, s.nameKK.Text, s.nameRU.Text, s.unitKK.Text, s.unitRU.Text
 	a.Sized = s.sized.Checked
+	a.UnitRUFew, a.UnitRUMany = s.unitRUFew.Text, s.unitRUMany.Text
+	// forms left empty, or left as they were for a unit now renamed, come
+	// from the documents' noun table
+	renamed := a.UnitRU != s.item.UnitRU && a.UnitRUFew == s.item.UnitRUFew && a.UnitRUMany == s.item.UnitRUMany
+	if renamed || a.UnitRUFew == "" || a.UnitRUMany == "" {
+		a.UnitRUFew, a.UnitRUMany = ruUnitForms(a.UnitRU)
+	}
 	var err error
 	if a.ID == 0 {
 		err = s.u.st.CreateAidItem(s.u.ctx, &a)

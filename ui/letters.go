@@ -161,8 +161,8 @@ func (l *lettersDialog) onPrinted(res LettersResult, err error) {
 	if err := openDocument(u.app, where); err != nil {
 		fyne.LogError("open "+where, err)
 	}
-	dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("letters.done", map[string]any{
-		"N": res.Issued, "New": res.Issued - res.Reprinted, "Reprinted": res.Reprinted, "Where": where}), u.win)
+	dialog.ShowInformation(lang.L("sponsors.letter"), tn("letters.done", int64(res.Issued), map[string]any{
+		"New": res.Issued - res.Reprinted, "Reprinted": res.Reprinted, "Where": where}), u.win)
 }
 
 // showSettingsError shows err; a setting the letters cannot be signed

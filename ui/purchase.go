@@ -125,7 +125,7 @@ func purchaseLines(a data.AidItem, ps []data.Purchase) string {
 	}
 	lines := []string{lang.L("purchase.recent", map[string]any{"N": len(ps)})}
 	for _, p := range ps[:min(len(ps), recentPurchases)] {
-		line := dateText(p.PurchasedOn) + " · " + number(p.Quantity) + " " + a.Unit(language())
+		line := dateText(p.PurchasedOn) + " · " + unitCount(p.Quantity, a)
 		if p.Size != "" {
 			line += " (" + p.Size + ")"
 		}

@@ -219,7 +219,7 @@ func (s *reportsScreen) onHandoverTapped() {
 		return path, err
 	}, func(path string) {
 		s.written(path)
-		s.status.SetText(lang.L("reports.saved_handover", map[string]any{"Path": path, "N": n}))
+		s.status.SetText(tn("reports.saved_handover", int64(n), map[string]any{"Path": path}))
 	})
 }
 

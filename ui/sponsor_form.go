@@ -62,8 +62,8 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			d := f.donations[i]
-			o.(*widget.Label).SetText(lang.L("sponsor.donation_line", map[string]any{"Date": dateText(d.DonatedOn),
-				"Money": money(d.MoneyTenge), "Lines": len(d.Items), "Value": money(d.ValueTenge())}))
+			o.(*widget.Label).SetText(tn("sponsor.donation_line", int64(len(d.Items)), map[string]any{"Date": dateText(d.DonatedOn),
+				"Money": money(d.MoneyTenge), "Value": money(d.ValueTenge())}))
 		})
 	f.edit(data.Sponsor{Kind: data.SponsorLegal})
 	return f

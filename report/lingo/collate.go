@@ -1,0 +1,41 @@
+package lingo
+
+import (
+	"slices"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// Collator returns a new collator for lang. x/text's Kazakh tailoring
+// gives the alphabet's order (а ә б в г ғ д е ё ж з и й к қ л м н ң о ө
+// п р с т у ұ ү ф х һ ц ч ш щ ъ ы і ь э ю я; a test holds it to that).
+// A collator is not safe for concurrent use: take one per goroutine.
+func Collator(lang string) *collate.Collator {
+	tag := language.Kazakh
+	if isRU(lang) {
+		tag = language.Russian
+	}
+	return collate.New(tag, collate.IgnoreCase)
+}
+
+// Sort sorts s alphabetically for lang.
+func Sort(lang string, s []string) { Collator(lang).SortStrings(s) }
+
+// SortFunc sorts s alphabetically for lang by key, keeping equal keys in
+// their order.
+func SortFunc[T any](lang string, s []T, key func(T) string) {
+	c := Collator(lang)
+	slices.SortStableFunc(s, func(a, b T) int { return c.CompareString(key(a), key(b)) })
+}
+
+// IsSorted tells whether s is in alphabetical order for lang.
+func IsSorted(lang string, s []string) bool {
+	c := Collator(lang)
+	for i := 1; i < len(s); i++ {
+		if c.CompareString(s[i-1], s[i]) > 0 {
+			return false
+		}
+	}
+	return true
+}
