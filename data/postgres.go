@@ -59,9 +59,20 @@ func openPostgres(dsn string) (*Store, error) {
 			return nil, err
 		}
 	}
+	if err := db.QueryRowContext(ctx, `SELECT COALESCE(current_schema(), '')`).Scan(&s.schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", s.path, serverError(err))
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, serverError(err)
+	}
+	if s.schema == "" {
+		// The schema was created by the migration ($user's).
+		if err := db.QueryRowContext(ctx, `SELECT COALESCE(current_schema(), '')`).Scan(&s.schema); err != nil {
+			db.Close()
+			return nil, serverError(err)
+		}
 	}
 	if err := s.grantRoles(ctx); err != nil {
 		db.Close()
