@@ -180,7 +180,7 @@ func ParseServerAddress(dsn string) (ServerAddress, error) {
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return a, fmt.Errorf("%s: %w", RedactURL(dsn), err)
+		return a, fmt.Errorf("%s: %w", RedactURL(dsn), ErrBadURL)
 	}
 	a.Host = u.Hostname()
 	if p := u.Port(); p != "" {

@@ -53,3 +53,21 @@ var ScramVerifierSalted = scramVerifierSalted
 
 // ServerError maps the server's refusals like the store does, for tests.
 var ServerError = serverError
+
+// TLSRequired tells whether Open would connect to the URL's server only
+// over TLS, for tests.
+func TLSRequired(dsn string) (bool, error) {
+	cfg, err := serverConfig(dsn)
+	if err != nil {
+		return false, err
+	}
+	if cfg.TLSConfig == nil {
+		return false, nil
+	}
+	for _, f := range cfg.Fallbacks {
+		if f.TLSConfig == nil {
+			return false, nil
+		}
+	}
+	return true, nil
+}

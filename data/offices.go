@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -36,14 +35,14 @@ func FindOffices(ctx context.Context, dsn string) ([]Office, error) {
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", RedactURL(dsn), err)
+		return nil, fmt.Errorf("%s: %w", RedactURL(dsn), ErrBadURL)
 	}
 	q := u.Query()
 	q.Del("search_path")
 	u.RawQuery = q.Encode()
-	cfg, err := pgx.ParseConfig(u.String())
+	cfg, err := serverConfig(u.String())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", RedactURL(dsn), err)
+		return nil, err
 	}
 	db := stdlib.OpenDB(*cfg)
 	defer db.Close()
@@ -52,7 +51,7 @@ func FindOffices(ctx context.Context, dsn string) ([]Office, error) {
 	rows, err := db.QueryContext(ctx, `SELECT table_schema FROM information_schema.tables
 		WHERE table_name = 'schema_migrations' ORDER BY table_schema`)
 	if err != nil {
-		return nil, fmt.Errorf("offices of %s: %w", RedactURL(dsn), serverError(err))
+		return nil, fmt.Errorf("offices of %s: %w", RedactURL(dsn), serverError(connectError(err)))
 	}
 	defer rows.Close()
 	var out []Office
