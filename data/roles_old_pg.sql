@@ -11,13 +11,15 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mektepkezhol_clerk') THEN
         RETURN;
     END IF;
-    FOR m IN SELECT u.rolname AS name, substr(g.rolname, 14) AS role
+    -- each user's highest role: an old admin held all three groups
+    FOR m IN SELECT DISTINCT ON (u.rolname) u.rolname AS name, substr(g.rolname, 14) AS role
             FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles u ON u.oid = am.member
             WHERE g.rolname IN ('mektepkezhol_clerk', 'mektepkezhol_head', 'mektepkezhol_admin')
             AND u.rolname NOT LIKE 'mektepkezhol\_%' AND NOT u.rolsuper
             AND (EXISTS (SELECT 1 FROM __SCHEMA__.audit_log a WHERE a.os_user = u.rolname)
                 OR EXISTS (SELECT 1 FROM __SCHEMA__.audit_log a WHERE a.table_name = 'users' AND a.action = 'insert'
-                    AND a.new_json::jsonb->>'Name' = u.rolname)) LOOP
+                    AND a.new_json::jsonb->>'Name' = u.rolname))
+            ORDER BY u.rolname, array_position(ARRAY['admin', 'head', 'clerk'], substr(g.rolname, 14)) LOOP
         EXECUTE format('GRANT %I TO %I', '__ROLE___' || m.role, m.name);
     END LOOP;
     REVOKE ALL ON ALL TABLES IN SCHEMA __SCHEMA__ FROM mektepkezhol_clerk, mektepkezhol_head, mektepkezhol_admin;
