@@ -2,8 +2,12 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/stdlib"
@@ -14,6 +18,21 @@ import (
 type Office struct {
 	Name string
 	DSN  string
+	// TitleKK and TitleRU are the office's department as its saved
+	// settings name it, for a roll-up's labels; empty when none are saved.
+	TitleKK, TitleRU string
+}
+
+// Label returns the office's name in lang (kk or ru) for a report: its
+// department's, else the schema's.
+func (o Office) Label(lang string) string {
+	switch {
+	case lang == "ru" && o.TitleRU != "":
+		return o.TitleRU
+	case o.TitleKK != "":
+		return o.TitleKK
+	}
+	return o.Name
 }
 
 // Offices lists the offices of the server database the store is on (see
@@ -67,5 +86,30 @@ func FindOffices(ctx context.Context, dsn string) ([]Office, error) {
 	if err := rows.Err(); err != nil {
 		return nil, serverError(err)
 	}
+	rows.Close()
+	for i := range out {
+		if err := officeTitles(ctx, db, &out[i]); err != nil {
+			return nil, fmt.Errorf("offices of %s: %w", RedactURL(dsn), serverError(err))
+		}
+	}
 	return out, nil
+}
+
+// officeTitles reads the department's names of the office's saved
+// settings.
+func officeTitles(ctx context.Context, db *sql.DB, o *Office) error {
+	var raw string
+	err := db.QueryRowContext(ctx, `SELECT value FROM `+pgIdent(o.Name)+`.settings WHERE key = 'office'`).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var st Settings
+	if err := json.Unmarshal([]byte(raw), &st); err != nil {
+		return fmt.Errorf("settings of %s: %w", o.Name, err)
+	}
+	o.TitleKK, o.TitleRU = strings.TrimSpace(st.DepartmentKK), strings.TrimSpace(st.DepartmentRU)
+	return nil
 }
