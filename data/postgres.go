@@ -89,7 +89,11 @@ func (s *Store) setUp(ctx context.Context) error {
 	if err := s.grantRoles(ctx); err != nil {
 		return err
 	}
-	var err error
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_trigger
+		WHERE tgname = 'mkzh_audit' AND tgrelid = to_regclass('children'))`).Scan(&s.serverAudit)
+	if err != nil {
+		return fmt.Errorf("find the server's audit: %w", serverError(err))
+	}
 	s.role, err = s.detectRole(ctx)
 	return err
 }
