@@ -256,3 +256,9 @@ func IsUnreachable(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ce) || errors.As(err, &ne)
 }
+
+// IsTLSRefused tells an error of a server that does not offer the TLS the
+// connection requires (sslmode=require, the default off this computer).
+func IsTLSRefused(err error) bool {
+	return err != nil && pgCode(err) == "" && strings.Contains(err.Error(), "server refused TLS connection")
+}

@@ -166,3 +166,19 @@ func TestTLSRequiredOffThisComputer(t *testing.T) {
 		}
 	}
 }
+
+// A server without TLS is refused when TLS is required, and told so.
+func TestTLSRefusedIsTold(t *testing.T) {
+	serverOnly(t)
+	u, err := url.Parse(os.Getenv("MEKTEPKEZHOL_TEST_PG"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("sslmode", "require") // the test server has no certificate
+	u.RawQuery = q.Encode()
+	_, err = data.Open(u.String())
+	if !data.IsTLSRefused(err) || data.IsAuthFailure(err) {
+		t.Fatalf("sslmode=require on a server without TLS: %v, want TLS refused", err)
+	}
+}
