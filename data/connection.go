@@ -180,7 +180,7 @@ func ParseServerAddress(dsn string) (ServerAddress, error) {
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return a, fmt.Errorf("%s: %w", RedactURL(dsn), err)
+		return a, fmt.Errorf("%s: %w", RedactURL(dsn), ErrBadURL)
 	}
 	a.Host = u.Hostname()
 	if p := u.Port(); p != "" {
@@ -255,4 +255,10 @@ func IsUnreachable(err error) bool {
 	var ce *pgconn.ConnectError
 	var ne net.Error
 	return errors.As(err, &ce) || errors.As(err, &ne)
+}
+
+// IsTLSRefused tells an error of a server that does not offer the TLS the
+// connection requires (sslmode=require, the default off this computer).
+func IsTLSRefused(err error) bool {
+	return err != nil && pgCode(err) == "" && strings.Contains(err.Error(), "server refused TLS connection")
 }

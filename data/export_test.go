@@ -29,3 +29,45 @@ func (s *Store) SetRole(r Role) { s.role = r }
 
 // ApplyGrants grants the roles their rights again, for benchmarks.
 func (s *Store) ApplyGrants(ctx context.Context) error { return s.applyGrants(ctx) }
+
+// RawStrings reads the first column of a query's rows, for tests.
+func (s *Store) RawStrings(query string, args ...any) ([]string, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, serverError(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// ScramVerifierSalted is scramVerifier with a given salt, for tests.
+var ScramVerifierSalted = scramVerifierSalted
+
+// ServerError maps the server's refusals like the store does, for tests.
+var ServerError = serverError
+
+// TLSRequired tells whether Open would connect to the URL's server only
+// over TLS, for tests.
+func TLSRequired(dsn string) (bool, error) {
+	cfg, err := serverConfig(dsn)
+	if err != nil {
+		return false, err
+	}
+	if cfg.TLSConfig == nil {
+		return false, nil
+	}
+	for _, f := range cfg.Fallbacks {
+		if f.TLSConfig == nil {
+			return false, nil
+		}
+	}
+	return true, nil
+}

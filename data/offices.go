@@ -2,11 +2,14 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -15,6 +18,21 @@ import (
 type Office struct {
 	Name string
 	DSN  string
+	// TitleKK and TitleRU are the office's department as its saved
+	// settings name it, for a roll-up's labels; empty when none are saved.
+	TitleKK, TitleRU string
+}
+
+// Label returns the office's name in lang (kk or ru) for a report: its
+// department's, else the schema's.
+func (o Office) Label(lang string) string {
+	switch {
+	case lang == "ru" && o.TitleRU != "":
+		return o.TitleRU
+	case o.TitleKK != "":
+		return o.TitleKK
+	}
+	return o.Name
 }
 
 // Offices lists the offices of the server database the store is on (see
@@ -36,14 +54,14 @@ func FindOffices(ctx context.Context, dsn string) ([]Office, error) {
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", RedactURL(dsn), err)
+		return nil, fmt.Errorf("%s: %w", RedactURL(dsn), ErrBadURL)
 	}
 	q := u.Query()
 	q.Del("search_path")
 	u.RawQuery = q.Encode()
-	cfg, err := pgx.ParseConfig(u.String())
+	cfg, err := serverConfig(u.String())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", RedactURL(dsn), err)
+		return nil, err
 	}
 	db := stdlib.OpenDB(*cfg)
 	defer db.Close()
@@ -52,7 +70,7 @@ func FindOffices(ctx context.Context, dsn string) ([]Office, error) {
 	rows, err := db.QueryContext(ctx, `SELECT table_schema FROM information_schema.tables
 		WHERE table_name = 'schema_migrations' ORDER BY table_schema`)
 	if err != nil {
-		return nil, fmt.Errorf("offices of %s: %w", RedactURL(dsn), serverError(err))
+		return nil, fmt.Errorf("offices of %s: %w", RedactURL(dsn), serverError(connectError(err)))
 	}
 	defer rows.Close()
 	var out []Office
@@ -68,5 +86,30 @@ func FindOffices(ctx context.Context, dsn string) ([]Office, error) {
 	if err := rows.Err(); err != nil {
 		return nil, serverError(err)
 	}
+	rows.Close()
+	for i := range out {
+		if err := officeTitles(ctx, db, &out[i]); err != nil {
+			return nil, fmt.Errorf("offices of %s: %w", RedactURL(dsn), serverError(err))
+		}
+	}
 	return out, nil
+}
+
+// officeTitles reads the department's names of the office's saved
+// settings.
+func officeTitles(ctx context.Context, db *sql.DB, o *Office) error {
+	var raw string
+	err := db.QueryRowContext(ctx, `SELECT value FROM `+pgIdent(o.Name)+`.settings WHERE key = 'office'`).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var st Settings
+	if err := json.Unmarshal([]byte(raw), &st); err != nil {
+		return fmt.Errorf("settings of %s: %w", o.Name, err)
+	}
+	o.TitleKK, o.TitleRU = strings.TrimSpace(st.DepartmentKK), strings.TrimSpace(st.DepartmentRU)
+	return nil
 }

@@ -6,14 +6,12 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
@@ -40,9 +38,9 @@ func IsServer(dsn string) bool {
 // parameter names the office's own schema (created when missing), so one
 // regional database can hold several offices.
 func openPostgres(dsn string) (*Store, error) {
-	cfg, err := pgx.ParseConfig(dsn)
+	cfg, err := serverConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", RedactURL(dsn), err)
+		return nil, err
 	}
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxIdleConns(4)
@@ -51,7 +49,7 @@ func openPostgres(dsn string) (*Store, error) {
 	defer cancel()
 	if err := db.QueryRowContext(ctx, `SELECT session_user`).Scan(&s.actor); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: %w", s.path, serverError(err))
+		return nil, fmt.Errorf("%s: %w", s.path, serverError(connectError(err)))
 	}
 	if schema := firstSchema(cfg.RuntimeParams["search_path"]); schema != "" {
 		if err := s.ensureSchema(ctx, schema); err != nil {
@@ -59,31 +57,41 @@ func openPostgres(dsn string) (*Store, error) {
 			return nil, err
 		}
 	}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, serverError(err)
-	}
-	if err := s.grantRoles(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if s.role, err = s.detectRole(ctx); err != nil {
+	if err := s.setUp(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-// RedactURL hides the password of a connection URL, for titles and logs.
-func RedactURL(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
-		return dsn
+// setUp finds the office's schema, brings it up to date, grants the
+// office's roles their rights and finds the user's role.
+func (s *Store) setUp(ctx context.Context) error {
+	schema := func() error {
+		return s.db.QueryRowContext(ctx, `SELECT COALESCE(current_schema(), '')`).Scan(&s.schema)
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	if err := schema(); err != nil {
+		return fmt.Errorf("%s: %w", s.path, serverError(err))
 	}
-	return u.String()
+	if err := s.migrate(ctx); err != nil {
+		return serverError(err)
+	}
+	if s.schema == "" {
+		// The first migration created it ($user's).
+		if err := schema(); err != nil {
+			return serverError(err)
+		}
+	}
+	if err := s.grantRoles(ctx); err != nil {
+		return err
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_trigger
+		WHERE tgname = 'mkzh_audit' AND tgrelid = to_regclass('children'))`).Scan(&s.serverAudit)
+	if err != nil {
+		return fmt.Errorf("find the server's audit: %w", serverError(err))
+	}
+	s.role, err = s.detectRole(ctx)
+	return err
 }
 
 func firstSchema(searchPath string) string {

@@ -7,12 +7,13 @@ import (
 	_ "embed" // roles_pg.sql
 	"encoding/hex"
 	"fmt"
+	"strings"
 )
 
 // Role is what a user of the office may do. On a server it is the user's
-// membership of the group roles mektepkezhol_clerk, _head and _admin, and
-// the server's grants enforce it too; one user owns a SQLite file and is
-// its admin.
+// membership of the office's group roles mkzh_<schema>_clerk, _head and
+// _admin, and the server's grants on the office's schema enforce it too;
+// one user owns a SQLite file and is its admin.
 type Role string
 
 // The roles, each allowed what the one before it is.
@@ -46,8 +47,11 @@ func (r Role) Valid() bool { return r.rank() >= 0 }
 // Allows tells whether the role may do what need needs.
 func (r Role) Allows(need Role) bool { return r.rank() >= need.rank() && need.Valid() }
 
-// group is the server's group role of a role.
-func (r Role) group() string { return "mektepkezhol_" + string(r) }
+// rolePrefix is the start of the names of an office's roles on a server.
+func rolePrefix(schema string) string { return "mkzh_" + schema }
+
+// group is the server's group role of a role in an office's schema.
+func (r Role) group(schema string) string { return rolePrefix(schema) + "_" + string(r) }
 
 // ParseRole reads a role's name (clerk, head, admin).
 func ParseRole(s string) (Role, error) {
@@ -89,7 +93,7 @@ func (s *Store) detectRole(ctx context.Context) (Role, error) {
 	for i := len(Roles) - 1; i >= 0; i-- {
 		var member bool
 		err := s.db.QueryRowContext(ctx, `SELECT COALESCE(bool_or(pg_has_role(session_user, oid, 'MEMBER')), false)
-			FROM pg_roles WHERE rolname = ?`, Roles[i].group()).Scan(&member)
+			FROM pg_roles WHERE rolname = ?`, Roles[i].group(s.schema)).Scan(&member)
 		if err != nil {
 			return "", fmt.Errorf("find the user's role: %w", serverError(err))
 		}
@@ -105,23 +109,39 @@ func (s *Store) detectRole(ctx context.Context) (Role, error) {
 //go:embed roles_pg.sql
 var rolesSQL string
 
-// grantRoles creates the group roles and grants them their rights on the
-// office's schema, when the user may (a superuser or the schema's owner)
-// and a table of the schema (a new one, after a migration) lacks them or
-// they were granted by another roles_pg.sql than this build's.
+//go:embed audit_pg.sql
+var auditSQL string
+
+//go:embed users_pg.sql
+var usersSQL string
+
+//go:embed roles_old_pg.sql
+var rolesOldSQL string
+
+// officeSQL returns the SQL that sets up the office's roles, the server's
+// audit and the users' functions on a schema.
+func officeSQL(schema string) string {
+	r := strings.NewReplacer("__SCHEMA__", schema, "__ROLE__", rolePrefix(schema))
+	return r.Replace(rolesSQL + auditSQL + usersSQL + rolesOldSQL)
+}
+
+// grantRoles creates the office's roles and grants them their rights on
+// the office's schema, when the user may (a superuser) and a table of the
+// schema (a new one, after a migration) lacks them or they were granted by
+// another roles_pg.sql than this build's.
 func (s *Store) grantRoles(ctx context.Context) error {
 	var may, granted bool
 	var mark string
+	clerk := RoleClerk.group(s.schema)
 	err := s.db.QueryRowContext(ctx, `SELECT
-		COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)
-		OR COALESCE((SELECT nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
-			FROM pg_namespace WHERE nspname = current_schema()), false),
-		EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mektepkezhol_clerk')
-			AND has_schema_privilege('mektepkezhol_clerk', current_schema(), 'USAGE')
+		COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false),
+		EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)
+			AND has_schema_privilege(?, current_schema(), 'USAGE')
 			AND NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema()
-				AND NOT has_table_privilege('mektepkezhol_clerk', format('%I.%I', schemaname, tablename), 'SELECT')),
+				AND NOT has_table_privilege(?, format('%I.%I', schemaname, tablename), 'SELECT')),
 		COALESCE((SELECT obj_description(oid, 'pg_policy') FROM pg_policy
-			WHERE polname = 'head_changes' AND polrelid = to_regclass('distributions')), '')`).Scan(&may, &granted, &mark)
+			WHERE polname = 'head_changes' AND polrelid = to_regclass('distributions')), '')`,
+		clerk, clerk, clerk).Scan(&may, &granted, &mark)
 	if err != nil {
 		return fmt.Errorf("check the roles' grants: %w", serverError(err))
 	}
@@ -131,17 +151,21 @@ func (s *Store) grantRoles(ctx context.Context) error {
 	return s.applyGrants(ctx)
 }
 
-// rolesMark tells the grants of this build's roles_pg.sql: it is kept as
-// the comment of one of its policies.
+// rolesMark tells the grants of this build's SQL of the office: it is kept
+// as the comment of one of its policies.
 func rolesMark() string {
-	sum := sha256.Sum256([]byte(rolesSQL))
+	sum := sha256.Sum256([]byte(officeSQL("")))
 	return "roles_pg.sql " + hex.EncodeToString(sum[:8])
 }
 
-// applyGrants runs roles_pg.sql.
+// applyGrants runs the SQL of the office.
 func (s *Store) applyGrants(ctx context.Context) error {
+	if !schemaName.MatchString(s.schema) || len(RoleAdmin.group(s.schema)) > 63 {
+		return fmt.Errorf("schema %q: use lower-case latin letters, digits and _, at most 50 of them", s.schema)
+	}
 	return s.serializable(ctx, s.db, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, rolesSQL); err != nil {
+		// The schema's name is checked: safe to splice in.
+		if _, err := tx.ExecContext(ctx, officeSQL(s.schema)); err != nil {
 			return fmt.Errorf("grant the roles their rights: %w", err)
 		}
 		// The mark is hex: safe to spell out.

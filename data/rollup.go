@@ -14,6 +14,9 @@ type DistrictFigures struct {
 	Name string
 	ReportFigures
 	registered, helped, helpedBefore map[string]bool
+	// category and IIN of the registered children, and of those helped
+	// in the campaign and in the previous one, for the category table
+	inCategory, helpedIn, helpedBeforeIn map[[2]string]bool
 }
 
 // DistrictTotals is one district's row of the roll-up's district table.
@@ -52,12 +55,59 @@ func (s *Store) DistrictFigures(ctx context.Context, name string, year int) (Dis
 	if d.helped, err = s.childIINs(ctx, helped, c.ID); err != nil {
 		return d, fmt.Errorf("district %s: %w", name, err)
 	}
+	members := `SELECT cc.category, c.iin FROM child_categories cc JOIN children c ON c.id = cc.child_id WHERE c.archived = 0`
+	if d.inCategory, err = s.categoryIINs(ctx, members); err != nil {
+		return d, fmt.Errorf("district %s: %w", name, err)
+	}
+	helpedMembers := members + ` AND EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_id = ? AND d.child_id = c.id)`
+	if d.helpedIn, err = s.categoryIINs(ctx, helpedMembers, c.ID); err != nil {
+		return d, fmt.Errorf("district %s: %w", name, err)
+	}
 	if d.Previous != nil {
 		if d.helpedBefore, err = s.childIINs(ctx, helped, d.Previous.Campaign.ID); err != nil {
 			return d, fmt.Errorf("district %s: %w", name, err)
 		}
+		if d.helpedBeforeIn, err = s.categoryIINs(ctx, helpedMembers, d.Previous.Campaign.ID); err != nil {
+			return d, fmt.Errorf("district %s: %w", name, err)
+		}
 	}
 	return d, nil
+}
+
+// categoryIINs reads the pairs of category and IIN a query returns.
+func (s *Store) categoryIINs(ctx context.Context, query string, args ...any) (map[[2]string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("children's categories for the roll-up: %w", err)
+	}
+	defer rows.Close()
+	out := map[[2]string]bool{}
+	for rows.Next() {
+		var k [2]string
+		if err := rows.Scan(&k[0], &k[1]); err != nil {
+			return nil, err
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
+}
+
+// countByCategory counts the children of each category in the districts'
+// pairs of category and IIN, each child once however many districts
+// have them; every category of zero stays.
+func countByCategory(counts map[string]int, pairs func(DistrictFigures) map[[2]string]bool, parts []DistrictFigures) {
+	seen := map[[2]string]bool{}
+	for k := range counts {
+		counts[k] = 0
+	}
+	for _, p := range parts {
+		for k := range pairs(p) {
+			if !seen[k] {
+				seen[k] = true
+				counts[k[0]]++
+			}
+		}
+	}
 }
 
 func (s *Store) childIINs(ctx context.Context, query string, args ...any) (map[string]bool, error) {
@@ -140,6 +190,8 @@ func RollUp(parts []DistrictFigures) ReportFigures {
 		}
 	}
 	r.Summary.Children, r.Summary.ChildrenHelped = len(registered), len(helped)
+	countByCategory(r.Summary.ChildrenByCategory, func(d DistrictFigures) map[[2]string]bool { return d.inCategory }, parts)
+	countByCategory(r.Summary.HelpedByCategory, func(d DistrictFigures) map[[2]string]bool { return d.helpedIn }, parts)
 	r.Summary.Sponsors = len(r.Sponsors)
 	sort.SliceStable(r.Sponsors, func(i, j int) bool {
 		a, b := r.Sponsors[i], r.Sponsors[j]
@@ -173,6 +225,8 @@ func rollUpPrevious(parts []DistrictFigures, registered map[string]bool) *Previo
 	}
 	// the register is today's in both columns, as in one office's report
 	p.Summary.Children, p.Summary.ChildrenHelped = len(registered), len(helped)
+	countByCategory(p.Summary.ChildrenByCategory, func(d DistrictFigures) map[[2]string]bool { return d.inCategory }, parts)
+	countByCategory(p.Summary.HelpedByCategory, func(d DistrictFigures) map[[2]string]bool { return d.helpedBeforeIn }, parts)
 	return p
 }
 

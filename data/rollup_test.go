@@ -188,6 +188,18 @@ func TestRollUpCountsAChildOnce(t *testing.T) {
 	if got, want := r.Summary.MoneyTenge, 2*one.sum.MoneyTenge; got != want {
 		t.Errorf("money=%d, want %d", got, want)
 	}
+	// the category table too counts each child once
+	if one.sum.ChildrenByCategory[data.CatLowIncome] == 0 || one.sum.HelpedByCategory[data.CatLowIncome] == 0 {
+		t.Fatalf("the demo has no low-income child helped: %v", one.sum.HelpedByCategory)
+	}
+	for code, want := range one.sum.ChildrenByCategory {
+		if got := r.Summary.ChildrenByCategory[code]; got != want {
+			t.Errorf("children of %s=%d, want %d", code, got, want)
+		}
+		if got, want := r.Summary.HelpedByCategory[code], one.sum.HelpedByCategory[code]; got != want {
+			t.Errorf("helped of %s=%d, want %d", code, got, want)
+		}
+	}
 	if got := data.RollUp(nil); got.Summary.Children != 0 || got.Sponsors != nil {
 		t.Errorf("a roll-up of nothing: %+v", got.Summary)
 	}

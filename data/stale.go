@@ -58,6 +58,17 @@ func (s *Store) updated(ctx context.Context, tx *sql.Tx, res sql.Result, table s
 	if n == 0 {
 		return staleOrGone(ctx, tx, table, id)
 	}
+	if s.dialect == postgresDialect {
+		// The server's trigger stamped the row (audit_pg.sql).
+		var stamp string
+		err := tx.QueryRowContext(ctx, `SELECT version, changed_by, changed_at FROM `+table+` WHERE id = ?`, id).
+			Scan(v.Version, v.ChangedBy, &stamp)
+		if err != nil {
+			return fmt.Errorf("load %s #%d: %w", table, id, err)
+		}
+		*v.ChangedAt = parseStamp(stamp)
+		return nil
+	}
 	*v.Version++
 	*v.ChangedBy, *v.ChangedAt = s.actor, at
 	return nil

@@ -36,6 +36,9 @@ type Store struct {
 	dialect dialect
 	dsn     string // a server's URL as given, password included: in memory only
 	role    Role   // on a server; a SQLite file's user is its admin
+	schema  string // on a server: the office's schema
+	// serverAudit: the server's triggers keep the audit (audit_pg.sql)
+	serverAudit bool
 
 	// Now tells the store what time it is; tests replace it.
 	Now func() time.Time

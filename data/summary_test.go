@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/mektepkezhol/app/data"
 )
@@ -92,6 +93,15 @@ func TestDemoIsDeterministic(t *testing.T) {
 	}
 	ka, _ := a.FindChildren(ctx, data.ChildFilter{Limit: 5})
 	kb, _ := b.FindChildren(ctx, data.ChildFilter{Limit: 5})
+	if a.OnServer() {
+		// the server's clock stamps each row (audit_pg.sql)
+		for i := range ka {
+			ka[i].ChangedAt = time.Time{}
+		}
+		for i := range kb {
+			kb[i].ChangedAt = time.Time{}
+		}
+	}
 	if !reflect.DeepEqual(ka, kb) {
 		t.Fatal("two demos made different children")
 	}

@@ -50,6 +50,12 @@ func Copy(ctx context.Context, dst, src *Store, progress func(table string, rows
 	defer read.Rollback()
 	err = dst.inTx(ctx, func(tx *sql.Tx) error {
 		stats = CopyStats{}
+		// A move keeps the rows' own versions, stamps and audit: the
+		// server's triggers (audit_pg.sql) are off for it, in this
+		// transaction only (the owner's right, as migrate's).
+		if err := dst.userTriggers(ctx, tx, tables, "DISABLE"); err != nil {
+			return err
+		}
 		for _, t := range tables {
 			n, err := copyTable(ctx, tx, read, dst.dialect, t)
 			if err != nil {
@@ -61,9 +67,22 @@ func Copy(ctx context.Context, dst, src *Store, progress func(table string, rows
 				progress(t, n)
 			}
 		}
-		return nil
+		return dst.userTriggers(ctx, tx, tables, "ENABLE")
 	})
 	return stats, err
+}
+
+// userTriggers turns the server's own triggers of the tables off or on.
+func (s *Store) userTriggers(ctx context.Context, tx *sql.Tx, tables []string, how string) error {
+	if s.dialect != postgresDialect {
+		return nil
+	}
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE `+t+` `+how+` TRIGGER USER`); err != nil {
+			return fmt.Errorf("copy %s: %s its triggers: %w", t, strings.ToLower(how), err)
+		}
+	}
+	return nil
 }
 
 // Tidy has a server count the rows of every table and mark their pages

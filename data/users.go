@@ -27,7 +27,7 @@ var userName = regexp.MustCompile(`^[a-z][a-z0-9_.]{1,62}$`)
 
 func checkUserName(name string) error {
 	if !userName.MatchString(name) || strings.HasPrefix(name, "pg_") ||
-		strings.HasPrefix(name, "mektepkezhol_") || name == "postgres" || name == "public" {
+		strings.HasPrefix(name, "mektepkezhol_") || strings.HasPrefix(name, "mkzh_") || name == "postgres" || name == "public" {
 		return invalid("user", name, "err.user.name")
 	}
 	return nil
@@ -59,93 +59,74 @@ func (s *Store) checkUserChange(what, name string, role Role) error {
 	return nil
 }
 
-// ddl runs a statement built by the server's format() from the given
-// arguments (%I for names, %L for the password), so that nothing the user
-// typed is ever spliced into SQL by hand.
-func ddl(ctx context.Context, tx *sql.Tx, format string, args []string) error {
-	var stmt string
-	if err := tx.QueryRowContext(ctx, `SELECT format(?::text, VARIADIC ?::text[])`, format, args).Scan(&stmt); err != nil {
+// userFunc runs one of the office's users' functions (users_pg.sql): the
+// server checks the admin, the name, the role and that the user is the
+// office's, and records the change in the audit log. The schema's name was
+// checked when the store was opened.
+func (s *Store) userFunc(ctx context.Context, fn string, args ...any) error {
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
+	return s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `SELECT `+pgIdent(s.schema)+`.`+fn+`(`+marks+`)`, args...)
 		return err
-	}
-	_, err := tx.ExecContext(ctx, stmt)
-	return err
+	})
 }
 
-// CreateUser creates a login of the server in a role's group. An empty
-// password leaves the login to the server's other authentication (peer,
-// certificates). Admins may create users themselves.
+// pgIdent quotes a name for PostgreSQL.
+func pgIdent(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
+
+// verifier returns the SCRAM verifier of a password, or NULL for none.
+func verifier(password string) (any, error) {
+	if password == "" {
+		return nil, nil
+	}
+	return scramVerifier(password)
+}
+
+// CreateUser creates a login of the server in one of the office's groups.
+// An empty password leaves the login to the server's other authentication
+// (peer, certificates). The password goes to the server as a SCRAM
+// verifier only.
 func (s *Store) CreateUser(ctx context.Context, name, password string, role Role) error {
 	if err := s.checkUserChange("create user", name, role); err != nil {
 		return err
 	}
-	return serverError(s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
-		var err error
-		if password == "" {
-			err = ddl(ctx, tx, `CREATE ROLE %I LOGIN IN ROLE %I`, []string{name, role.group()})
-		} else {
-			err = ddl(ctx, tx, `CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I`, []string{name, password, role.group()})
-		}
-		if err != nil {
-			if pgCode(err) == pgDuplicateObject {
-				return fmt.Errorf("create user %s: %w: %w", name, ErrConflict, err)
-			}
-			return fmt.Errorf("create user %s: %w", name, err)
-		}
-		if err := setCreateRole(ctx, tx, name, role); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, "users", 0, "insert", nil, User{Name: name, Role: role, CanLogin: true})
-	}))
-}
-
-// setCreateRole lets an admin manage users, and nobody else: CREATEROLE,
-// and the groups WITH ADMIN OPTION (which PostgreSQL 16 asks for too).
-func setCreateRole(ctx context.Context, tx *sql.Tx, name string, role Role) error {
-	attr := "NOCREATEROLE"
-	if role == RoleAdmin {
-		attr = "CREATEROLE"
+	v, err := verifier(password)
+	if err != nil {
+		return err
 	}
-	if err := ddl(ctx, tx, `ALTER ROLE %I `+attr, []string{name}); err != nil {
-		return fmt.Errorf("user %s: %w", name, err)
+	err = s.userFunc(ctx, "mkzh_create_user", name, v, string(role))
+	if pgCode(err) == pgDuplicateObject {
+		return fmt.Errorf("create user %s: %w: %w", name, ErrConflict, err)
 	}
-	if role != RoleAdmin {
-		return nil
-	}
-	for _, r := range Roles {
-		if err := ddl(ctx, tx, `GRANT %I TO %I WITH ADMIN OPTION`, []string{r.group(), name}); err != nil {
-			return fmt.Errorf("user %s: %w", name, err)
-		}
+	if err != nil {
+		return fmt.Errorf("create user %s: %w", name, serverError(err))
 	}
 	return nil
 }
 
-// SetUserRole moves a user to another role.
+// SetUserRole moves one of the office's users to another role.
 func (s *Store) SetUserRole(ctx context.Context, name string, role Role) error {
 	if err := s.checkUserChange("change user's role", name, role); err != nil {
 		return err
 	}
-	return serverError(s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
-		old, err := findUser(ctx, tx, name)
-		if err != nil {
-			return err
-		}
-		if err := revokeGroups(ctx, tx, name); err != nil {
-			return err
-		}
-		if err := ddl(ctx, tx, `GRANT %I TO %I`, []string{role.group(), name}); err != nil {
-			return fmt.Errorf("user %s: %w", name, err)
-		}
-		if err := setCreateRole(ctx, tx, name, role); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, "users", 0, "update", old, User{Name: name, Role: role, CanLogin: old.CanLogin})
-	}))
+	if err := s.userFunc(ctx, "mkzh_set_user_role", name, string(role)); err != nil {
+		return fmt.Errorf("user %s: %w", name, userError(err))
+	}
+	return nil
+}
+
+// userError marks the users' functions' refusals with the store's errors.
+func userError(err error) error {
+	if pgCode(err) == "P0002" {
+		return fmt.Errorf("%w: %w", ErrNotFound, err)
+	}
+	return serverError(err)
 }
 
 // SetUserPassword gives a user a new password; an empty one leaves the
 // login to the server's other authentication. Users may change their own
-// password, an admin anyone's. The audit log records that it changed,
-// never the password.
+// password, an admin that of the office's users. The audit log records
+// that it changed, never the password; the server gets a SCRAM verifier.
 func (s *Store) SetUserPassword(ctx context.Context, name, password string) error {
 	if s.dialect != postgresDialect {
 		return fmt.Errorf("change password: %w", ErrNotServer)
@@ -158,38 +139,36 @@ func (s *Store) SetUserPassword(ctx context.Context, name, password string) erro
 	if err := checkUserName(name); err != nil {
 		return err
 	}
-	return serverError(s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
-		u, err := findUser(ctx, tx, name)
-		if err != nil {
-			return err
+	v, err := verifier(password)
+	if err != nil {
+		return err
+	}
+	if name != s.actor {
+		if err := s.userFunc(ctx, "mkzh_set_user_password", name, v); err != nil {
+			return fmt.Errorf("change password of %s: %w", name, userError(err))
 		}
-		if password == "" {
-			err = ddl(ctx, tx, `ALTER ROLE %I PASSWORD NULL`, []string{name})
-		} else {
-			err = ddl(ctx, tx, `ALTER ROLE %I PASSWORD %L`, []string{name, password})
+		return nil
+	}
+	// One's own password needs no right: the server lets each user change
+	// it. The verifier, base64 and $ : only, is checked before it is spelt.
+	stmt := `ALTER ROLE CURRENT_USER PASSWORD NULL`
+	if v != nil {
+		if !scramShape.MatchString(v.(string)) {
+			return fmt.Errorf("change password: a bad verifier")
 		}
-		if err != nil {
-			return fmt.Errorf("change password of %s: %w", name, err)
-		}
-		type passwordChange struct {
-			User     string
-			Password string
-		}
-		return s.audit(ctx, tx, "users", 0, "update", nil, passwordChange{u.Name, "changed"})
-	}))
-}
-
-func revokeGroups(ctx context.Context, tx *sql.Tx, name string) error {
-	for _, r := range Roles {
-		if err := ddl(ctx, tx, `REVOKE %I FROM %I`, []string{r.group(), name}); err != nil {
-			return fmt.Errorf("user %s: %w", name, err)
-		}
+		stmt = `ALTER ROLE CURRENT_USER PASSWORD '` + v.(string) + `'`
+	}
+	if _, err := s.db.ExecContext(ctx, stmt); err != nil {
+		return fmt.Errorf("change password of %s: %w", name, serverError(err))
 	}
 	return nil
 }
 
-// DropUser removes a user: the login is dropped, or, when it still owns
-// something on the server, taken out of the groups and may no longer log in.
+var scramShape = regexp.MustCompile(`^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$`)
+
+// DropUser removes one of the office's users: the login is dropped, or,
+// when it still owns something on the server, taken out of the groups and
+// may no longer log in.
 func (s *Store) DropUser(ctx context.Context, name string) error {
 	if err := s.usersAdmin("remove user"); err != nil {
 		return err
@@ -200,28 +179,10 @@ func (s *Store) DropUser(ctx context.Context, name string) error {
 	if name == s.actor {
 		return fmt.Errorf("remove user %s: %w: one may not remove oneself", name, ErrForbidden)
 	}
-	return serverError(s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
-		old, err := findUser(ctx, tx, name)
-		if err != nil {
-			return err
-		}
-		if err := revokeGroups(ctx, tx, name); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `SAVEPOINT drop_user`); err != nil {
-			return err
-		}
-		if err := ddl(ctx, tx, `DROP ROLE %I`, []string{name}); err != nil {
-			// It owns objects or holds rights elsewhere: keep it, locked out.
-			if _, err := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT drop_user`); err != nil {
-				return err
-			}
-			if err := ddl(ctx, tx, `ALTER ROLE %I NOLOGIN NOCREATEROLE`, []string{name}); err != nil {
-				return fmt.Errorf("remove user %s: %w", name, err)
-			}
-		}
-		return s.audit(ctx, tx, "users", 0, "delete", old, nil)
-	}))
+	if err := s.userFunc(ctx, "mkzh_drop_user", name); err != nil {
+		return fmt.Errorf("remove user %s: %w", name, userError(err))
+	}
+	return nil
 }
 
 // FindUsers lists the server's users of the office's groups with their
@@ -230,25 +191,15 @@ func (s *Store) FindUsers(ctx context.Context) ([]User, error) {
 	if s.dialect != postgresDialect {
 		return nil, fmt.Errorf("find users: %w", ErrNotServer)
 	}
-	return findUsers(ctx, s.db, "")
+	return findUsers(ctx, s.db, s.schema, "")
 }
 
-func findUser(ctx context.Context, q queryer, name string) (User, error) {
-	users, err := findUsers(ctx, q, name)
-	if err != nil {
-		return User{}, err
-	}
-	if len(users) == 0 {
-		return User{}, fmt.Errorf("user %s: %w", name, ErrNotFound)
-	}
-	return users[0], nil
-}
-
-func findUsers(ctx context.Context, q queryer, name string) ([]User, error) {
+func findUsers(ctx context.Context, q queryer, schema, name string) ([]User, error) {
+	prefix := rolePrefix(schema) + "_"
 	rows, err := q.QueryContext(ctx, `SELECT u.rolname, g.rolname, u.rolcanlogin
 		FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
-		WHERE g.rolname IN ('mektepkezhol_clerk', 'mektepkezhol_head', 'mektepkezhol_admin')
-		AND u.rolname NOT LIKE 'mektepkezhol\_%' AND (? = '' OR u.rolname = ?)`, name, name)
+		WHERE g.rolname IN (?, ?, ?) AND u.rolname NOT LIKE 'mkzh\_%' AND (? = '' OR u.rolname = ?)`,
+		RoleClerk.group(schema), RoleHead.group(schema), RoleAdmin.group(schema), name, name)
 	if err != nil {
 		return nil, fmt.Errorf("find users: %w", serverError(err))
 	}
@@ -260,7 +211,7 @@ func findUsers(ctx context.Context, q queryer, name string) ([]User, error) {
 		if err := rows.Scan(&u.Name, &group, &u.CanLogin); err != nil {
 			return nil, err
 		}
-		u.Role = Role(strings.TrimPrefix(group, "mektepkezhol_"))
+		u.Role = Role(strings.TrimPrefix(group, prefix))
 		if old, ok := byName[u.Name]; !ok || u.Role.rank() > old.Role.rank() {
 			byName[u.Name] = &u
 		}

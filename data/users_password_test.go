@@ -20,7 +20,11 @@ func TestSetUserPasswordOnServer(t *testing.T) {
 	name := u.User.Username()
 	ctx := context.Background()
 	admin := mustOpen(t)
-	if err := admin.RawExec(`GRANT mektepkezhol_clerk TO ` + name); err != nil {
+	se, err := admin.Session(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := admin.RawExec(`GRANT mkzh_` + se.Schema + `_clerk TO ` + name); err != nil {
 		t.Fatal(err)
 	}
 	if err := admin.SetUserPassword(ctx, name, "new-Pass2"); err != nil {

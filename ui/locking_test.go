@@ -25,6 +25,16 @@ func otherClerk(t *testing.T, st *data.Store, at time.Time) *data.Store {
 	return other
 }
 
+// stampText is when the other clerk's save is said to be: the time her
+// store was told on a SQLite file, the server's stamp of the row (its clock,
+// audit_pg.sql) on a server.
+func stampText(other *data.Store, onFile string, stamped time.Time, layout string) string {
+	if !other.OnServer() {
+		return onFile
+	}
+	return stamped.Local().Format(layout)
+}
+
 func TestSponsorFormRefusesStaleSave(t *testing.T) {
 	ctx := context.Background()
 	u, st := newTestUI(t)
@@ -48,7 +58,7 @@ func TestSponsorFormRefusesStaleSave(t *testing.T) {
 	typed := f.notes.Text
 	test.Tap(f.save)
 	msg := overlayText(u.win)
-	for _, want := range []string{other.Actor(), "10:41", "сақталмады"} {
+	for _, want := range []string{other.Actor(), stampText(other, "10:41", theirs.ChangedAt, "15:04"), "сақталмады"} {
 		if !strings.Contains(msg, want) {
 			t.Fatalf("dialog %q does not say %q", msg, want)
 		}
@@ -117,7 +127,7 @@ func TestAppealFormRefusesStaleSaveInRussian(t *testing.T) {
 	test.Type(s.form.assigned, "Сейітов Е.")
 	test.Tap(s.form.save)
 	msg := overlayText(u.win)
-	for _, want := range []string{other.Actor(), "30.08.2019 16:05", "Ваши изменения не сохранены"} {
+	for _, want := range []string{other.Actor(), stampText(other, "30.08.2019 16:05", theirs.ChangedAt, "02.01.2006 15:04"), "Ваши изменения не сохранены"} {
 		if !strings.Contains(msg, want) {
 			t.Fatalf("dialog %q does not say %q", msg, want)
 		}
@@ -158,8 +168,9 @@ func TestChildFormRefusesStaleSave(t *testing.T) {
 	}
 	test.Type(s.form.address, ", 5-пәтер")
 	test.Tap(s.form.save)
-	if msg := overlayText(u.win); !strings.Contains(msg, other.Actor()) || !strings.Contains(msg, "09:15") {
-		t.Fatalf("dialog %q does not name %q at 09:15", msg, other.Actor())
+	at := stampText(other, "09:15", theirs.ChangedAt, "15:04")
+	if msg := overlayText(u.win); !strings.Contains(msg, other.Actor()) || !strings.Contains(msg, at) {
+		t.Fatalf("dialog %q does not name %q at %s", msg, other.Actor(), at)
 	}
 	got, err := st.FindChildByID(ctx, theirs.ID)
 	if err != nil {

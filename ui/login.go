@@ -153,6 +153,8 @@ func loginMessage(err error) string {
 	switch {
 	case data.IsAuthFailure(err):
 		return lang.L("login.wrong_password")
+	case data.IsTLSRefused(err):
+		return lang.L("login.tls_refused")
 	case data.IsUnreachable(err):
 		return lang.L("login.unreachable")
 	case errors.Is(err, data.ErrForbidden):

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"github.com/mektepkezhol/app/report/pdftest"
@@ -170,26 +171,41 @@ func TestReportRollUp(t *testing.T) {
 }
 
 // TestReportDistrictsIn migrates two offices into their schemas of one
-// regional database and rolls up every office found there.
+// regional database and rolls up every office found there, each labelled
+// by its department's name in the report's language.
 func TestReportDistrictsIn(t *testing.T) {
 	if !datatest.OnServer() {
 		t.Skip("--districts-in reads a server database (run under .ci/with-postgres)")
 	}
 	region := regionDatabase(t)
 	a, b := smallDemo(t, 150, 21), smallDemo(t, 100, 22)
+	departments := map[string]string{"temirtau": "Отдел образования города Темиртау", "abai": "Отдел образования Абайского района"}
 	for schema, file := range map[string]string{"temirtau": a, "abai": b} {
 		u, _ := url.Parse(region)
 		q := u.Query()
 		q.Set("search_path", schema)
 		u.RawQuery = q.Encode()
 		migrateJSON(t, file, u.String())
+		st, err := data.Open(u.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := st.Settings(context.Background())
+		if err == nil {
+			set.DepartmentRU = departments[schema]
+			err = st.SaveSettings(context.Background(), set)
+		}
+		st.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	xlsx := filepath.Join(t.TempDir(), "region.xlsx")
 	if code, _, stderr := cli(t, "report", "--campaign", "2019", "--format", "xlsx", "--lang", "ru", "--out", xlsx,
 		"--districts-in", region); code != 0 {
 		t.Fatalf("report --districts-in: exit %d: %s", code, stderr)
 	}
-	checkDistrictSheet(t, xlsx, "Районы", []string{"abai", "temirtau"},
+	checkDistrictSheet(t, xlsx, "Районы", []string{departments["abai"], departments["temirtau"]},
 		[]data.Summary{storeSummaries(t, b)[2019], storeSummaries(t, a)[2019]})
 }
 

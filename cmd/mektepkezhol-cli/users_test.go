@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -160,4 +161,54 @@ func clerkDistribution(t *testing.T, dsn string) int64 {
 		t.Fatal("the clerk's distribution is approved, want pending")
 	}
 	return ds[0].ID
+}
+
+// A password of any characters given with --password-stdin opens the
+// server (a SCRAM login); a URL with such a password written into it is
+// never printed with it, and nothing is opened.
+func TestPasswordOfAnyCharacters(t *testing.T) {
+	if !datatest.OnServer() {
+		t.Skip("users and their passwords are the server's")
+	}
+	dsn := datatest.DSN(t)
+	if code, _, stderr := cli(t, "--db", dsn, "whoami"); code != 0 {
+		t.Fatalf("whoami: exit %d: %s", code, stderr)
+	}
+	name := fmt.Sprintf("c%d_pw_%d", os.Getpid(), cliUsers.Add(1))
+	password := `a#b c%d@e/f:g?h&i='j"é€`
+	stdin = strings.NewReader(password + "\n")
+	t.Cleanup(func() { stdin = os.Stdin })
+	if code, _, stderr := cli(t, "--db", dsn, "users", "add", name, "--role", "clerk", "--password-stdin"); code != 0 {
+		t.Fatalf("users add: exit %d: %s", code, stderr)
+	}
+	super, err := sql.Open("pgx", os.Getenv(datatest.EnvPG))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { super.Close() })
+	t.Cleanup(func() { cli(t, "--db", dsn, "users", "remove", name) })
+	if _, err := super.Exec(`DO $$ BEGIN CREATE ROLE scram_login; EXCEPTION WHEN duplicate_object THEN NULL; END $$`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := super.Exec(`GRANT scram_login TO ` + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { super.Exec(`REVOKE scram_login FROM ` + name) })
+	st, err := data.Open(data.WithPassword(asUser(t, dsn, name), password))
+	if err != nil {
+		t.Fatalf("the password given with --password-stdin: %v", err)
+	}
+	st.Close()
+
+	u, _ := url.Parse(asUser(t, dsn, name))
+	raw := "postgres://" + name + ":" + password + "@" + u.Host + u.Path
+	code, out, stderr := cli(t, "--db", raw, "whoami")
+	if code == 0 {
+		t.Fatalf("whoami with the password spliced into the URL: exit 0: %s", out)
+	}
+	for _, part := range []string{password, "a#b", "c%d", "f:g", "h&i"} {
+		if strings.Contains(out+stderr, part) {
+			t.Fatalf("the CLI printed %q of the password:\n%s%s", part, out, stderr)
+		}
+	}
 }

@@ -54,9 +54,28 @@ func WriteRollUp(ctx context.Context, districts []data.Office, year int, format,
 	if format != "pdf" && format != "xlsx" {
 		return fmt.Errorf("report format %q: pdf or xlsx", format)
 	}
-	r, err := RollUpReport(ctx, districts, year)
+	r, err := RollUpReport(ctx, labelled(districts, lang), year)
 	if err != nil {
 		return err
 	}
 	return writeReport(r, format, lang, path)
+}
+
+// labelled names the districts found on a server by their office's
+// department in lang rather than by their schema; two of one name keep
+// their schemas too.
+func labelled(districts []data.Office, lang string) []data.Office {
+	out := make([]data.Office, len(districts))
+	seen := map[string]int{}
+	for i, d := range districts {
+		out[i] = d
+		out[i].Name = d.Label(lang)
+		seen[out[i].Name]++
+	}
+	for i, d := range out {
+		if seen[d.Name] > 1 && d.Name != districts[i].Name {
+			out[i].Name = d.Name + " (" + districts[i].Name + ")"
+		}
+	}
+	return out
 }
