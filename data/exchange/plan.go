@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +36,9 @@ type Options struct {
 	// Today dates the donations of a list without a date column, and is
 	// the day IIN hints are checked against; zero is now.
 	Today time.Time
+	// AddItems adds the gifts the item catalogue lacks to it (--add-items);
+	// without it such a gift rejects its row.
+	AddItems bool
 }
 
 func (o Options) today() time.Time {
@@ -51,16 +55,21 @@ type PlanRow struct {
 	DuplicateOf int            // the row it repeats, for StatusDuplicate
 	Child       *data.Child    // for children lists, as it will be saved
 	Sponsor     *data.Sponsor  // for sponsor lists
-	Donation    *data.Donation // for sponsor lists with amounts; nil without
-	Problems    []Problem
+	Donation    *data.Donation // for sponsor lists with amounts or gifts; nil without
+	// DonationAdded: the row's donation is new, not one already saved.
+	DonationAdded bool
+	Problems      []Problem
 }
 
 // Plan is the preview of an import: nothing is written until Commit.
 type Plan struct {
-	Kind   Kind
-	Sheet  *Sheet
-	Rows   []PlanRow
-	schema int // the store's schema when previewed
+	Kind  Kind
+	Sheet *Sheet
+	Rows  []PlanRow
+	// NewItems are the catalogue items the import adds (Options.AddItems).
+	NewItems []data.AidItem
+	mapping  Mapping
+	schema   int // the store's schema when previewed
 }
 
 // Summary counts a plan's rows; its JSON is the CLI's --json output.
@@ -72,12 +81,57 @@ type Summary struct {
 	Rejected   int       `json:"rejected"`
 	Duplicates int       `json:"duplicates"`
 	Problems   []Problem `json:"problems"`
+	// Columns says what became of every column of the list.
+	Columns []Column `json:"columns"`
+	// DonationsAdded, MoneyTengeAdded and InKindAdded (units) count the
+	// donations that are new, not saved before; ItemsAdded the catalogue
+	// items the import adds.
+	DonationsAdded  int   `json:"donations_added"`
+	MoneyTengeAdded int64 `json:"money_tenge_added"`
+	InKindAdded     int64 `json:"in_kind_added"`
+	ItemsAdded      int   `json:"items_added"`
 }
 
-// Summary counts the plan's rows by status and lists every problem.
+// Column is one column of the list and the field it was read as; Field
+// is nil for a column the import leaves out.
+type Column struct {
+	Column string  `json:"column"`
+	Header string  `json:"header"`
+	Field  *string `json:"field"`
+}
+
+// Columns lists every column of the sheet with the field mapped to it.
+func Columns(sh *Sheet, m Mapping) []Column {
+	width := len(sh.Header)
+	for _, r := range sh.Rows {
+		width = max(width, len(r.Cells))
+	}
+	byCol := map[int]string{}
+	for code, col := range m {
+		byCol[col] = code
+	}
+	out := make([]Column, width)
+	for col := range out {
+		out[col] = Column{Column: columnLetter(col), Header: strings.Join(strings.Fields(cellAt(sh.Header, col)), " ")}
+		if code, ok := byCol[col]; ok {
+			out[col].Field = &code
+		}
+	}
+	return out
+}
+
+// Summary counts the plan's rows by status and the donations they add,
+// and lists every problem.
 func (p *Plan) Summary() Summary {
-	s := Summary{Rows: len(p.Rows), Problems: []Problem{}}
+	s := Summary{Rows: len(p.Rows), Problems: []Problem{}, Columns: Columns(p.Sheet, p.mapping), ItemsAdded: len(p.NewItems)}
 	for _, r := range p.Rows {
+		if r.DonationAdded && importable(r.Status) {
+			s.DonationsAdded++
+			s.MoneyTengeAdded += r.Donation.MoneyTenge
+			for _, it := range r.Donation.Items {
+				s.InKindAdded += it.Quantity
+			}
+		}
 		switch r.Status {
 		case StatusNew:
 			s.Imported++
@@ -126,7 +180,17 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 			return nil, err
 		}
 	}
-	plan := &Plan{Kind: opt.Kind, Sheet: sh}
+	if opt.Kind == Sponsors {
+		items, err := st.FindAidItems(ctx)
+		if err != nil {
+			return nil, err
+		}
+		p.items, p.addItems = newCatalogue(items), opt.AddItems
+		if err := checkUnmapped(sh, m, p.items, opt.Lang); err != nil {
+			return nil, err
+		}
+	}
+	plan := &Plan{Kind: opt.Kind, Sheet: sh, mapping: m}
 	if plan.schema, err = st.Version(ctx); err != nil {
 		return nil, err
 	}
@@ -155,11 +219,10 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 		}
 		plan.Rows = append(plan.Rows, pr)
 	}
-	outcomes, err := plan.save(ctx, st, data.ImportOptions{DryRun: true})
-	if err != nil {
+	plan.NewItems = p.newItems
+	if err := plan.save(ctx, st, data.ImportOptions{DryRun: true}); err != nil {
 		return nil, err
 	}
-	plan.apply(outcomes)
 	return plan, nil
 }
 
@@ -191,12 +254,13 @@ func (d *dedup) child(c data.Child, row int) int {
 }
 
 // sponsor returns the earlier row with the same sponsor and the same
-// donation, or 0 after noting the row: a sponsor listed again with another
-// donation is no repeat.
+// donation (day, amount and items), or 0 after noting the row: a sponsor
+// listed again with another donation, on another day, is no repeat.
 func (d *dedup) sponsor(sp data.Sponsor, don *data.Donation, row int) int {
 	name := data.NormalizeSponsorName(sp.Name)
 	if don != nil {
-		suffix := fmt.Sprintf("|%d|%s|%d", don.CampaignID, don.DonatedOn.Format("2006-01-02"), don.MoneyTenge)
+		suffix := fmt.Sprintf("|%d|%s|%d|%v", don.CampaignID, don.DonatedOn.Format("2006-01-02"), don.MoneyTenge,
+			giftKey(don.Items))
 		name += suffix
 		if sp.BIN != "" {
 			sp.BIN += suffix
@@ -244,17 +308,20 @@ func Commit(ctx context.Context, st ImportStore, plan *Plan, progress func(done,
 	if v, err := st.Version(ctx); err != nil || v != plan.schema {
 		return Summary{}, ErrStale
 	}
-	outcomes, err := plan.save(ctx, st, data.ImportOptions{Progress: progress})
-	if err != nil {
+	if err := plan.save(ctx, st, data.ImportOptions{Progress: progress}); err != nil {
 		return Summary{}, err
 	}
-	plan.apply(outcomes)
 	return plan.Summary(), nil
 }
 
-// save hands the rows to import to the store and returns their outcomes,
-// in the order of the rows that were sent.
-func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions) ([]data.ImportOutcome, error) {
+// save hands the rows to import to the store and marks them with their
+// outcomes.
+func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions) error {
+	var (
+		outcomes []data.ImportOutcome
+		added    []bool
+		err      error
+	)
 	if p.Kind == Sponsors {
 		var rows []data.SponsorImport
 		for _, r := range p.Rows {
@@ -267,20 +334,31 @@ func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions)
 				rows = append(rows, si)
 			}
 		}
-		return st.ImportSponsors(ctx, rows, opt)
-	}
-	var cs []data.Child
-	for _, r := range p.Rows {
-		if importable(r.Status) {
-			cs = append(cs, *r.Child)
+		opt.NewItems = p.NewItems
+		if outcomes, err = st.ImportSponsors(ctx, rows, opt); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			added = append(added, r.DonationAdded)
+		}
+	} else {
+		var cs []data.Child
+		for _, r := range p.Rows {
+			if importable(r.Status) {
+				cs = append(cs, *r.Child)
+			}
+		}
+		if outcomes, err = st.ImportChildren(ctx, cs, opt); err != nil {
+			return err
 		}
 	}
-	return st.ImportChildren(ctx, cs, opt)
+	p.apply(outcomes, added)
+	return nil
 }
 
 func importable(s Status) bool { return s != StatusRejected && s != StatusDuplicate }
 
-func (p *Plan) apply(outcomes []data.ImportOutcome) {
+func (p *Plan) apply(outcomes []data.ImportOutcome, added []bool) {
 	i := 0
 	for j := range p.Rows {
 		if !importable(p.Rows[j].Status) {
@@ -294,6 +372,18 @@ func (p *Plan) apply(outcomes []data.ImportOutcome) {
 		default:
 			p.Rows[j].Status = StatusUnchanged
 		}
+		p.Rows[j].DonationAdded = i < len(added) && added[i]
 		i++
 	}
+}
+
+// giftKey lists a gift's items and quantities in item order, to tell one
+// gift from another.
+func giftKey(items []data.DonationItem) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = fmt.Sprintf("%d:%d", it.ItemID, it.Quantity)
+	}
+	slices.Sort(out)
+	return out
 }
