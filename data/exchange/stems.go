@@ -71,8 +71,9 @@ func foldHeader(h string) string {
 
 // matchSponsorHeader finds the field a sponsors' header names: an exact
 // synonym of the folded header outright (1000 + its length), else the
-// field whose stems score best (at least 2), a synonym the header starts
-// with adding 2; the score is 100 + 10 per point.
+// field whose stems score best (at least 2, a third of the words or more
+// being its stems), a synonym the header starts with adding 2; the score
+// is 100 + 10 per point.
 func matchSponsorHeader(fields []Field, header string) (string, int) {
 	h := foldHeader(header)
 	if h == "" {
@@ -89,9 +90,16 @@ func matchSponsorHeader(fields []Field, header string) (string, int) {
 	words := strings.Fields(h)
 	best, bestScore := "", 0
 	for _, f := range fields {
-		score := 0
+		score, hits := 0, 0
 		for _, w := range words {
-			score += stemWeight(f.Stems, w)
+			if n := stemWeight(f.Stems, w); n > 0 {
+				score, hits = score+n, hits+1
+			}
+		}
+		// A title row («"Мектепке жол" акциясының демеушілер тізімі») has
+		// one of its many words in common with a field: it names none.
+		if 3*hits < len(words) {
+			continue
 		}
 		for _, syn := range f.Synonyms {
 			if strings.HasPrefix(h, syn+" ") {
