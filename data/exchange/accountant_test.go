@@ -298,3 +298,26 @@ func TestImportRefusesAnUnmappedMoneyColumn(t *testing.T) {
 		t.Fatalf("mapped by hand: %+v", s)
 	}
 }
+
+// An item only a rejected row names does not join the catalogue.
+func TestImportAddsOnlyItemsOfImportedRows(t *testing.T) {
+	st, _ := mustCampaign(t)
+	path := filepath.Join(t.TempDir(), "list.xlsx")
+	writeXLSX(t, path, [][]any{
+		{"Наименование", "БИН", "Дата", "Вещами"},
+		{"ТОО «Бекет»", "123456789012", "10.07.2019", "глобус 3 шт"}, // a bad BIN
+		{"Ильин Олег", nil, "11.07.2019", "рюкзак 2 шт; пенал 4 шт"},
+	}, nil)
+	items, _ := st.FindAidItems(ctx)
+	plan := importFile(t, st, path, exchange.Options{Kind: exchange.Sponsors, AddItems: true})
+	if s := plan.Summary(); s.Rejected != 1 || s.ItemsAdded != 1 || s.InKindAdded != 6 {
+		t.Fatalf("preview %+v", s)
+	}
+	if _, err := exchange.Commit(ctx, st, plan, nil); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := st.FindAidItems(ctx)
+	if len(after) != len(items)+1 || after[len(after)-1].NameRU != "Пенал" || after[len(after)-1].UnitRU != "шт" {
+		t.Fatalf("catalogue after: %+v", after[len(items):])
+	}
+}

@@ -123,7 +123,8 @@ func Columns(sh *Sheet, m Mapping) []Column {
 // Summary counts the plan's rows by status and the donations they add,
 // and lists every problem.
 func (p *Plan) Summary() Summary {
-	s := Summary{Rows: len(p.Rows), Problems: []Problem{}, Columns: Columns(p.Sheet, p.mapping), ItemsAdded: len(p.NewItems)}
+	used, _ := p.usedNewItems()
+	s := Summary{Rows: len(p.Rows), Problems: []Problem{}, Columns: Columns(p.Sheet, p.mapping), ItemsAdded: len(used)}
 	for _, r := range p.Rows {
 		if r.DonationAdded && importable(r.Status) {
 			s.DonationsAdded++
@@ -334,7 +335,18 @@ func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions)
 				rows = append(rows, si)
 			}
 		}
-		opt.NewItems = p.NewItems
+		var remap map[int64]int64
+		opt.NewItems, remap = p.usedNewItems()
+		for i := range rows {
+			if d := rows[i].Donation; d != nil {
+				d.Items = slices.Clone(d.Items)
+				for j, it := range d.Items {
+					if it.ItemID < 0 {
+						d.Items[j].ItemID = remap[it.ItemID]
+					}
+				}
+			}
+		}
 		if outcomes, err = st.ImportSponsors(ctx, rows, opt); err != nil {
 			return err
 		}
@@ -354,6 +366,25 @@ func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions)
 	}
 	p.apply(outcomes, added)
 	return nil
+}
+
+// usedNewItems are the new items the rows to import name, and their ids
+// among them: an item only a rejected row names is not added.
+func (p *Plan) usedNewItems() ([]data.AidItem, map[int64]int64) {
+	var used []data.AidItem
+	remap := map[int64]int64{}
+	for _, r := range p.Rows {
+		if !importable(r.Status) || r.Donation == nil {
+			continue
+		}
+		for _, it := range r.Donation.Items {
+			if _, ok := remap[it.ItemID]; it.ItemID < 0 && !ok {
+				used = append(used, p.NewItems[-it.ItemID-1])
+				remap[it.ItemID] = -int64(len(used))
+			}
+		}
+	}
+	return used, remap
 }
 
 func importable(s Status) bool { return s != StatusRejected && s != StatusDuplicate }
