@@ -29,6 +29,10 @@ func TestMatchHeaderAsWritten(t *testing.T) {
 		{Sponsors, "5. Сома", "amount"},
 		{Sponsors, "Сумма, сом", "amount"},
 		{Sponsors, "Деньгами, ₸", "amount"},
+		{Sponsors, "Қаржылай көмек", "amount"},
+		{Sponsors, "Оказанная помощь, тенге", "amount"},
+		{Sponsors, "Көмек, ₸", "amount"},
+		{Sponsors, "Сомасы (теңгемен)", "amount"},
 		// In kind.
 		{Sponsors, "Заттай көмек", "in_kind"},
 		{Sponsors, "Вещевая помощь", "in_kind"},
@@ -50,6 +54,7 @@ func TestMatchHeaderAsWritten(t *testing.T) {
 		{Sponsors, "Заттардың құны, ₸", "in_kind_value"},
 		{Sponsors, "Справедливая стоимость, KZT", "in_kind_value"},
 		{Sponsors, "Бағалау құны", "in_kind_value"},
+		{Sponsors, "Заттай көмек, тг", "in_kind_value"},
 		// The date.
 		{Sponsors, "Берілген күні", "date"},
 		{Sponsors, "Дата перечисления", "date"},

@@ -41,7 +41,7 @@ var sponsorStems = map[string][]stem{
 	"email":          stems(3, "email", "mail", "почт", "пошта"),
 	"address":        stems(3, "адрес", "мекенжай"),
 	"notes":          stems(3, "примечан", "ескертпе", "ескерту", "комментар"),
-	"amount": join(stems(3, "сумм", "сома", "ақша", "денеж", "деньг"), stems(2, "қаражат", "взнос", "ақшалай"),
+	"amount": join(stems(3, "сумм", "сома", "ақша", "қаржы", "денеж", "деньг"), stems(2, "қаражат", "взнос", "ақшалай"),
 		stems(1, "перечисл", "оплат", "төлем", "пожертвован", "средств")),
 	"date": join(stems(3, "дата", "күн"), stems(2, "числ"), stems(1, "мерзім")),
 	"in_kind": join(stems(3, "затт", "вещ", "натурал"), stems(2, "товар", "тауар", "гуманитар"),
@@ -79,8 +79,11 @@ func matchSponsorHeader(fields []Field, header string) (string, int) {
 	if h == "" {
 		return "", 0
 	}
-	raw := headerKey(header)
+	raw, money := headerKey(header), namesCurrency(header)
 	for _, f := range fields {
+		if money && f.Code == "in_kind" {
+			continue
+		}
 		for _, syn := range f.Synonyms {
 			if h == syn || raw == syn {
 				return f.Code, len(syn) + 1000
@@ -95,6 +98,14 @@ func matchSponsorHeader(fields []Field, header string) (string, int) {
 			if n := stemWeight(f.Stems, w); n > 0 {
 				score, hits = score+n, hits+1
 			}
+		}
+		// «…, тг» counts tenge: money or the goods' value, not the goods.
+		switch {
+		case !money:
+		case f.Code == "amount" || f.Code == "in_kind_value":
+			score, hits = score+2, hits+1
+		case f.Code == "in_kind":
+			score -= 5
 		}
 		// A title row («"Мектепке жол" акциясының демеушілер тізімі») has
 		// one of its many words in common with a field: it names none.
@@ -115,6 +126,17 @@ func matchSponsorHeader(fields []Field, header string) (string, int) {
 		return "", 0
 	}
 	return best, 100 + 10*bestScore
+}
+
+// namesCurrency tells a header that counts in tenge: «Көмек, ₸».
+func namesCurrency(header string) bool {
+	for _, w := range strings.Fields(headerKey(strings.ReplaceAll(header, "₸", " ₸ "))) {
+		switch w {
+		case "теңге", "тенге", "тг", "kzt", "₸", "теңгемен", "сом":
+			return true
+		}
+	}
+	return strings.Contains(header, "₸")
 }
 
 // stemWeight is the weight of the heaviest stem w begins with.
