@@ -56,7 +56,7 @@ func init() {
 			fs.BoolVar(&f.json, "json", false, "print the summary as JSON")
 			fs.StringVar(&f.lang, "lang", "kk", "language of the problem messages: kk or ru")
 			fs.BoolVar(&f.addItems, "add-items", false, "sponsors: add the gifts the item catalogue lacks to it (default: such a row is rejected)")
-			fs.Var(&f.maps, "map", "`COL=FIELD`: read the column as that field, whatever its header says (repeatable: --map E=amount --map F=in_kind; COL= leaves a column out)")
+			fs.Var(&f.maps, "map", "`COL=FIELD`: read the column as that field, whatever its header says (repeatable: --map E=amount --map F=in_kind; COL=none leaves it out on purpose)")
 			return func(ctx context.Context, e *env, args []string) error {
 				args, err := interspersed(fs, args)
 				if err != nil {
@@ -157,7 +157,11 @@ func applyMaps(m exchange.Mapping, kind exchange.Kind, maps []string) error {
 			return usageError(fmt.Sprintf("--map %s: give COLUMN=FIELD, e.g. --map E=amount", v))
 		}
 		code = strings.TrimSpace(code)
-		known := code == ""
+		if code == "" || code == "none" {
+			exchange.LeaveOut(m, col)
+			continue
+		}
+		known := false
 		for _, fl := range exchange.Fields(kind) {
 			known = known || fl.Code == code
 		}
@@ -169,9 +173,7 @@ func applyMaps(m exchange.Mapping, kind exchange.Kind, maps []string) error {
 				delete(m, c)
 			}
 		}
-		if code != "" {
-			m[code] = col
-		}
+		m[code] = col
 	}
 	return nil
 }

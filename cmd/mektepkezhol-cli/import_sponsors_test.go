@@ -78,6 +78,10 @@ func TestImportSponsorsUnmappedMoney(t *testing.T) {
 		!strings.Contains(out, `"donations_added": 0`) {
 		t.Fatalf("re-import: exit %d\n%s", code, out)
 	}
+	if code, out, _ := cli(t, "--db", db, "import", "sponsors", list, "--map", "E=none", "--dry-run", "--json"); code != 0 ||
+		!strings.Contains(out, `"donations_added": 0`) || !strings.Contains(out, `"unchanged": 2`) {
+		t.Fatalf("column E left out: exit %d\n%s", code, out)
+	}
 	for _, m := range []string{"E", "5=amount", "E=money"} {
 		if code, _, _ := cli(t, "--db", db, "import", "sponsors", list, "--map", m); code != exitUsage {
 			t.Fatalf("--map %s: exit %d, want %d", m, code, exitUsage)

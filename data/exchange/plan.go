@@ -108,7 +108,9 @@ func Columns(sh *Sheet, m Mapping) []Column {
 	}
 	byCol := map[int]string{}
 	for code, col := range m {
-		byCol[col] = code
+		if !strings.HasPrefix(code, leftOut) {
+			byCol[col] = code
+		}
 	}
 	out := make([]Column, width)
 	for col := range out {

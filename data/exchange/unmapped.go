@@ -37,12 +37,12 @@ func (e *UnmappedError) Message(lang string) string {
 	}
 	if lang == "ru" {
 		return fmt.Sprintf("В столбце %s есть %s, но он не сопоставлен ни с одним полем; ничего не записано. "+
-			"Сопоставьте его с полем «%s» на шаге сопоставления столбцов (в командной строке: --map %s=%s).",
-			col, what, label, e.Column, e.Field)
+			"Сопоставьте его с полем «%s» на шаге сопоставления столбцов (в командной строке: --map %s=%s; "+
+			"если это не %s — --map %s=none).", col, what, label, e.Column, e.Field, what, e.Column)
 	}
 	return fmt.Sprintf("%s бағанында %s бар, бірақ ол ешбір өріспен сәйкестендірілмеген; ештеңе жазылған жоқ. "+
-		"Бағандарды сәйкестендіру қадамында оны «%s» өрісіне сәйкестендіріңіз (командалық жолда: --map %s=%s).",
-		col, what, label, e.Column, e.Field)
+		"Бағандарды сәйкестендіру қадамында оны «%s» өрісіне сәйкестендіріңіз (командалық жолда: --map %s=%s; "+
+		"бұл %s болмаса — --map %s=none).", col, what, label, e.Column, e.Field, what, e.Column)
 }
 
 // checkUnmapped refuses a sponsors' list whose money (or in-kind) column
@@ -128,6 +128,20 @@ func holdsGifts(cells []string, items *catalogue) bool {
 	}
 	return n > 0 && 2*n >= len(cells)
 }
+
+// LeaveOut marks column col as read into no field on purpose (--map G=):
+// a list is not refused for what it holds.
+func LeaveOut(m Mapping, col int) {
+	for code, at := range m {
+		if at == col {
+			delete(m, code)
+		}
+	}
+	m[leftOut+columnLetter(col)] = col
+}
+
+// leftOut begins the mapping's codes of columns left out on purpose.
+const leftOut = "-"
 
 // columnIndex reads a column's letters: «A» → 0, «AA» → 26; -1 when
 // they are not letters.
