@@ -249,3 +249,33 @@ func FieldLabel(k Kind, code, lang string) string {
 	}
 	return tr(lang, l[0], l[1])
 }
+
+// Column is one column of the list and the field it was read as; Field
+// is nil for a column the import leaves out.
+type Column struct {
+	Column string  `json:"column"`
+	Header string  `json:"header"`
+	Field  *string `json:"field"`
+}
+
+// Columns lists every column of the sheet with the field mapped to it.
+func Columns(sh *Sheet, m Mapping) []Column {
+	width := len(sh.Header)
+	for _, r := range sh.Rows {
+		width = max(width, len(r.Cells))
+	}
+	byCol := map[int]string{}
+	for code, col := range m {
+		if !strings.HasPrefix(code, leftOut) {
+			byCol[col] = code
+		}
+	}
+	out := make([]Column, width)
+	for col := range out {
+		out[col] = Column{Column: columnLetter(col), Header: strings.Join(strings.Fields(cellAt(sh.Header, col)), " ")}
+		if code, ok := byCol[col]; ok {
+			out[col].Field = &code
+		}
+	}
+	return out
+}

@@ -92,36 +92,6 @@ type Summary struct {
 	ItemsAdded      int   `json:"items_added"`
 }
 
-// Column is one column of the list and the field it was read as; Field
-// is nil for a column the import leaves out.
-type Column struct {
-	Column string  `json:"column"`
-	Header string  `json:"header"`
-	Field  *string `json:"field"`
-}
-
-// Columns lists every column of the sheet with the field mapped to it.
-func Columns(sh *Sheet, m Mapping) []Column {
-	width := len(sh.Header)
-	for _, r := range sh.Rows {
-		width = max(width, len(r.Cells))
-	}
-	byCol := map[int]string{}
-	for code, col := range m {
-		if !strings.HasPrefix(code, leftOut) {
-			byCol[col] = code
-		}
-	}
-	out := make([]Column, width)
-	for col := range out {
-		out[col] = Column{Column: columnLetter(col), Header: strings.Join(strings.Fields(cellAt(sh.Header, col)), " ")}
-		if code, ok := byCol[col]; ok {
-			out[col].Field = &code
-		}
-	}
-	return out
-}
-
 // Summary counts the plan's rows by status and the donations they add,
 // and lists every problem.
 func (p *Plan) Summary() Summary {
@@ -227,77 +197,6 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 		return nil, err
 	}
 	return plan, nil
-}
-
-// dedup finds rows that repeat an earlier row of the file: the same IIN
-// for children; the same BIN, or the same name where one has no BIN, for
-// sponsors.
-type dedup struct {
-	byKey  map[string]int
-	byName map[string]nameSeen
-}
-
-type nameSeen struct {
-	row int
-	bin string
-}
-
-func newDedup() *dedup { return &dedup{byKey: map[string]int{}, byName: map[string]nameSeen{}} }
-
-// child returns the earlier row with c's IIN, or 0 after noting c's row.
-func (d *dedup) child(c data.Child, row int) int {
-	if c.IIN == "" {
-		return 0
-	}
-	if first, ok := d.byKey[string(c.IIN)]; ok {
-		return first
-	}
-	d.byKey[string(c.IIN)] = row
-	return 0
-}
-
-// sponsor returns the earlier row with the same sponsor and the same
-// donation (day, amount and items), or 0 after noting the row: a sponsor
-// listed again with another donation, on another day, is no repeat.
-func (d *dedup) sponsor(sp data.Sponsor, don *data.Donation, row int) int {
-	name := data.NormalizeSponsorName(sp.Name)
-	if don != nil {
-		suffix := fmt.Sprintf("|%d|%s|%d|%v", don.CampaignID, don.DonatedOn.Format("2006-01-02"), don.MoneyTenge,
-			giftKey(don.Items))
-		name += suffix
-		if sp.BIN != "" {
-			sp.BIN += suffix
-		}
-	}
-	if sp.BIN != "" {
-		if first, ok := d.byKey[sp.BIN]; ok {
-			return first
-		}
-	}
-	if prev, ok := d.byName[name]; ok && name != "" && (prev.bin == "" || sp.BIN == "" || prev.bin == sp.BIN) {
-		return prev.row
-	}
-	if sp.BIN != "" {
-		d.byKey[sp.BIN] = row
-	}
-	if _, ok := d.byName[name]; !ok && name != "" {
-		d.byName[name] = nameSeen{row, sp.BIN}
-	}
-	return 0
-}
-
-// forget drops a rejected row: a later row with its key is not its repeat.
-func (d *dedup) forget(row int) {
-	for k, r := range d.byKey {
-		if r == row {
-			delete(d.byKey, k)
-		}
-	}
-	for k, n := range d.byName {
-		if n.row == row {
-			delete(d.byName, k)
-		}
-	}
 }
 
 // ErrStale means the database changed shape between Preview and Commit.
@@ -408,15 +307,4 @@ func (p *Plan) apply(outcomes []data.ImportOutcome, added []bool) {
 		p.Rows[j].DonationAdded = i < len(added) && added[i]
 		i++
 	}
-}
-
-// giftKey lists a gift's items and quantities in item order, to tell one
-// gift from another.
-func giftKey(items []data.DonationItem) []string {
-	out := make([]string, len(items))
-	for i, it := range items {
-		out[i] = fmt.Sprintf("%d:%d", it.ItemID, it.Quantity)
-	}
-	slices.Sort(out)
-	return out
 }
