@@ -86,3 +86,21 @@ func FuzzParseGift(f *testing.F) {
 		}
 	})
 }
+
+// A value that does not divide by the units is kept per unit, rounded,
+// and the clerk is told what is saved.
+func TestGiftValueRounded(t *testing.T) {
+	sh := &Sheet{Header: []string{"Спонсор", "Вещами", "Стоимость вещей"}}
+	p := &rowParser{sh: sh, kind: Sponsors, m: Mapping{"name": 0, "in_kind": 1, "in_kind_value": 2}, lang: "ru",
+		items: newCatalogue([]data.AidItem{{ID: 4, NameKK: "Рюкзак", NameRU: "Рюкзак"}})}
+	r := Row{Number: 5, Cells: []string{"Ильин Олег", "рюкзак 3 шт", "100 000"}}
+	rc := &rowCheck{p: p, r: r}
+	lines, ok := p.gift(r, r.Cells[1], rc)
+	if !ok || !p.giftValue(r.Cells[2], lines, rc) {
+		t.Fatalf("problems %+v", rc.probs)
+	}
+	if lines[0].UnitValueTenge != 33333 || len(rc.probs) != 1 || !rc.probs[0].Warning ||
+		!strings.Contains(rc.probs[0].Message, "всего 99 999 ₸") || rc.probs[0].Column != "C («Стоимость вещей»)" {
+		t.Fatalf("lines %+v, problems %+v", lines, rc.probs)
+	}
+}

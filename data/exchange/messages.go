@@ -15,10 +15,11 @@ type Problem struct {
 
 // Message keys of the in-kind gifts.
 const (
-	KeyGiftQuantity   = "err.import.gift_quantity"
-	KeyGiftItem       = "err.import.gift_item"
-	KeyUnknownItem    = "err.import.unknown_item"
-	KeyGiftValueAlone = "err.import.gift_value_alone"
+	KeyGiftQuantity     = "err.import.gift_quantity"
+	KeyGiftItem         = "err.import.gift_item"
+	KeyUnknownItem      = "err.import.unknown_item"
+	KeyGiftValueAlone   = "err.import.gift_value_alone"
+	KeyGiftValueRounded = "warn.import.gift_value_rounded"
 )
 
 // messages words the problems: kk first, ru second.
@@ -47,7 +48,9 @@ var messages = map[string][2]string{
 	KeyGiftItem: {"«%s»: заттың атауы жоқ (мысалы: рюкзак 25 дана)", "«%s»: не указано название вещи (например: рюкзак 25 шт.)"},
 	KeyUnknownItem: {"«%s» заты заттар тізімінде жоқ: оны тізімге қосыңыз немесе алдын ала қарауда «Жаңа заттарды тізімге қосу» белгісін қойыңыз (--add-items)",
 		"вещи «%s» нет в списке вещей: добавьте её в список или отметьте в предпросмотре «Добавить новые вещи в список» (--add-items)"},
-	KeyGiftValueAlone:          {"заттай көмектің құны бар, бірақ заттары жазылмаған", "указана стоимость вещей, но сами вещи не указаны"},
+	KeyGiftValueAlone: {"заттай көмектің құны бар, бірақ заттары жазылмаған", "указана стоимость вещей, но сами вещи не указаны"},
+	KeyGiftValueRounded: {"құны %d данаға тең бөлінбейді: бір данасы %s ₸, барлығы %s ₸ сақталады (ескерту)",
+		"стоимость не делится поровну на %d шт.: сохранится %s ₸ за штуку, всего %s ₸ (предупреждение)"},
 	"err.child.sex":            {"жынысы M немесе F болуы керек", "пол должен быть M или F"},
 	"err.child.category":       {"мұндай санат жоқ", "такой категории нет"},
 	"err.child.category_twice": {"санат екі рет жазылған", "категория указана дважды"},

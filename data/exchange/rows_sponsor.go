@@ -176,8 +176,14 @@ func (p *rowParser) giftValue(text string, lines []data.DonationItem, rc *rowChe
 		}
 		return true
 	}
+	unit := (value + units/2) / units
 	for i := range lines {
-		lines[i].UnitValueTenge = (value + units/2) / units
+		lines[i].UnitValueTenge = unit
+	}
+	if unit*units != value {
+		// Values are kept per unit, in whole tenge: say what is saved.
+		rc.probs = append(rc.probs, p.problem(rc.r, "in_kind_value", KeyGiftValueRounded, true, units,
+			data.FormatNumber(unit), data.FormatNumber(unit*units)))
 	}
 	return true
 }
