@@ -26,6 +26,12 @@ type ImportOptions struct {
 	DryRun bool
 	// Progress, when set, is called after each record with the count done.
 	Progress func(done, total int)
+	// NewItems are catalogue items a sponsors' list adds (its gifts the
+	// catalogue lacks), saved in the same transaction before the rows. A
+	// donation line names NewItems[i] by ItemID -(i+1); an item whose code
+	// is already in the catalogue is that one. Adding items needs the
+	// admin's role, as CreateAidItem does.
+	NewItems []AidItem
 }
 
 // Validate normalises and checks a child as CreateChild does, for

@@ -11,6 +11,9 @@ import (
 type SponsorImport struct {
 	Sponsor  Sponsor
 	Donation *Donation
+	// DonationAdded is set by ImportSponsors: the donation is new (a
+	// preview's would be), not one already saved.
+	DonationAdded bool
 }
 
 // ImportSponsors saves the accountant's list of sponsors and their
@@ -27,14 +30,28 @@ func (s *Store) ImportSponsors(ctx context.Context, rows []SponsorImport, opt Im
 			return nil, fmt.Errorf("sponsor %d of %d: %w", i+1, len(rows), err)
 		}
 	}
+	for i := range opt.NewItems {
+		if err := opt.NewItems[i].validate(); err != nil {
+			return nil, fmt.Errorf("new item %d of %d: %w", i+1, len(opt.NewItems), err)
+		}
+	}
+	if len(opt.NewItems) > 0 && !opt.DryRun {
+		if err := s.require(RoleAdmin); err != nil {
+			return nil, fmt.Errorf("add imported items: %w", err)
+		}
+	}
 	out := make([]ImportOutcome, len(rows))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		idx, err := loadSponsorIndex(ctx, tx)
 		if err != nil {
 			return err
 		}
+		newIDs, err := s.importItems(ctx, tx, opt.NewItems, opt.DryRun)
+		if err != nil {
+			return err
+		}
 		for i := range rows {
-			if out[i], err = s.importSponsor(ctx, tx, idx, &rows[i], opt.DryRun); err != nil {
+			if out[i], err = s.importSponsor(ctx, tx, idx, &rows[i], newIDs, opt.DryRun); err != nil {
 				return err
 			}
 			if opt.Progress != nil {
@@ -55,7 +72,7 @@ func (s *Store) ImportSponsors(ctx context.Context, rows []SponsorImport, opt Im
 	return out, nil
 }
 
-func (s *Store) importSponsor(ctx context.Context, tx *sql.Tx, idx *sponsorIndex, r *SponsorImport, dryRun bool) (ImportOutcome, error) {
+func (s *Store) importSponsor(ctx context.Context, tx *sql.Tx, idx *sponsorIndex, r *SponsorImport, newIDs []int64, dryRun bool) (ImportOutcome, error) {
 	sp := &r.Sponsor
 	old, found := idx.match(*sp)
 	outcome := ImportUnchanged
@@ -80,27 +97,28 @@ func (s *Store) importSponsor(ctx context.Context, tx *sql.Tx, idx *sponsorIndex
 	if r.Donation == nil {
 		return outcome, nil
 	}
-	d := r.Donation
+	// The lines are resolved on a copy: a retried transaction starts again
+	// from the list's own lines.
+	d := *r.Donation
 	d.SponsorID = sp.ID
-	if err := d.validate(); err != nil && !(dryRun && d.SponsorID == 0) {
+	d.Items = resolveItems(r.Donation.Items, newIDs)
+	if err := d.validate(); err != nil && !(dryRun && (d.SponsorID == 0 || unresolved(d.Items))) {
 		return "", err
 	}
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM donations WHERE sponsor_id = ? AND campaign_id = ?
-		AND donated_on = ? AND money_tenge = ? ORDER BY id LIMIT 1`,
-		d.SponsorID, d.CampaignID, dateText(d.DonatedOn), d.MoneyTenge).Scan(&id)
+	id, err := findSameDonation(ctx, tx, d)
 	switch {
-	case err == nil:
-		d.ID = id
-		return outcome, nil
-	case err != sql.ErrNoRows:
+	case err != nil:
 		return "", fmt.Errorf("match donation of %q: %w", sp.Name, err)
+	case id != 0:
+		r.Donation.ID, r.DonationAdded = id, false
+		return outcome, nil
 	}
 	if !dryRun {
-		if err := s.createDonation(ctx, tx, d); err != nil {
+		if err := s.createDonation(ctx, tx, &d); err != nil {
 			return "", err
 		}
 	}
+	r.Donation.ID, r.DonationAdded = d.ID, true
 	return ImportNew, nil
 }
 

@@ -59,6 +59,7 @@ type importWizard struct {
 	sheets     *widget.Select
 	missing    *widget.Label
 	progress   *widget.ProgressBar
+	addItems   *widget.Check // sponsors: add the gifts the catalogue lacks
 	problems   []exchange.Problem
 	// autoPreview goes on to the preview once the columns are mapped (the tour).
 	autoPreview bool
@@ -83,6 +84,11 @@ func newImportWizard(u *App, kind exchange.Kind, done func()) *importWizard {
 	w.missing.Wrapping = fyne.TextWrapWord
 	w.missing.Importance = widget.DangerImportance
 	w.progress = widget.NewProgressBar()
+	w.addItems = widget.NewCheck(lang.L("import.add_items"), func(bool) {
+		if w.plan != nil {
+			w.preview()
+		}
+	})
 	return w
 }
 
@@ -197,6 +203,7 @@ func (w *importWizard) options() (exchange.Options, error) {
 	if w.kind == exchange.Sponsors && w.campaign.SelectedIndex() > 0 {
 		opt.CampaignYear, _ = strconv.Atoi(w.campaign.Selected)
 	}
+	opt.AddItems = w.kind == exchange.Sponsors && w.addItems.Checked
 	return opt, nil
 }
 
@@ -221,7 +228,14 @@ func (w *importWizard) preview() {
 		plan, err := exchange.Preview(w.u.ctx, w.u.st, sh, m, opt)
 		fyne.Do(func() {
 			w.next.Enable()
-			if err != nil {
+			var ue *exchange.UnmappedError
+			switch {
+			case errors.As(err, &ue):
+				// Back to the columns: the clerk maps the one named.
+				w.showMapping()
+				dialogError(w.u.win, ue.Message(language()))
+				return
+			case err != nil:
 				showError(w.u.win, err)
 				return
 			}
@@ -265,11 +279,20 @@ func (w *importWizard) commit() {
 }
 
 // countsText says how many rows are new, updated, unchanged, repeated and
-// rejected.
+// rejected and, for sponsors, the donations and items they add.
 func (w *importWizard) countsText(s exchange.Summary) string {
-	return lang.L("import.counts", map[string]any{"Rows": number(int64(s.Rows)), "New": number(int64(s.Imported)),
+	text := lang.L("import.counts", map[string]any{"Rows": number(int64(s.Rows)), "New": number(int64(s.Imported)),
 		"Updated": number(int64(s.Updated)), "Unchanged": number(int64(s.Unchanged)),
 		"Duplicates": number(int64(s.Duplicates)), "Rejected": number(int64(s.Rejected))})
+	if w.kind != exchange.Sponsors {
+		return text
+	}
+	text += "\n" + lang.L("import.donations", map[string]any{"N": number(int64(s.DonationsAdded)),
+		"Money": number(s.MoneyTengeAdded), "Units": number(s.InKindAdded)})
+	if s.ItemsAdded > 0 {
+		text += "\n" + lang.L("import.items_added", map[string]any{"N": number(int64(s.ItemsAdded))})
+	}
+	return text
 }
 
 // exchangeMenuItems are the File menu's import and backup items.

@@ -134,5 +134,9 @@ func (w *importWizard) showPreview() {
 	} else {
 		w.next.Enable()
 	}
-	w.show(lang.L("import.step_preview"), container.NewBorder(counts, hint, nil, nil, body))
+	top := fyne.CanvasObject(counts)
+	if w.kind == exchange.Sponsors {
+		top = container.NewVBox(counts, w.addItems)
+	}
+	w.show(lang.L("import.step_preview"), container.NewBorder(top, hint, nil, nil, body))
 }

@@ -18,6 +18,8 @@ type command struct {
 	name    string
 	args    string // what follows the flags in the usage line
 	summary string
+	// after, when set, is said once below the flags: exit codes, examples.
+	after string
 	// flags declares the command's flags on fs and returns the function
 	// that runs it with the remaining arguments.
 	flags func(fs *flag.FlagSet) func(ctx context.Context, e *env, args []string) error
@@ -40,34 +42,59 @@ func (c *command) exec(ctx context.Context, e *env, args []string) int {
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&e.dbPath, "db", e.dbPath, "database file")
 	runFn := c.flags(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: mektepkezhol-cli [--db PATH] %s [flags] %s\n%s\n\nFlags:\n", c.name, c.args, c.summary)
+	usage := func(w io.Writer) {
+		fmt.Fprintf(w, "Usage: mektepkezhol-cli [--db PATH] %s [flags] %s\n%s\n\nFlags:\n", c.name, c.args, c.summary)
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(e.stderr)
+		if c.after != "" {
+			fmt.Fprintf(w, "\n%s\n", c.after)
+		}
 	}
+	// The flag package would print the usage itself on --help and on a bad
+	// flag; it is printed here, once.
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(e.stdout)
-			fs.Usage()
+			usage(e.stdout)
 			return 0
 		}
+		usage(e.stderr)
 		return exitUsage
 	}
 	err := runFn(ctx, e, fs.Args())
-	var ue usageError
+	var (
+		ue usageError
+		nw nothingWritten
+	)
 	switch {
 	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		usage(e.stdout)
 		return 0
 	case errors.Is(err, errProblems):
 		return exitProblems
 	case errors.As(err, &ue):
 		fmt.Fprintf(e.stderr, "mektepkezhol-cli %s: %s\n", c.name, ue)
-		fs.Usage()
+		usage(e.stderr)
+		return exitUsage
+	case errors.As(err, &nw):
+		fmt.Fprintf(e.stderr, "mektepkezhol-cli %s: %s\n", c.name, describe(nw.err))
 		return exitUsage
 	default:
 		fmt.Fprintf(e.stderr, "mektepkezhol-cli %s: %s\n", c.name, describe(err))
 		return exitProblems
 	}
 }
+
+// nothingWritten makes the command exit 2 after saying why: it refused
+// or failed before anything was saved.
+type nothingWritten struct{ err error }
+
+func (n nothingWritten) Error() string { return n.err.Error() }
+
+func (n nothingWritten) Unwrap() error { return n.err }
 
 // env is what every command shares: the database and the outputs.
 type env struct {

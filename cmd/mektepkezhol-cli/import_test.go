@@ -62,7 +62,8 @@ func TestImportCommand(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if want := []string{"duplicates", "imported", "problems", "rejected", "rows", "unchanged", "updated"}; !reflect.DeepEqual(keys, want) {
+	if want := []string{"columns", "donations_added", "duplicates", "imported", "in_kind_added", "items_added",
+		"money_tenge_added", "problems", "rejected", "rows", "unchanged", "updated"}; !reflect.DeepEqual(keys, want) {
 		t.Fatalf("JSON keys %v, want %v", keys, want)
 	}
 	var sum struct {

@@ -26,6 +26,9 @@ type Field struct {
 	Code     string
 	Required bool
 	Synonyms []string
+	// Stems are word beginnings that point to the field, each with its
+	// weight; a header that names no synonym is scored by them (stems.go).
+	Stems []stem
 }
 
 // ChildFields are the columns of a school's list.
@@ -67,6 +70,14 @@ var SponsorFields = []Field{
 	{Code: "amount", Synonyms: []string{"сумма", "сомасы", "сумма тг", "сомасы теңге", "сумма тенге", "сумма пожертвования",
 		"ақша сомасы", "ақшалай", "деньгами", "сумма помощи", "көмек сомасы"}},
 	{Code: "date", Synonyms: []string{"дата", "күні", "дата поступления", "түскен күні", "дата оплаты", "төлем күні"}},
+	{Code: "in_kind", Synonyms: []string{"заттай", "заттай көмек", "вещевая помощь", "вещами", "в натуральной форме"}},
+	{Code: "in_kind_value", Synonyms: []string{"заттай көмектің құны", "стоимость вещей", "стоимость вещевой помощи"}},
+}
+
+func init() {
+	for i, f := range SponsorFields {
+		SponsorFields[i].Stems = sponsorStems[f.Code]
+	}
 }
 
 // Fields returns the columns of a kind of list.
@@ -90,11 +101,15 @@ func headerKey(s string) string {
 }
 
 // matchHeader finds the field a header names: an exact synonym first, then
-// the longest synonym the header starts with (whole words).
+// the longest synonym the header starts with (whole words); a sponsors'
+// header is also scored by word stems (stems.go), which outweigh a prefix.
 func matchHeader(fields []Field, header string) (string, int) {
 	h := headerKey(header)
 	if h == "" {
 		return "", 0
+	}
+	if len(fields) > 0 && len(fields[0].Stems) > 0 {
+		return matchSponsorHeader(fields, header)
 	}
 	best, bestLen := "", 0
 	for _, f := range fields {
@@ -218,7 +233,8 @@ var fieldLabels = map[string][2]string{
 	"bin": {"БСН/ЖСН", "БИН/ИИН"}, "kind": {"Түрі", "Вид"}, "head_name": {"Басшы", "Руководитель"},
 	"head_title": {"Лауазымы", "Должность"}, "contact_person": {"Байланыс тұлғасы", "Контактное лицо"},
 	"phone": {"Телефон", "Телефон"}, "email": {"Email", "Email"}, "amount": {"Сомасы, теңге", "Сумма, тенге"},
-	"date": {"Күні", "Дата"},
+	"date": {"Күні", "Дата"}, "in_kind": {"Заттай көмек", "Вещевая помощь"},
+	"in_kind_value": {"Заттай көмектің құны, теңге", "Стоимость вещей, тенге"},
 }
 
 // FieldLabel names a field in lang (kk or ru); the sponsor's name field is
@@ -232,4 +248,34 @@ func FieldLabel(k Kind, code, lang string) string {
 		return code
 	}
 	return tr(lang, l[0], l[1])
+}
+
+// Column is one column of the list and the field it was read as; Field
+// is nil for a column the import leaves out.
+type Column struct {
+	Column string  `json:"column"`
+	Header string  `json:"header"`
+	Field  *string `json:"field"`
+}
+
+// Columns lists every column of the sheet with the field mapped to it.
+func Columns(sh *Sheet, m Mapping) []Column {
+	width := len(sh.Header)
+	for _, r := range sh.Rows {
+		width = max(width, len(r.Cells))
+	}
+	byCol := map[int]string{}
+	for code, col := range m {
+		if !strings.HasPrefix(code, leftOut) {
+			byCol[col] = code
+		}
+	}
+	out := make([]Column, width)
+	for col := range out {
+		out[col] = Column{Column: columnLetter(col), Header: strings.Join(strings.Fields(cellAt(sh.Header, col)), " ")}
+		if code, ok := byCol[col]; ok {
+			out[col].Field = &code
+		}
+	}
+	return out
 }

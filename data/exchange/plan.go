@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +36,9 @@ type Options struct {
 	// Today dates the donations of a list without a date column, and is
 	// the day IIN hints are checked against; zero is now.
 	Today time.Time
+	// AddItems adds the gifts the item catalogue lacks to it (--add-items);
+	// without it such a gift rejects its row.
+	AddItems bool
 }
 
 func (o Options) today() time.Time {
@@ -51,16 +55,21 @@ type PlanRow struct {
 	DuplicateOf int            // the row it repeats, for StatusDuplicate
 	Child       *data.Child    // for children lists, as it will be saved
 	Sponsor     *data.Sponsor  // for sponsor lists
-	Donation    *data.Donation // for sponsor lists with amounts; nil without
-	Problems    []Problem
+	Donation    *data.Donation // for sponsor lists with amounts or gifts; nil without
+	// DonationAdded: the row's donation is new, not one already saved.
+	DonationAdded bool
+	Problems      []Problem
 }
 
 // Plan is the preview of an import: nothing is written until Commit.
 type Plan struct {
-	Kind   Kind
-	Sheet  *Sheet
-	Rows   []PlanRow
-	schema int // the store's schema when previewed
+	Kind  Kind
+	Sheet *Sheet
+	Rows  []PlanRow
+	// NewItems are the catalogue items the import adds (Options.AddItems).
+	NewItems []data.AidItem
+	mapping  Mapping
+	schema   int // the store's schema when previewed
 }
 
 // Summary counts a plan's rows; its JSON is the CLI's --json output.
@@ -72,12 +81,30 @@ type Summary struct {
 	Rejected   int       `json:"rejected"`
 	Duplicates int       `json:"duplicates"`
 	Problems   []Problem `json:"problems"`
+	// Columns says what became of every column of the list.
+	Columns []Column `json:"columns"`
+	// DonationsAdded, MoneyTengeAdded and InKindAdded (units) count the
+	// donations that are new, not saved before; ItemsAdded the catalogue
+	// items the import adds.
+	DonationsAdded  int   `json:"donations_added"`
+	MoneyTengeAdded int64 `json:"money_tenge_added"`
+	InKindAdded     int64 `json:"in_kind_added"`
+	ItemsAdded      int   `json:"items_added"`
 }
 
-// Summary counts the plan's rows by status and lists every problem.
+// Summary counts the plan's rows by status and the donations they add,
+// and lists every problem.
 func (p *Plan) Summary() Summary {
-	s := Summary{Rows: len(p.Rows), Problems: []Problem{}}
+	used, _ := p.usedNewItems()
+	s := Summary{Rows: len(p.Rows), Problems: []Problem{}, Columns: Columns(p.Sheet, p.mapping), ItemsAdded: len(used)}
 	for _, r := range p.Rows {
+		if r.DonationAdded && importable(r.Status) {
+			s.DonationsAdded++
+			s.MoneyTengeAdded += r.Donation.MoneyTenge
+			for _, it := range r.Donation.Items {
+				s.InKindAdded += it.Quantity
+			}
+		}
 		switch r.Status {
 		case StatusNew:
 			s.Imported++
@@ -126,7 +153,17 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 			return nil, err
 		}
 	}
-	plan := &Plan{Kind: opt.Kind, Sheet: sh}
+	if opt.Kind == Sponsors {
+		items, err := st.FindAidItems(ctx)
+		if err != nil {
+			return nil, err
+		}
+		p.items, p.addItems = newCatalogue(items), opt.AddItems
+		if err := checkUnmapped(sh, m, p.items, opt.Lang); err != nil {
+			return nil, err
+		}
+	}
+	plan := &Plan{Kind: opt.Kind, Sheet: sh, mapping: m}
 	if plan.schema, err = st.Version(ctx); err != nil {
 		return nil, err
 	}
@@ -155,82 +192,11 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 		}
 		plan.Rows = append(plan.Rows, pr)
 	}
-	outcomes, err := plan.save(ctx, st, data.ImportOptions{DryRun: true})
-	if err != nil {
+	plan.NewItems = p.newItems
+	if err := plan.save(ctx, st, data.ImportOptions{DryRun: true}); err != nil {
 		return nil, err
 	}
-	plan.apply(outcomes)
 	return plan, nil
-}
-
-// dedup finds rows that repeat an earlier row of the file: the same IIN
-// for children; the same BIN, or the same name where one has no BIN, for
-// sponsors.
-type dedup struct {
-	byKey  map[string]int
-	byName map[string]nameSeen
-}
-
-type nameSeen struct {
-	row int
-	bin string
-}
-
-func newDedup() *dedup { return &dedup{byKey: map[string]int{}, byName: map[string]nameSeen{}} }
-
-// child returns the earlier row with c's IIN, or 0 after noting c's row.
-func (d *dedup) child(c data.Child, row int) int {
-	if c.IIN == "" {
-		return 0
-	}
-	if first, ok := d.byKey[string(c.IIN)]; ok {
-		return first
-	}
-	d.byKey[string(c.IIN)] = row
-	return 0
-}
-
-// sponsor returns the earlier row with the same sponsor and the same
-// donation, or 0 after noting the row: a sponsor listed again with another
-// donation is no repeat.
-func (d *dedup) sponsor(sp data.Sponsor, don *data.Donation, row int) int {
-	name := data.NormalizeSponsorName(sp.Name)
-	if don != nil {
-		suffix := fmt.Sprintf("|%d|%s|%d", don.CampaignID, don.DonatedOn.Format("2006-01-02"), don.MoneyTenge)
-		name += suffix
-		if sp.BIN != "" {
-			sp.BIN += suffix
-		}
-	}
-	if sp.BIN != "" {
-		if first, ok := d.byKey[sp.BIN]; ok {
-			return first
-		}
-	}
-	if prev, ok := d.byName[name]; ok && name != "" && (prev.bin == "" || sp.BIN == "" || prev.bin == sp.BIN) {
-		return prev.row
-	}
-	if sp.BIN != "" {
-		d.byKey[sp.BIN] = row
-	}
-	if _, ok := d.byName[name]; !ok && name != "" {
-		d.byName[name] = nameSeen{row, sp.BIN}
-	}
-	return 0
-}
-
-// forget drops a rejected row: a later row with its key is not its repeat.
-func (d *dedup) forget(row int) {
-	for k, r := range d.byKey {
-		if r == row {
-			delete(d.byKey, k)
-		}
-	}
-	for k, n := range d.byName {
-		if n.row == row {
-			delete(d.byName, k)
-		}
-	}
 }
 
 // ErrStale means the database changed shape between Preview and Commit.
@@ -244,17 +210,20 @@ func Commit(ctx context.Context, st ImportStore, plan *Plan, progress func(done,
 	if v, err := st.Version(ctx); err != nil || v != plan.schema {
 		return Summary{}, ErrStale
 	}
-	outcomes, err := plan.save(ctx, st, data.ImportOptions{Progress: progress})
-	if err != nil {
+	if err := plan.save(ctx, st, data.ImportOptions{Progress: progress}); err != nil {
 		return Summary{}, err
 	}
-	plan.apply(outcomes)
 	return plan.Summary(), nil
 }
 
-// save hands the rows to import to the store and returns their outcomes,
-// in the order of the rows that were sent.
-func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions) ([]data.ImportOutcome, error) {
+// save hands the rows to import to the store and marks them with their
+// outcomes.
+func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions) error {
+	var (
+		outcomes []data.ImportOutcome
+		added    []bool
+		err      error
+	)
 	if p.Kind == Sponsors {
 		var rows []data.SponsorImport
 		for _, r := range p.Rows {
@@ -267,20 +236,61 @@ func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions)
 				rows = append(rows, si)
 			}
 		}
-		return st.ImportSponsors(ctx, rows, opt)
-	}
-	var cs []data.Child
-	for _, r := range p.Rows {
-		if importable(r.Status) {
-			cs = append(cs, *r.Child)
+		var remap map[int64]int64
+		opt.NewItems, remap = p.usedNewItems()
+		for i := range rows {
+			if d := rows[i].Donation; d != nil {
+				d.Items = slices.Clone(d.Items)
+				for j, it := range d.Items {
+					if it.ItemID < 0 {
+						d.Items[j].ItemID = remap[it.ItemID]
+					}
+				}
+			}
+		}
+		if outcomes, err = st.ImportSponsors(ctx, rows, opt); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			added = append(added, r.DonationAdded)
+		}
+	} else {
+		var cs []data.Child
+		for _, r := range p.Rows {
+			if importable(r.Status) {
+				cs = append(cs, *r.Child)
+			}
+		}
+		if outcomes, err = st.ImportChildren(ctx, cs, opt); err != nil {
+			return err
 		}
 	}
-	return st.ImportChildren(ctx, cs, opt)
+	p.apply(outcomes, added)
+	return nil
+}
+
+// usedNewItems are the new items the rows to import name, and their ids
+// among them: an item only a rejected row names is not added.
+func (p *Plan) usedNewItems() ([]data.AidItem, map[int64]int64) {
+	var used []data.AidItem
+	remap := map[int64]int64{}
+	for _, r := range p.Rows {
+		if !importable(r.Status) || r.Donation == nil {
+			continue
+		}
+		for _, it := range r.Donation.Items {
+			if _, ok := remap[it.ItemID]; it.ItemID < 0 && !ok {
+				used = append(used, p.NewItems[-it.ItemID-1])
+				remap[it.ItemID] = -int64(len(used))
+			}
+		}
+	}
+	return used, remap
 }
 
 func importable(s Status) bool { return s != StatusRejected && s != StatusDuplicate }
 
-func (p *Plan) apply(outcomes []data.ImportOutcome) {
+func (p *Plan) apply(outcomes []data.ImportOutcome, added []bool) {
 	i := 0
 	for j := range p.Rows {
 		if !importable(p.Rows[j].Status) {
@@ -294,6 +304,7 @@ func (p *Plan) apply(outcomes []data.ImportOutcome) {
 		default:
 			p.Rows[j].Status = StatusUnchanged
 		}
+		p.Rows[j].DonationAdded = i < len(added) && added[i]
 		i++
 	}
 }

@@ -23,6 +23,11 @@ type rowParser struct {
 	// campaign whose period holds the donation's date does.
 	campaign  data.Campaign
 	campaigns []data.Campaign
+	// items is the catalogue the in-kind gifts are matched to; with
+	// addItems an item it lacks goes to newItems (data.ImportOptions).
+	items    *catalogue
+	addItems bool
+	newItems []data.AidItem
 }
 
 // cell returns the row's text in the field's column and whether the

@@ -13,7 +13,7 @@ func (p *rowParser) sponsor(r Row) (data.Sponsor, *data.Donation, []Problem) {
 	var sp data.Sponsor
 	rc := &rowCheck{p: p, r: r}
 	fail := rc.fail
-	d := p.donation(r, fail)
+	d := p.donation(r, rc)
 
 	sp.Name, _ = p.cell(r, "name")
 	sp.Name = strings.Join(strings.Fields(sp.Name), " ")
@@ -62,25 +62,35 @@ func (p *rowParser) sponsor(r Row) (data.Sponsor, *data.Donation, []Problem) {
 	return sp, d, rc.probs
 }
 
-// donation reads the row's amount and date; the campaign is the one asked
-// for, else the one whose period holds the date.
-func (p *rowParser) donation(r Row, fail func(code, key string)) *data.Donation {
-	text, _ := p.cell(r, "amount")
-	if text == "" {
+// donation reads the row's amount, in-kind gift, its value and date; the
+// campaign is the one asked for, else the one whose period holds the date.
+// A row with neither money nor a gift has no donation.
+func (p *rowParser) donation(r Row, rc *rowCheck) *data.Donation {
+	d := &data.Donation{CampaignID: p.campaign.ID, DonatedOn: p.today}
+	ok := true
+	if text, _ := p.cell(r, "amount"); text != "" {
+		amount, err := ParseAmount(text)
+		if err != nil {
+			rc.fail("amount", KeyAmount)
+			ok = false
+		}
+		d.MoneyTenge = amount
+	}
+	if text, _ := p.cell(r, "in_kind"); text != "" {
+		var good bool
+		d.Items, good = p.gift(r, text, rc)
+		ok = ok && good
+	}
+	if text, _ := p.cell(r, "in_kind_value"); text != "" && ok {
+		ok = p.giftValue(text, d.Items, rc)
+	}
+	if !ok || (d.MoneyTenge == 0 && len(d.Items) == 0) {
 		return nil
 	}
-	amount, err := ParseAmount(text)
-	if err != nil {
-		fail("amount", KeyAmount)
-		return nil
-	}
-	if amount == 0 {
-		return nil
-	}
-	d := &data.Donation{MoneyTenge: amount, CampaignID: p.campaign.ID, DonatedOn: p.today}
 	if v, _ := p.cell(r, "date"); v != "" {
+		var err error
 		if d.DonatedOn, err = ParseDate(v); err != nil {
-			fail("date", KeyDate)
+			rc.fail("date", KeyDate)
 			return nil
 		}
 	}
@@ -93,10 +103,89 @@ func (p *rowParser) donation(r Row, fail func(code, key string)) *data.Donation 
 		}
 	}
 	if d.CampaignID == 0 {
-		fail("date", KeyCampaign)
+		rc.fail("date", KeyCampaign)
 		return nil
 	}
 	return d
+}
+
+// gift reads an in-kind cell into donation lines, each item found in the
+// catalogue by its kk or ru name; an item the catalogue lacks is a problem
+// naming it, unless the import adds items (Options.AddItems).
+func (p *rowParser) gift(r Row, text string, rc *rowCheck) ([]data.DonationItem, bool) {
+	var lines []data.DonationItem
+	ok := true
+	for _, part := range splitGift(text) {
+		g := parseGiftLine(part)
+		switch {
+		case g.qty <= 0:
+			rc.probs = append(rc.probs, p.problem(r, "in_kind", KeyGiftQuantity, false, part))
+			ok = false
+			continue
+		case g.name == "":
+			rc.probs = append(rc.probs, p.problem(r, "in_kind", KeyGiftItem, false, part))
+			ok = false
+			continue
+		}
+		id, found := p.itemID(g)
+		if !found {
+			rc.probs = append(rc.probs, p.problem(r, "in_kind", KeyUnknownItem, false, g.name))
+			ok = false
+			continue
+		}
+		lines = append(lines, data.DonationItem{ItemID: id, Quantity: g.qty})
+	}
+	return lines, ok
+}
+
+// itemID finds a gift's item in the catalogue or, with AddItems, among
+// the items the import adds (negative ids, see data.ImportOptions).
+func (p *rowParser) itemID(g giftLine) (int64, bool) {
+	if it, ok := p.items.match(g.name); ok {
+		return it.ID, true
+	}
+	if !p.addItems {
+		return 0, false
+	}
+	it := newGiftItem(g)
+	for i, n := range p.newItems {
+		if n.Code == it.Code {
+			return -int64(i + 1), true
+		}
+	}
+	p.newItems = append(p.newItems, it)
+	return -int64(len(p.newItems)), true
+}
+
+// giftValue spreads the fair value of the row's gift over its units; a
+// value without a gift is a problem, not a silent zero.
+func (p *rowParser) giftValue(text string, lines []data.DonationItem, rc *rowCheck) bool {
+	value, err := ParseAmount(text)
+	if err != nil {
+		rc.fail("in_kind_value", KeyAmount)
+		return false
+	}
+	var units int64
+	for _, l := range lines {
+		units += l.Quantity
+	}
+	if units == 0 {
+		if value != 0 {
+			rc.fail("in_kind_value", KeyGiftValueAlone)
+			return false
+		}
+		return true
+	}
+	unit := (value + units/2) / units
+	for i := range lines {
+		lines[i].UnitValueTenge = unit
+	}
+	if unit*units != value {
+		// Values are kept per unit, in whole tenge: say what is saved.
+		rc.probs = append(rc.probs, p.problem(rc.r, "in_kind_value", KeyGiftValueRounded, true, units,
+			data.FormatNumber(unit), data.FormatNumber(unit*units)))
+	}
+	return true
 }
 
 // sponsorKindWord reads a kind column: «ТОО», «ИП», «физ. лицо», «ҚБ» …

@@ -12,6 +12,7 @@ type ImportStore interface {
 	FindSchools(ctx context.Context) ([]data.School, error)
 	FindCampaigns(ctx context.Context) ([]data.Campaign, error)
 	FindCampaignByYear(ctx context.Context, year int) (data.Campaign, error)
+	FindAidItems(ctx context.Context) ([]data.AidItem, error)
 	Version(ctx context.Context) (int, error)
 	ImportChildren(ctx context.Context, cs []data.Child, opt data.ImportOptions) ([]data.ImportOutcome, error)
 	ImportSponsors(ctx context.Context, rows []data.SponsorImport, opt data.ImportOptions) ([]data.ImportOutcome, error)
