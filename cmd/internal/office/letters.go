@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/report"
@@ -22,6 +23,9 @@ type LettersRequest struct {
 	Blank      bool   // only the text, for pre-printed blanks
 	// Out is one combined PDF; OutDir, instead, gets one file per sponsor.
 	Out, OutDir string
+	// Date is the day a new letter is issued on (its place line and its
+	// register entry); zero means today. A reprint keeps its own date.
+	Date time.Time
 }
 
 // LettersResult tells what PrintLetters wrote.
@@ -143,7 +147,7 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 			os.Remove(req.OutDir) // only if empty: the folder this batch made
 		}
 	}()
-	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, data.Day(st.Now()), func(reg []data.Letter) error {
+	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, issueDay(st, req.Date), func(reg []data.Letter) error {
 		letters := make([]report.Letter, len(reg))
 		for i, l := range reg {
 			letters[i] = report.Letter{Number: l.Number, Lang: req.Lang, IssuedOn: l.IssuedOn, Campaign: c,
@@ -239,4 +243,12 @@ func CheckLetterSettings(ctx context.Context, st *data.Store, lang string) error
 		return err
 	}
 	return report.CheckLetterSettings(settings, lang)
+}
+
+// issueDay is the day asked for, or today.
+func issueDay(st *data.Store, on time.Time) time.Time {
+	if on.IsZero() {
+		on = st.Now()
+	}
+	return data.Day(on)
 }
