@@ -85,7 +85,7 @@ func (l Letter) Text(lang string, t LetterTemplate, st data.Settings) LetterText
 		lt.Reach = reach(l.Gift, lang, plural)
 	}
 	values := map[string]string{
-		"sponsor":      lingo.LegalForm(l.Sponsor.Name, lang),
+		"sponsor":      lingo.LegalForm(l.Sponsor.NameIn(lang), lang),
 		"campaign":     campaignTitle(l.Campaign.Name(lang)),
 		"year":         fmt.Sprint(l.Campaign.Year),
 		"contribution": lt.Contribution,
@@ -121,15 +121,16 @@ func (l Letter) Text(lang string, t LetterTemplate, st data.Settings) LetterText
 // in the greeting; one without, as a collective in the plural throughout.
 // plural tells the body and wishes to speak to a collective.
 func addressee(sp data.Sponsor, lang string) (name, salutation string, plural bool) {
+	full := sp.NameIn(lang)
 	switch {
 	case sp.Kind == data.SponsorIndividual:
-		return sp.Name, lingo.Salutation(sp.Name, sp.BIN, lang), false
+		return full, lingo.Salutation(sp.Name, sp.BIN, lang), false
 	case sp.Kind == data.SponsorIE:
-		return lingo.LegalForm(sp.Name, lang), lingo.Salutation(sp.Name, sp.BIN, lang), false
+		return lingo.LegalForm(full, lang), lingo.Salutation(sp.Name, sp.BIN, lang), false
 	case strings.TrimSpace(sp.HeadName) == "":
-		return lingo.CollectiveHeading(sp.Name, lang), lingo.CollectiveSalutation(lang), true
+		return lingo.CollectiveHeading(full, lang), lingo.CollectiveSalutation(lang), true
 	}
-	return lingo.LegalForm(sp.Name, lang), lingo.Salutation(sp.HeadName, "", lang), false
+	return lingo.LegalForm(full, lang), lingo.Salutation(sp.HeadName, "", lang), false
 }
 
 // contribution words what was given: «рюкзак — 30 дана; 150 000 теңге
