@@ -132,6 +132,9 @@ func repEventPlace(r report.CampaignReport, e data.Event, lang string) string {
 			return s.Name(lang)
 		}
 	}
+	if lang == "ru" && e.PlaceRU != "" { // a Russian report names the place in Russian
+		return e.PlaceRU
+	}
 	return e.Place
 }
 
