@@ -125,5 +125,6 @@ func WriteHandover(ctx context.Context, st *data.Store, c data.Campaign, school 
 		return 0, err
 	}
 	err = WriteFileAtomically(path, 0o600, func(w io.Writer) error { return report.WriteHandover(w, sheet) })
-	return len(sheet.Rows), err
+	children, _ := report.HandoverCounts(sheet.Rows)
+	return int(children), err
 }
