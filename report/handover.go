@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/mektepkezhol/app/data"
@@ -72,6 +73,14 @@ func HandoverRows(ds []data.DistributionRow, items []data.AidItem, lang string) 
 			Quantity: d.Quantity})
 		lastChild = d.ChildID
 	}
+	// each day's children in alphabetical order (Ә after А, not after Я)
+	c := lingo.Collator(lang)
+	slices.SortStableFunc(out, func(a, b HandoverRow) int {
+		if d := a.GivenOn.Compare(b.GivenOn); d != 0 {
+			return d
+		}
+		return c.CompareString(a.Child, b.Child)
+	})
 	return out
 }
 

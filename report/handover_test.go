@@ -95,7 +95,7 @@ func TestHandoverSheet(t *testing.T) {
 			pages := strings.Split(strings.TrimRight(text, "\f\n"), "\f")
 			last := pages[len(pages)-1]
 			director := map[string]string{"kk": "Мектеп директоры", "ru": "Директор школы"}[tt.lang]
-			if end := ds[len(ds)-1].ChildName; !strings.Contains(last, director) || !strings.Contains(last, end) {
+			if end := rows[len(rows)-1].Child; !strings.Contains(last, director) || !strings.Contains(last, end) {
 				t.Errorf("the last page lacks the signatures or the table's last row (%s):\n%s", end, last)
 			}
 			if tt.day && !strings.Contains(text, report.ShortDate(f.GivenOn)) {

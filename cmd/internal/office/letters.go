@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/report"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // LettersRequest says which letters to print and where.
@@ -124,6 +126,9 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	if len(sponsors) == 0 {
 		return res, fmt.Errorf("campaign %d: %w", c.Year, ErrNoDonors)
 	}
+	// In alphabetical order (Ә after А, not after Я), so the new register
+	// numbers follow the alphabet too.
+	lingo.SortFunc(sortLang(req.Lang), sponsors, func(sp data.SponsorRow) string { return sortName(sp.Sponsor, req.Lang) })
 	ids := make([]int64, len(sponsors))
 	for i, sp := range sponsors {
 		ids[i] = sp.ID
@@ -251,4 +256,18 @@ func issueDay(st *data.Store, on time.Time) time.Time {
 		on = st.Now()
 	}
 	return data.Day(on)
+}
+
+// sortLang is the alphabet a batch of letters in lang is ordered by.
+func sortLang(lang string) string {
+	if lang == "ru" {
+		return "ru"
+	}
+	return "kk"
+}
+
+// sortName is the name a sponsor files under: without the legal form and
+// the quotes, so «"Береке" ЖШС» files under Б.
+func sortName(sp data.Sponsor, lang string) string {
+	return strings.TrimLeft(lingo.StripLegalForm(sp.NameIn(sortLang(lang))), "«\"“ ")
 }
