@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // Page geometry in millimetres. The text stays inside the inner frame
@@ -133,7 +134,7 @@ func (r *letterPDF) split(text string, width float64) []string {
 			}
 			cur, curW = nil, 0
 		}
-		for _, w := range strings.Fields(strings.ReplaceAll(para, "\t", " ")) {
+		for _, w := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
 			ww := pdf.GetStringWidth(w)
 			switch {
 			case ww > width:
@@ -205,7 +206,7 @@ func (r *letterPDF) letterBlocks(l Letter) []block {
 	}
 	switch l.Lang {
 	case "both":
-		bs = append(bs, block{style: "B", size: 21, text: l.Sponsor.Name, align: "C", fixed: true})
+		bs = append(bs, block{style: "B", size: 21, text: lingo.LegalForm(l.Sponsor.Name, "kk"), align: "C", fixed: true})
 		add("kk", 11.5)
 		bs = append(bs, block{divider: true, gap: 3.5})
 		add("ru", 11.5)

@@ -70,7 +70,7 @@ func tool(t *testing.T, name string, args ...string) string {
 
 // pdfText extracts the text with single spaces.
 func pdfText(t *testing.T, path string) string {
-	return strings.Join(strings.Fields(tool(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
+	return strings.Join(strings.Fields(tool(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-")), " ") // -raw: in the order drawn
 }
 
 func TestLettersKazakhRoundTrip(t *testing.T) {
