@@ -128,7 +128,7 @@ func itemPage(d *reportDoc, r CampaignReport) {
 	var values []int64
 	for _, it := range r.Items {
 		n := r.Summary.ItemsByKind[it.Code]
-		rows = append(rows, []string{it.Name(lang), Number(n) + " " + it.Unit(lang)})
+		rows = append(rows, []string{it.Name(lang), lingo.Count(lang, n, it.Unit(lang))})
 		labels, values = append(labels, it.Name(lang)), append(values, n)
 	}
 	rows = append(rows, []string{word(lang, "total"), Number(r.Summary.ItemsDistributed)})
