@@ -185,7 +185,7 @@ func handoverTable(d *reportDoc, cols []tableColumn, rows []HandoverRow, footer 
 	_, ph := d.GetPageSize()
 	for i, r := range rows {
 		d.SetFont("sans", "", 8)
-		lines := d.SplitText(r.Items, cols[4].width-2)
+		lines := d.wrap(r.Items, cols[4].width-2)
 		h := float64(max(1, len(lines)))*line + 2
 		h = max(h, 9) // room to sign
 		need := h

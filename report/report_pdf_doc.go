@@ -163,3 +163,31 @@ func (d *reportDoc) headerLines(title string, width float64) ([]string, float64)
 	}
 	return lines, size
 }
+
+// wrap breaks text into lines that fit a cell of width w at the current
+// font, as gofpdf's SplitText does, but at plain spaces only: a number and
+// its unit joined by a non-breaking space stay on one line. A word wider
+// than the cell is cut.
+func (d *reportDoc) wrap(text string, w float64) []string {
+	width := w - 2*d.GetCellMargin()
+	var lines []string
+	for _, word := range strings.Split(text, " ") {
+		if word == "" {
+			continue
+		}
+		if n := len(lines); n > 0 && d.GetStringWidth(lines[n-1]+" "+word) <= width {
+			lines[n-1] += " " + word
+			continue
+		}
+		for d.GetStringWidth(word) > width {
+			r := []rune(word)
+			k := len(r) - 1
+			for k > 1 && d.GetStringWidth(string(r[:k])) > width {
+				k--
+			}
+			lines, word = append(lines, string(r[:k])), string(r[k:])
+		}
+		lines = append(lines, word)
+	}
+	return lines
+}
