@@ -91,6 +91,8 @@ type demoGen struct {
 	children []Child
 	sponsors []Sponsor
 	items    []AidItem
+	// publicOrgs and stateBodies count the organisations named so far.
+	publicOrgs, stateBodies int
 }
 
 func (g *demoGen) pick(list []string) string { return list[g.rnd.IntN(len(list))] }

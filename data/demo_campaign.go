@@ -105,15 +105,11 @@ func (g *demoGen) makeSponsors() error {
 			p := g.person(g.rnd.IntN(2) == 0, g.rnd.IntN(4) > 0)
 			sp.Kind, sp.Name, sp.PublicConsent = SponsorIndividual, p.FullName(), g.rnd.IntN(3) == 0
 		case n < 96:
-			sp.Kind, sp.Name = SponsorPublicOrg, publicOrgs[i%len(publicOrgs)]
-			if i >= len(publicOrgs) {
-				sp.Name = fmt.Sprintf("%s (%d)", sp.Name, i)
-			}
+			sp.Kind = SponsorPublicOrg
+			sp.Name, sp.NameRU = g.orgName(publicOrgs, &g.publicOrgs)
 		default:
-			sp.Kind, sp.Name = SponsorState, stateBodies[i%len(stateBodies)]
-			if i >= len(stateBodies) {
-				sp.Name = fmt.Sprintf("%s (%d)", sp.Name, i)
-			}
+			sp.Kind = SponsorState
+			sp.Name, sp.NameRU = g.orgName(stateBodies, &g.stateBodies)
 		}
 		switch sp.Kind {
 		case SponsorIE, SponsorIndividual:
@@ -144,4 +140,17 @@ func (g *demoGen) makeSponsors() error {
 		g.sponsors = append(g.sponsors, sp)
 	}
 	return nil
+}
+
+// orgName takes the next organisation of names (Kazakh, Russian), counting
+// them in *used. Past the list's end, the names come round again as
+// branches: «… (2-филиал)», «… (филиал 2)», never with a database id.
+func (g *demoGen) orgName(names [][2]string, used *int) (kk, ru string) {
+	n := *used
+	*used++
+	kk, ru = names[n%len(names)][0], names[n%len(names)][1]
+	if round := n/len(names) + 1; round > 1 {
+		kk, ru = fmt.Sprintf("%s (%d-филиал)", kk, round), fmt.Sprintf("%s (филиал %d)", ru, round)
+	}
+	return kk, ru
 }

@@ -43,9 +43,18 @@ type Event struct {
 	TitleKK      string
 	TitleRU      string
 	Place        string
+	PlaceRU      string // the place in Russian documents; empty: Place, a proper name
 	SchoolID     int64
 	Participants []string
 	Note         string
+}
+
+// PlaceIn returns where the event is held, in lang (kk or ru).
+func (e Event) PlaceIn(lang string) string {
+	if lang == "ru" && e.PlaceRU != "" {
+		return e.PlaceRU
+	}
+	return e.Place
 }
 
 // Title returns the event's title in lang (kk or ru).
@@ -92,9 +101,9 @@ func (s *Store) CreateEvent(ctx context.Context, e *Event) error {
 
 func (s *Store) createEvent(ctx context.Context, tx *sql.Tx, e *Event) error {
 	err := s.insertRow(ctx, tx, &e.ID, `INSERT INTO campaign_events (campaign_id, kind, held_on, time_text, title_kk,
-		title_ru, place, school_id, participants, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.CampaignID, e.Kind,
+		title_ru, place, school_id, participants, note, place_ru) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.CampaignID, e.Kind,
 		dateText(e.HeldOn), e.TimeText, e.TitleKK, e.TitleRU, e.Place, nullID(e.SchoolID),
-		strings.Join(e.Participants, ","), e.Note)
+		strings.Join(e.Participants, ","), e.Note, e.PlaceRU)
 	if err != nil {
 		return fmt.Errorf("create event %q: %w", e.TitleKK, mapConstraint(err))
 	}
@@ -111,8 +120,9 @@ func (s *Store) UpdateEvent(ctx context.Context, e *Event) error {
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE campaign_events SET kind = ?, held_on = ?, time_text = ?, title_kk = ?,
-			title_ru = ?, place = ?, school_id = ?, participants = ?, note = ? WHERE id = ?`, e.Kind, dateText(e.HeldOn),
-			e.TimeText, e.TitleKK, e.TitleRU, e.Place, nullID(e.SchoolID), strings.Join(e.Participants, ","), e.Note, e.ID)
+			title_ru = ?, place = ?, school_id = ?, participants = ?, note = ?, place_ru = ? WHERE id = ?`, e.Kind,
+			dateText(e.HeldOn), e.TimeText, e.TitleKK, e.TitleRU, e.Place, nullID(e.SchoolID),
+			strings.Join(e.Participants, ","), e.Note, e.PlaceRU, e.ID)
 		if err != nil {
 			return fmt.Errorf("update event #%d: %w", e.ID, mapConstraint(err))
 		}
@@ -147,7 +157,7 @@ func (s *Store) FindEvents(ctx context.Context, campaignID int64) ([]Event, erro
 
 func findEvents(ctx context.Context, q queryer, where string, args ...any) ([]Event, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, campaign_id, kind, held_on, time_text, title_kk, title_ru, place,
-		COALESCE(school_id, 0), participants, note FROM campaign_events WHERE `+where+` ORDER BY held_on, id`, args...)
+		COALESCE(school_id, 0), participants, note, place_ru FROM campaign_events WHERE `+where+` ORDER BY held_on, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find events: %w", err)
 	}
@@ -157,7 +167,7 @@ func findEvents(ctx context.Context, q queryer, where string, args ...any) ([]Ev
 		var e Event
 		var on, parts string
 		if err := rows.Scan(&e.ID, &e.CampaignID, &e.Kind, &on, &e.TimeText, &e.TitleKK, &e.TitleRU, &e.Place,
-			&e.SchoolID, &parts, &e.Note); err != nil {
+			&e.SchoolID, &parts, &e.Note, &e.PlaceRU); err != nil {
 			return nil, err
 		}
 		e.HeldOn = parseDate(on)

@@ -63,11 +63,20 @@ func (s SchoolFigures) Name(lang string) string {
 	return s.NameKK
 }
 
+// NameIn returns the sponsor's name in lang (kk or ru).
+func (sp SponsorFigures) NameIn(lang string) string {
+	if lang == "ru" && sp.NameRU != "" {
+		return sp.NameRU
+	}
+	return sp.Name
+}
+
 // SponsorFigures are one sponsor's gifts in a campaign.
 type SponsorFigures struct {
 	SponsorID        int64
 	Kind             string
 	Name             string
+	NameRU           string // empty: Name serves Russian documents too
 	BIN              string
 	PublicConsent    bool
 	Donations        int
@@ -198,7 +207,7 @@ func categoryItems(ctx context.Context, tx *sql.Tx, campaignID int64, f *ReportF
 }
 
 func sponsorFigures(ctx context.Context, tx *sql.Tx, campaignID int64, f *ReportFigures) error {
-	rows, err := tx.QueryContext(ctx, `SELECT sp.id, sp.kind, sp.name, COALESCE(sp.bin, ''), sp.public_consent,
+	rows, err := tx.QueryContext(ctx, `SELECT sp.id, sp.kind, sp.name, sp.name_ru, COALESCE(sp.bin, ''), sp.public_consent,
 		count(*), sum(d.money_tenge), COALESCE(sum(i.qty), 0), COALESCE(sum(i.value), 0)
 		FROM donations d JOIN sponsors sp ON sp.id = d.sponsor_id
 		LEFT JOIN (SELECT donation_id, sum(quantity) AS qty, sum(quantity * unit_value_tenge) AS value
@@ -212,7 +221,7 @@ func sponsorFigures(ctx context.Context, tx *sql.Tx, campaignID int64, f *Report
 	defer rows.Close()
 	for rows.Next() {
 		var sp SponsorFigures
-		if err := rows.Scan(&sp.SponsorID, &sp.Kind, &sp.Name, &sp.BIN, &sp.PublicConsent, &sp.Donations,
+		if err := rows.Scan(&sp.SponsorID, &sp.Kind, &sp.Name, &sp.NameRU, &sp.BIN, &sp.PublicConsent, &sp.Donations,
 			&sp.MoneyTenge, &sp.InKindItems, &sp.InKindValueTenge); err != nil {
 			return err
 		}

@@ -23,9 +23,12 @@ var SponsorKinds = []string{SponsorLegal, SponsorIE, SponsorIndividual, SponsorP
 
 // Sponsor gives money or goods to the campaign.
 type Sponsor struct {
-	ID            int64
-	Kind          string
-	Name          string
+	ID   int64
+	Kind string
+	Name string
+	// NameRU is the name in Russian documents; empty: Name, a proper name
+	// that reads the same in both languages.
+	NameRU        string
 	BIN           string // BIN of an organisation, IIN of a person; may be empty for individuals
 	HeadName      string // the organisation's head, for the letter's address
 	HeadTitle     string
@@ -44,11 +47,20 @@ type Sponsor struct {
 	ChangedAt time.Time
 }
 
+// NameIn returns the sponsor's name in lang (kk or ru).
+func (sp Sponsor) NameIn(lang string) string {
+	if lang == "ru" && sp.NameRU != "" {
+		return sp.NameRU
+	}
+	return sp.Name
+}
+
 // IsPerson tells whether the sponsor is a private person or an IE.
 func (sp Sponsor) IsPerson() bool { return sp.Kind == SponsorIndividual || sp.Kind == SponsorIE }
 
 func (sp *Sponsor) validate() error {
 	sp.Name = strings.Join(strings.Fields(sp.Name), " ")
+	sp.NameRU = strings.Join(strings.Fields(sp.NameRU), " ")
 	if sp.Name == "" {
 		return invalid("name", "", "err.required")
 	}
@@ -104,7 +116,7 @@ func nullText(s string) any {
 
 const sponsorColumns = `sp.id, sp.kind, sp.name, COALESCE(sp.bin, ''), sp.head_name, sp.head_title,
 	sp.contact_person, sp.phone, sp.email, sp.address, sp.public_consent, sp.notes, sp.version, sp.changed_by,
-	sp.changed_at`
+	sp.changed_at, sp.name_ru`
 
 // scanSponsor reads sponsorColumns and then any extra columns into extra.
 func scanSponsor(sc interface{ Scan(...any) error }, extra ...any) (Sponsor, error) {
@@ -112,7 +124,7 @@ func scanSponsor(sc interface{ Scan(...any) error }, extra ...any) (Sponsor, err
 	var at string
 	err := sc.Scan(append([]any{&sp.ID, &sp.Kind, &sp.Name, &sp.BIN, &sp.HeadName, &sp.HeadTitle,
 		&sp.ContactPerson, &sp.Phone, &sp.Email, &sp.Address, &sp.PublicConsent, &sp.Notes, &sp.Version,
-		&sp.ChangedBy, &at}, extra...)...)
+		&sp.ChangedBy, &at, &sp.NameRU}, extra...)...)
 	sp.ChangedAt = parseStamp(at)
 	return sp, err
 }
@@ -129,10 +141,10 @@ func (s *Store) createSponsor(ctx context.Context, tx *sql.Tx, sp *Sponsor) erro
 	at, now := s.stamp()
 	sp.Version, sp.ChangedBy, sp.ChangedAt = 1, s.actor, now
 	err := s.insertRow(ctx, tx, &sp.ID, `INSERT INTO sponsors (kind, name, bin, head_name, head_title, contact_person,
-		phone, email, address, public_consent, notes, version, changed_by, changed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		phone, email, address, public_consent, notes, version, changed_by, changed_at, name_ru)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson, sp.Phone, sp.Email,
-		sp.Address, sp.PublicConsent, sp.Notes, sp.Version, sp.ChangedBy, at)
+		sp.Address, sp.PublicConsent, sp.Notes, sp.Version, sp.ChangedBy, at, sp.NameRU)
 	if err != nil {
 		return fmt.Errorf("create sponsor %q: %w", sp.Name, mapConstraint(err))
 	}
@@ -173,9 +185,9 @@ func (s *Store) writeSponsor(ctx context.Context, tx *sql.Tx, old Sponsor, sp *S
 	at, now := s.stamp()
 	res, err := tx.ExecContext(ctx, `UPDATE sponsors SET kind = ?, name = ?, bin = ?, head_name = ?,
 		head_title = ?, contact_person = ?, phone = ?, email = ?, address = ?, public_consent = ?, notes = ?,
-		version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
+		name_ru = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
 		sp.Kind, sp.Name, nullText(sp.BIN), sp.HeadName, sp.HeadTitle, sp.ContactPerson, sp.Phone, sp.Email,
-		sp.Address, sp.PublicConsent, sp.Notes, s.actor, at, sp.ID, sp.Version)
+		sp.Address, sp.PublicConsent, sp.Notes, sp.NameRU, s.actor, at, sp.ID, sp.Version)
 	if err != nil {
 		return fmt.Errorf("update sponsor %q: %w", sp.Name, mapConstraint(err))
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 var monthsKK = []string{"қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
@@ -16,11 +17,12 @@ var monthsKK = []string{"қаңтар", "ақпан", "наурыз", "сәуі�
 var monthsRUGenitive = []string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
 	"сентября", "октября", "ноября", "декабря"}
 
-// Number writes n with a space between thousands: 1 250 000.
-func Number(n int64) string { return data.FormatNumber(n) }
+// Number writes n with a non-breaking space between thousands: 1 250 000
+// (a document never splits a number across lines).
+func Number(n int64) string { return lingo.Number(n) }
 
-// Tenge writes an amount as «1 250 000 ₸».
-func Tenge(n int64) string { return data.FormatTenge(n) }
+// Tenge writes an amount as «1 250 000 ₸», unbreakable.
+func Tenge(n int64) string { return lingo.Tenge(n) }
 
 // ShortDate writes dd.MM.yyyy.
 func ShortDate(t time.Time) string { return data.FormatDate(t) }
@@ -38,5 +40,5 @@ func Percent(part, whole int64) string {
 	if whole == 0 {
 		return "—"
 	}
-	return strings.Replace(fmt.Sprintf("%.1f %%", float64(part)*100/float64(whole)), ".", ",", 1)
+	return strings.Replace(fmt.Sprintf("%.1f\u00a0%%", float64(part)*100/float64(whole)), ".", ",", 1)
 }

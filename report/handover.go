@@ -3,9 +3,11 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // HandoverSheet is a school's register of the goods given to its children,
@@ -22,10 +24,12 @@ type HandoverSheet struct {
 
 // HandoverRow is what one child got on one day.
 type HandoverRow struct {
-	Child   string
-	Grade   string // «5 Ә»
-	GivenOn time.Time
-	Items   string // «Мектеп формасы (34) — 1 жиынтық; Рюкзак — 1 дана»
+	ChildID  int64 // tells children apart for the count; 0: by name
+	Child    string
+	Grade    string // «5 Ә»
+	GivenOn  time.Time
+	Items    string // «Мектеп формасы (34) — 1 жиынтық; Рюкзак — 1 дана»
+	Quantity int64  // the items of the row, counted
 }
 
 // NewHandoverSheet makes a school's sheet from its distributions (as
@@ -54,19 +58,29 @@ func HandoverRows(ds []data.DistributionRow, items []data.AidItem, lang string) 
 		if d.Size != "" {
 			text += " (" + d.Size + ")"
 		}
-		text += " — " + Number(d.Quantity) + " " + it.Unit(lang)
+		text += " — " + lingo.Count(lang, d.Quantity, it.Unit(lang))
 		n := len(out)
 		if n > 0 && lastChild == d.ChildID && out[n-1].GivenOn.Equal(d.GivenOn) {
 			out[n-1].Items += "; " + text
+			out[n-1].Quantity += d.Quantity
 			continue
 		}
 		grade := ""
 		if d.Grade > 0 {
 			grade = fmt.Sprintf("%d %s", d.Grade, d.GradeLetter)
 		}
-		out = append(out, HandoverRow{Child: d.ChildName, Grade: grade, GivenOn: d.GivenOn, Items: text})
+		out = append(out, HandoverRow{ChildID: d.ChildID, Child: d.ChildName, Grade: grade, GivenOn: d.GivenOn, Items: text,
+			Quantity: d.Quantity})
 		lastChild = d.ChildID
 	}
+	// each day's children in alphabetical order (Ә after А, not after Я)
+	c := lingo.Collator(lang)
+	slices.SortStableFunc(out, func(a, b HandoverRow) int {
+		if d := a.GivenOn.Compare(b.GivenOn); d != 0 {
+			return d
+		}
+		return c.CompareString(a.Child, b.Child)
+	})
 	return out
 }
 
@@ -82,7 +96,7 @@ var handoverWords = map[string]map[string]string{
 		"all_dates": "акцияның барлық күндері",
 		"issued_by": "Берген: ____________________ (қолы, аты-жөні)",
 		"director":  "Мектеп директоры: ____________________",
-		"children":  "Балалар саны: %s",
+		"children":  "Балалар саны: %s · берілген заттар: %s",
 	},
 	"ru": {
 		"title":     "Акт выдачи вещевой помощи",
@@ -95,7 +109,7 @@ var handoverWords = map[string]map[string]string{
 		"all_dates": "все дни акции",
 		"issued_by": "Выдал: ____________________ (подпись, ФИО)",
 		"director":  "Директор школы: ____________________",
-		"children":  "Детей: %s",
+		"children":  "Детей: %s · выдано вещей: %s",
 	},
 }
 
@@ -125,11 +139,11 @@ func WriteHandover(w io.Writer, sh HandoverSheet) error {
 	d.Ln(2)
 	cols := []tableColumn{{"№", 10, true}, {hw["child"], 62, false}, {hw["grade"], 15, false},
 		{hw["date"], 22, false}, {hw["items"], 103, false}, {hw["signature"], 55, false}}
-	handoverTable(d, cols, sh.Rows)
+	handoverTable(d, cols, sh.Rows, handoverFooter)
 	d.Ln(4)
-	d.room(25)
 	d.SetFont("sans", "", 9)
-	d.CellFormat(0, 6, fmt.Sprintf(hw["children"], Number(int64(len(sh.Rows)))), "", 1, "L", false, 0, "")
+	children, items := HandoverCounts(sh.Rows)
+	d.CellFormat(0, 6, fmt.Sprintf(hw["children"], Number(children), Number(items)), "", 1, "L", false, 0, "")
 	d.CellFormat(0, 8, hw["issued_by"], "", 1, "L", false, 0, "")
 	d.CellFormat(0, 8, hw["director"], "", 1, "L", false, 0, "")
 	if err := d.Error(); err != nil {
@@ -138,19 +152,47 @@ func WriteHandover(w io.Writer, sh HandoverSheet) error {
 	return d.Output(w)
 }
 
+// handoverFooter is the height of the counts and the signatures under the
+// table: the last row takes a new page unless they fit beside it.
+const handoverFooter = 4 + 6 + 8 + 8
+
+// HandoverCounts counts the distinct children of the rows (a child given
+// things on two days has two rows) and the items.
+func HandoverCounts(rows []HandoverRow) (children, items int64) {
+	seen := map[string]bool{}
+	for _, r := range rows {
+		key := r.Child
+		if r.ChildID != 0 {
+			key = fmt.Sprint(r.ChildID)
+		}
+		if !seen[key] {
+			seen[key] = true
+			children++
+		}
+		items += r.Quantity
+	}
+	return children, items
+}
+
 // handoverTable writes the rows with the items wrapped over as many lines
-// as they need; the header repeats on each page.
-func handoverTable(d *reportDoc, cols []tableColumn, rows []HandoverRow) {
+// as they need; the header repeats on each page. The last row keeps
+// footer millimetres below it on its page, so that the signatures never
+// stand alone on a page of their own.
+func handoverTable(d *reportDoc, cols []tableColumn, rows []HandoverRow, footer float64) {
 	const line = 4.5
 	header := func() { d.tableHeader(cols) }
 	header()
 	_, ph := d.GetPageSize()
 	for i, r := range rows {
 		d.SetFont("sans", "", 8)
-		lines := d.SplitText(r.Items, cols[4].width-2)
+		lines := d.wrap(r.Items, cols[4].width-2)
 		h := float64(max(1, len(lines)))*line + 2
 		h = max(h, 9) // room to sign
-		if d.GetY()+h > ph-reportMargin-5 {
+		need := h
+		if i == len(rows)-1 {
+			need += footer
+		}
+		if d.GetY()+need > ph-reportMargin-5 {
 			d.AddPage()
 			header()
 			d.SetFont("sans", "", 8)

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,6 +81,22 @@ func TestHandoverSheet(t *testing.T) {
 			signature := map[string]string{"kk": "Ата-анасының қолы", "ru": "Подпись родителя"}[tt.lang]
 			if !strings.Contains(text, signature) {
 				t.Errorf("no signature column %q", signature)
+			}
+			// the count is of children, not rows; the signatures end the last page, beside the table's end
+			children, items := map[int64]bool{}, int64(0)
+			for _, d := range ds {
+				children[d.ChildID] = true
+				items += d.Quantity
+			}
+			count := map[string]string{"kk": "Балалар саны: %d · берілген заттар: %d", "ru": "Детей: %d · выдано вещей: %d"}[tt.lang]
+			if want := fmt.Sprintf(count, len(children), items); !strings.Contains(plain(text), want) {
+				t.Errorf("no count %q", want)
+			}
+			pages := strings.Split(strings.TrimRight(text, "\f\n"), "\f")
+			last := pages[len(pages)-1]
+			director := map[string]string{"kk": "Мектеп директоры", "ru": "Директор школы"}[tt.lang]
+			if end := rows[len(rows)-1].Child; !strings.Contains(last, director) || !strings.Contains(last, end) {
+				t.Errorf("the last page lacks the signatures or the table's last row (%s):\n%s", end, last)
 			}
 			if tt.day && !strings.Contains(text, report.ShortDate(f.GivenOn)) {
 				t.Errorf("the day %s is not on the sheet", report.ShortDate(f.GivenOn))

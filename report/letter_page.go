@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // Page geometry in millimetres. The text stays inside the inner frame
@@ -133,7 +134,7 @@ func (r *letterPDF) split(text string, width float64) []string {
 			}
 			cur, curW = nil, 0
 		}
-		for _, w := range strings.Fields(strings.ReplaceAll(para, "\t", " ")) {
+		for _, w := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
 			ww := pdf.GetStringWidth(w)
 			switch {
 			case ww > width:
@@ -205,7 +206,7 @@ func (r *letterPDF) letterBlocks(l Letter) []block {
 	}
 	switch l.Lang {
 	case "both":
-		bs = append(bs, block{style: "B", size: 21, text: l.Sponsor.Name, align: "C", fixed: true})
+		bs = append(bs, block{style: "B", size: 21, text: lingo.LegalForm(l.Sponsor.Name, "kk"), align: "C", fixed: true})
 		add("kk", 11.5)
 		bs = append(bs, block{divider: true, gap: 3.5})
 		add("ru", 11.5)
@@ -303,21 +304,22 @@ func (r *letterPDF) signature(lang string) {
 	pdf.CellFormat(textLeft+textWidth-142, 6, st.HeadName, "", 0, "R", false, 0, "")
 }
 
-// placeAndNumber prints the city, the year and the registry number.
+// placeAndNumber prints the city and the date of issue, and the registry
+// number with the same date.
 func (r *letterPDF) placeAndNumber(l Letter) {
 	st := r.opt.Settings
-	year := l.IssuedOn.Year()
+	on := ShortDate(l.IssuedOn)
 	var place, number string
 	switch l.Lang {
 	case "ru":
-		place = fmt.Sprintf("г. %s, %d г.", st.CityRU, year)
-		number = fmt.Sprintf("Рег. № %d от %s", l.Number, ShortDate(l.IssuedOn))
+		place = fmt.Sprintf("г. %s, %s", st.CityRU, LongDate(l.IssuedOn, "ru"))
+		number = fmt.Sprintf("Рег. № %d от %s", l.Number, on)
 	case "both":
-		place = fmt.Sprintf("%s қ. — г. %s, %d", st.CityKK, st.CityRU, year)
-		number = fmt.Sprintf("№ %d · %s", l.Number, ShortDate(l.IssuedOn))
+		place = fmt.Sprintf("%s қ. — г. %s, %s", st.CityKK, st.CityRU, on)
+		number = fmt.Sprintf("№ %d · %s", l.Number, on)
 	default:
-		place = fmt.Sprintf("%s қ., %d ж.", st.CityKK, year)
-		number = fmt.Sprintf("Тіркеу № %d · %s", l.Number, ShortDate(l.IssuedOn))
+		place = fmt.Sprintf("%s қ., %s", st.CityKK, LongDate(l.IssuedOn, "kk"))
+		number = fmt.Sprintf("Тіркеу № %d · %s", l.Number, on)
 	}
 	r.centered("I", 11.5, place, placeY)
 	r.centered("", 9.5, number, placeY+6)

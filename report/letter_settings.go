@@ -121,3 +121,22 @@ func (t LetterTemplate) Validate() error {
 	}
 	return nil
 }
+
+// collectiveWording is the default wording spoken to a collective, in the
+// plural throughout (Сіздерге, ұжымыңызға; Вашему коллективу).
+var collectiveWording = map[string]string{
+	DefaultBodyKK: "{{department}} «{{campaign}}» республикалық қайырымдылық акциясына қолдау көрсетіп, " +
+		"әлеуметтік осал санаттағы отбасылардың балаларын жаңа оқу жылына дайындауға қосқан үлестеріңіз үшін " +
+		"Сіздерге шынайы алғысын білдіреді.",
+	DefaultWishesKK: "Сіздерге зор денсаулық, ұжымыңызға береке, игі істеріңізге табыс тілейміз!",
+	DefaultWishesRU: "Желаем Вашему коллективу крепкого здоровья, благополучия и успехов в добрых делах!",
+}
+
+// collective turns the default wording for one person into the wording
+// for a collective; an office's own wording is kept as written.
+func collective(text string) string {
+	if c, ok := collectiveWording[text]; ok {
+		return c
+	}
+	return text
+}

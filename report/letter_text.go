@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // Letter is one Алғыс хат to print: the register entry, the sponsor and,
@@ -75,15 +76,16 @@ func campaignTitle(name string) string {
 func (l Letter) Text(lang string, t LetterTemplate, st data.Settings) LetterText {
 	t.fillDefaults()
 	var lt LetterText
-	lt.Addressee, lt.Salutation = addressee(l.Sponsor, lang)
+	var plural bool
+	lt.Addressee, lt.Salutation, plural = addressee(l.Sponsor, lang)
 	if t.ShowContribution {
 		lt.Contribution = contribution(l.Gift, lang)
 	}
 	if t.ShowReach {
-		lt.Reach = reach(l.Gift, lang)
+		lt.Reach = reach(l.Gift, lang, plural)
 	}
 	values := map[string]string{
-		"sponsor":      l.Sponsor.Name,
+		"sponsor":      lingo.LegalForm(l.Sponsor.NameIn(lang), lang),
 		"campaign":     campaignTitle(l.Campaign.Name(lang)),
 		"year":         fmt.Sprint(l.Campaign.Year),
 		"contribution": lt.Contribution,
@@ -98,6 +100,9 @@ func (l Letter) Text(lang string, t LetterTemplate, st data.Settings) LetterText
 		body, wishes = t.BodyRU, t.WishesRU
 		values["department"], values["city"] = st.DepartmentRU, st.CityRU
 	}
+	if plural {
+		body, wishes = collective(body), collective(wishes)
+	}
 	// A template that places {{contribution}} or {{reach}} itself does not
 	// get them again as their own sentences.
 	if strings.Contains(body+wishes, "{{contribution}}") {
@@ -110,90 +115,37 @@ func (l Letter) Text(lang string, t LetterTemplate, st data.Settings) LetterText
 	return lt
 }
 
-// addressee words whom the letter thanks: an organisation's team with a
-// salutation to its head, or a person.
-func addressee(sp data.Sponsor, lang string) (name, salutation string) {
+// addressee words whom the letter thanks, with the legal form in lang: a
+// person or an entrepreneur greeted by first name and patronymic; an
+// organisation with a named head by its name in the heading and the head
+// in the greeting; one without, as a collective in the plural throughout.
+// plural tells the body and wishes to speak to a collective.
+func addressee(sp data.Sponsor, lang string) (name, salutation string, plural bool) {
+	full := sp.NameIn(lang)
 	switch {
 	case sp.Kind == data.SponsorIndividual:
-		return sp.Name, salute(vocative(sp.Name), gender(sp.Name), lang)
+		return full, lingo.Salutation(sp.Name, sp.BIN, lang), false
 	case sp.Kind == data.SponsorIE:
-		person := sp.Name
-		if i, j := strings.Index(person, "«"), strings.LastIndex(person, "»"); i >= 0 && j > i {
-			person = person[i+len("«") : j]
-		}
-		return sp.Name, salute(vocative(person), gender(person), lang)
-	case lang == "ru":
-		name = "Коллективу " + sp.Name
-	default:
-		name = sp.Name + " ұжымына"
+		return lingo.LegalForm(full, lang), lingo.Salutation(sp.Name, sp.BIN, lang), false
+	case strings.TrimSpace(sp.HeadName) == "":
+		return lingo.CollectiveHeading(full, lang), lingo.CollectiveSalutation(lang), true
 	}
-	if strings.TrimSpace(sp.HeadName) == "" {
-		if lang == "ru" {
-			return name, "Уважаемые коллеги!"
-		}
-		return name, "Құрметті әріптестер!"
-	}
-	return name, salute(vocative(sp.HeadName), gender(sp.HeadName), lang)
+	return lingo.LegalForm(full, lang), lingo.Salutation(sp.HeadName, "", lang), false
 }
 
-func salute(who string, g byte, lang string) string {
-	if lang != "ru" {
-		return "Құрметті " + who + "!" // Kazakh has no grammatical gender
-	}
-	switch g {
-	case 'M':
-		return "Уважаемый " + who + "!"
-	case 'F':
-		return "Уважаемая " + who + "!"
-	}
-	return "Уважаемый(ая) " + who + "!"
-}
-
-// vocative keeps the name and patronymic of «Surname Name Patronymic», as
-// letters address people: «Асқар Рауанұлы», «Андрей Юрьевич».
-func vocative(full string) string {
-	w := strings.Fields(full)
-	if len(w) == 3 {
-		return w[1] + " " + w[2]
-	}
-	return strings.Join(w, " ")
-}
-
-// gender guesses M or F from the patronymic or the surname; 0 if unsure.
-func gender(full string) byte {
-	w := strings.Fields(strings.ToLower(full))
-	if len(w) == 0 {
-		return 0
-	}
-	if len(w) >= 3 {
-		switch p := w[len(w)-1]; {
-		case strings.HasSuffix(p, "вич") || strings.HasSuffix(p, "ұлы") || strings.HasSuffix(p, "улы") || strings.HasSuffix(p, "оглы"):
-			return 'M'
-		case strings.HasSuffix(p, "вна") || strings.HasSuffix(p, "қызы") || strings.HasSuffix(p, "кызы") || strings.HasSuffix(p, "ична"):
-			return 'F'
-		}
-	}
-	switch s := w[0]; {
-	case strings.HasSuffix(s, "ова") || strings.HasSuffix(s, "ева") || strings.HasSuffix(s, "ина") || strings.HasSuffix(s, "ая"):
-		return 'F'
-	case strings.HasSuffix(s, "ов") || strings.HasSuffix(s, "ев") || strings.HasSuffix(s, "ин") || strings.HasSuffix(s, "ий"):
-		return 'M'
-	}
-	return 0
-}
-
-// contribution words what was given: «рюкзак — 30 дана; 150 000 теңге (жүз елу мың теңге)».
+// contribution words what was given: «рюкзак — 30 дана; 150 000 теңге
+// (жүз елу мың теңге)», «рюкзак — 30 штук».
 func contribution(g data.GiftTrace, lang string) string {
 	var parts []string
 	for _, it := range g.Items {
-		parts = append(parts, fmt.Sprintf("%s — %s %s", strings.ToLower(it.Item.Name(lang)), Number(it.Quantity),
-			it.Item.Unit(lang)))
+		parts = append(parts, fmt.Sprintf("%s — %s", strings.ToLower(it.Item.Name(lang)),
+			lingo.Count(lang, it.Quantity, it.Item.Unit(lang))))
 	}
 	if g.MoneyTenge > 0 {
 		if lang == "ru" {
-			parts = append(parts, fmt.Sprintf("%s тенге (%s тенге)", Number(g.MoneyTenge), WordsRU(g.MoneyTenge)))
+			parts = append(parts, fmt.Sprintf("%s (%s тенге)", lingo.Count(lang, g.MoneyTenge, "тенге"), WordsRU(g.MoneyTenge)))
 		} else {
-			parts = append(parts, fmt.Sprintf("%s теңге (%s теңге)", Number(g.MoneyTenge), WordsKK(g.MoneyTenge)))
+			parts = append(parts, fmt.Sprintf("%s (%s теңге)", lingo.Count(lang, g.MoneyTenge, "теңге"), WordsKK(g.MoneyTenge)))
 		}
 	}
 	if len(parts) == 0 {
@@ -205,27 +157,41 @@ func contribution(g data.GiftTrace, lang string) string {
 	return "Сіздің үлесіңіз: " + strings.Join(parts, "; ") + "."
 }
 
-// reach words what the goods achieved: «Сіз берген 120 бірлік заттай көмек 3 мектептегі 118 балаға табысталды».
-func reach(g data.GiftTrace, lang string) string {
+// reach words what the goods achieved, true to the figures: all of them
+// («Сіз берген 85 бірлік заттай көмек 37 мектептегі 85 балаға
+// табысталды») or a part («Сіз берген 150 бірліктің 4-і …», «Из переданных
+// Вами 150 единиц 4 уже вручены …»); nothing when no child has any yet.
+func reach(g data.GiftTrace, lang string, plural bool) string {
 	if g.ItemsDelivered == 0 || g.Children == 0 {
 		return ""
 	}
+	given := max(g.ItemsGiven, g.ItemsDelivered)
 	if lang == "ru" {
-		given, reached := "Переданные", "дошли"
-		if PluralRU(g.ItemsDelivered, "1", "", "") == "1" {
-			given, reached = "Переданная", "дошла"
+		var s string
+		if g.ItemsDelivered >= given {
+			s = fmt.Sprintf("Переданная Вами вещевая помощь (%s) вручена %s", lingo.Count(lang, given, "единица"),
+				lingo.RU.Count(int64(g.Children), "ребёнок", lingo.Dative))
+		} else {
+			s = fmt.Sprintf("Из переданных Вами %s %s уже %s %s", lingo.RU.Count(given, "единица", lingo.Genitive),
+				lingo.Number(g.ItemsDelivered), lingo.RU.Past(g.ItemsDelivered, "вручена", "вручены", "вручено"),
+				lingo.RU.Count(int64(g.Children), "ребёнок", lingo.Dative))
 		}
-		s := fmt.Sprintf("%s Вами %s %s вещевой помощи %s до %s %s", given, Number(g.ItemsDelivered),
-			PluralRU(g.ItemsDelivered, "единица", "единицы", "единиц"), reached, Number(int64(g.Children)),
-			PluralRUGenitive(int64(g.Children), "ребёнка", "детей"))
 		if g.Schools > 0 {
-			s += fmt.Sprintf(" из %s %s", Number(int64(g.Schools)), PluralRUGenitive(int64(g.Schools), "школы", "школ"))
+			s += " из " + lingo.RU.Count(int64(g.Schools), "школа", lingo.Genitive)
 		}
 		return s + "."
 	}
-	s := fmt.Sprintf("Сіз берген %s бірлік заттай көмек ", Number(g.ItemsDelivered))
-	if g.Schools > 0 {
-		s += fmt.Sprintf("%s мектептегі ", Number(int64(g.Schools)))
+	you := "Сіз"
+	if plural {
+		you = "Сіздер"
 	}
-	return s + fmt.Sprintf("%s балаға табысталды.", Number(int64(g.Children)))
+	s := fmt.Sprintf("%s берген %s заттай көмек ", you, lingo.Count(lang, given, "бірлік"))
+	if g.ItemsDelivered < given {
+		s = fmt.Sprintf("%s берген %s %s ", you, lingo.KK.Count(given, "бірлік", lingo.Genitive),
+			lingo.KK.Numeral(g.ItemsDelivered, lingo.Possessive))
+	}
+	if g.Schools > 0 {
+		s += lingo.Count(lang, int64(g.Schools), "мектептегі") + " "
+	}
+	return s + lingo.KK.Count(int64(g.Children), "бала", lingo.Dative) + " табысталды."
 }

@@ -1,6 +1,10 @@
 package report
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/mektepkezhol/app/report/lingo"
+)
 
 var (
 	kkOnes = []string{"", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"}
@@ -98,27 +102,16 @@ func WordsRU(n int64) string {
 	return strings.Join(words, " ")
 }
 
-// PluralRU picks the Russian form for n: 1 школа, 2 школы, 5 школ.
+// PluralRU picks the Russian form for n by its CLDR category (see
+// lingo.RU): 1 школа, 2 школы, 5 школ.
 func PluralRU(n int64, one, few, many string) string {
-	if n < 0 {
-		n = -n
-	}
-	switch n10, n100 := n%10, n%100; {
-	case n100 >= 11 && n100 <= 14:
-		return many
-	case n10 == 1:
-		return one
-	case n10 >= 2 && n10 <= 4:
-		return few
-	default:
-		return many
-	}
+	return [...]string{one, few, many}[lingo.RU.Category(n)]
 }
 
 // PluralRUGenitive picks the genitive form after «до» / «из»: до 1 ребёнка,
 // до 5 детей; из 1 школы, из 3 школ.
 func PluralRUGenitive(n int64, one, other string) string {
-	if n%10 == 1 && n%100 != 11 {
+	if lingo.RU.Category(n) == lingo.One {
 		return one
 	}
 	return other

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/mektepkezhol/app/data"
@@ -59,78 +58,4 @@ func participants(e data.Event, lang string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + and + names[len(names)-1]
-}
-
-// pressConferenceKK opens the Kazakh release with the final press
-// conference, in the seed's words: «2019 жылғы 30 қыркүйекте №3 гимназияда
-// … қорытынды баспасөз-конференциясы өткізілді.»
-func (pr *pressWriter) pressConferenceKK(pc data.Event) {
-	day := fmt.Sprintf("%d жылғы %d %s", pc.HeldOn.Year(), pc.HeldOn.Day(), monthsKKLocative[pc.HeldOn.Month()-1])
-	future := pr.r.GeneratedOn.Before(pc.HeldOn)
-	verb, placeWord := "өткізілді", "Өткізілген орны"
-	if future {
-		verb, placeWord = "өткізіледі", "Өтетін орны"
-		if pc.TimeText != "" {
-			day += " сағат " + pc.TimeText + "-де"
-		}
-	}
-	place := eventPlace(pr.r, pc, "kk")
-	where, after := "", ""
-	if loc, ok := kkLocative(place); ok && place != "" {
-		where = " " + loc
-	} else if place != "" {
-		after = " " + placeWord + ": " + place + "."
-	}
-	pr.p("%s%s «Мектепке жол» жалпыреспубликалық акциясының қорытынды баспасөз-конференциясы %s.%s", day, where, verb, after)
-}
-
-// pressConferenceRU opens the Russian release with the final press conference.
-func (pr *pressWriter) pressConferenceRU(pc data.Event) {
-	day := LongDate(pc.HeldOn, "ru")
-	verb := "состоялась"
-	if pr.r.GeneratedOn.Before(pc.HeldOn) {
-		verb = "состоится"
-		if pc.TimeText != "" {
-			day += " в " + pc.TimeText
-		}
-	}
-	place := ""
-	if pl := eventPlace(pr.r, pc, "ru"); pl != "" {
-		place = " (место проведения: " + pl + ")"
-	}
-	pr.p("%s %s итоговая пресс-конференция республиканской акции «Дорога в школу»%s.", day, verb, place)
-}
-
-// coverageKK is the sentence on the children found out of school.
-func (pr *pressWriter) coverageKK() {
-	c := pr.r.Coverage
-	if c.Found == 0 {
-		return
-	}
-	parts := []string{fmt.Sprintf("оның %s мектепке орналастырылды", Number(int64(c.Placed)))}
-	if c.Referred > 0 {
-		parts = append(parts, fmt.Sprintf("%s бала полиция мен қамқоршылық органына жолданды", Number(int64(c.Referred))))
-	}
-	if c.Open > 0 {
-		parts = append(parts, fmt.Sprintf("%s бала бойынша жұмыс жалғасуда", Number(int64(c.Open))))
-	}
-	pr.p("Акция барысында мектептен тыс қалған мектеп жасындағы %s бала анықталды: %s.", Number(int64(c.Found)),
-		strings.Join(parts, ", "))
-}
-
-// coverageRU is the sentence on the children found out of school.
-func (pr *pressWriter) coverageRU() {
-	c := pr.r.Coverage
-	if c.Found == 0 {
-		return
-	}
-	parts := []string{fmt.Sprintf("устроены в школы — %s", Number(int64(c.Placed)))}
-	if c.Referred > 0 {
-		parts = append(parts, fmt.Sprintf("переданы в полицию и органы опеки — %s", Number(int64(c.Referred))))
-	}
-	if c.Open > 0 {
-		parts = append(parts, fmt.Sprintf("работа продолжается — %s", Number(int64(c.Open))))
-	}
-	pr.p("В ходе акции выявлено детей школьного возраста, не охваченных обучением: %s; из них %s.",
-		Number(int64(c.Found)), strings.Join(parts, ", "))
 }

@@ -40,12 +40,12 @@ func finalPressConference(events []data.Event) (data.Event, bool) {
 // the event is at a school and its place just names it, else the place.
 func eventPlace(r CampaignReport, e data.Event, lang string) string {
 	if e.SchoolID == 0 {
-		return e.Place
+		return e.PlaceIn(lang)
 	}
 	for _, s := range r.Schools {
 		if s.SchoolID == e.SchoolID && (e.Place == "" || e.Place == s.NameKK || e.Place == s.NameRU) {
 			return s.Name(lang)
 		}
 	}
-	return e.Place
+	return e.PlaceIn(lang)
 }

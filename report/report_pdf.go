@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // WritePDFReport writes the campaign's report for the press conference: a
@@ -127,7 +128,7 @@ func itemPage(d *reportDoc, r CampaignReport) {
 	var values []int64
 	for _, it := range r.Items {
 		n := r.Summary.ItemsByKind[it.Code]
-		rows = append(rows, []string{it.Name(lang), Number(n) + " " + it.Unit(lang)})
+		rows = append(rows, []string{it.Name(lang), lingo.Count(lang, n, it.Unit(lang))})
 		labels, values = append(labels, it.Name(lang)), append(values, n)
 	}
 	rows = append(rows, []string{word(lang, "total"), Number(r.Summary.ItemsDistributed)})
@@ -201,12 +202,14 @@ func sponsorPage(d *reportDoc, r CampaignReport) {
 	named, _, anon := publicSponsors(r.Sponsors)
 	var orgs, persons []string
 	for _, sp := range named {
-		if sp.IsPerson() {
-			persons = append(persons, sp.Name)
+		if name := lingo.LegalForm(sp.NameIn(lang), lang); sp.IsPerson() {
+			persons = append(persons, name)
 		} else {
-			orgs = append(orgs, sp.Name)
+			orgs = append(orgs, name)
 		}
 	}
+	lingo.SortFunc(lang, orgs, sortKey) // alphabetical: the list has no amounts to order it by
+	lingo.Sort(lang, persons)
 	d.SetFont("sans", "B", 10)
 	d.CellFormat(0, 6, word(lang, "organisations")+": "+Number(int64(len(orgs))), "", 1, "L", false, 0, "")
 	nameColumns(d, orgs)
@@ -232,4 +235,10 @@ func nameColumns(d *reportDoc, names []string) {
 		}
 		d.CellFormat(half, 4.5, fitText(d.Fpdf, strings.TrimSpace(n), half-2), "", ln, "L", false, 0, "")
 	}
+}
+
+// sortKey orders an organisation by its own name: without the legal form
+// and the quotes, so «ТОО «Береке»» files under Б.
+func sortKey(name string) string {
+	return strings.TrimLeft(lingo.StripLegalForm(name), "«\"“ ")
 }

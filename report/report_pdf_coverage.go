@@ -75,7 +75,7 @@ func eventRow(d *reportDoc, r CampaignReport, e data.Event, style string) {
 	lines := make([][]string, len(cells))
 	n := 1
 	for i, c := range cells {
-		lines[i] = d.SplitText(c, eventColumns[i]) // SplitText leaves the cell margins
+		lines[i] = d.wrap(c, eventColumns[i]) // wrap leaves the cell margins
 		n = max(n, len(lines[i]))
 	}
 	h := float64(n)*line + 1.5

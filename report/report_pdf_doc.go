@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -108,17 +109,18 @@ func (d *reportDoc) table(cols []tableColumn, rows [][]string, boldLast bool) {
 // as many lines as it needs.
 func (d *reportDoc) tableHeader(cols []tableColumn) {
 	const line = 3.6
-	d.SetFont("sans", "B", 8)
 	d.SetFillColor(225, 232, 240)
 	titles := make([][]string, len(cols))
+	sizes := make([]float64, len(cols))
 	lines := 1
 	for i, c := range cols {
-		titles[i] = d.SplitText(c.title, c.width-2)
+		titles[i], sizes[i] = d.headerLines(c.title, c.width-2)
 		lines = max(lines, len(titles[i]))
 	}
 	h := float64(lines)*line + 2.4
 	x, y := d.GetX(), d.GetY()
 	for i, c := range cols {
+		d.SetFont("sans", "B", sizes[i])
 		d.Rect(x, y, c.width, h, "FD")
 		top := y + (h-float64(len(titles[i]))*line)/2
 		for k, l := range titles[i] {
@@ -127,5 +129,65 @@ func (d *reportDoc) tableHeader(cols []tableColumn) {
 		}
 		x += c.width
 	}
+	d.SetFont("sans", "B", 8)
 	d.SetXY(reportMargin, y+h)
+}
+
+// headerLines wraps a column's title at word boundaries only: when its
+// longest word does not fit the width at 8 pt, the title is set smaller
+// (down to 5.5 pt) rather than broken inside the word.
+func (d *reportDoc) headerLines(title string, width float64) ([]string, float64) {
+	words := strings.Fields(title)
+	size := 8.0
+	for ; size > 5.5; size -= 0.5 {
+		d.SetFont("sans", "B", size)
+		fits := true
+		for _, w := range words {
+			fits = fits && d.GetStringWidth(w) <= width
+		}
+		if fits {
+			break
+		}
+	}
+	d.SetFont("sans", "B", size)
+	var lines []string
+	for _, w := range words {
+		if n := len(lines); n > 0 && d.GetStringWidth(lines[n-1]+" "+w) <= width {
+			lines[n-1] += " " + w
+			continue
+		}
+		lines = append(lines, w)
+	}
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	return lines, size
+}
+
+// wrap breaks text into lines that fit a cell of width w at the current
+// font, as gofpdf's SplitText does, but at plain spaces only: a number and
+// its unit joined by a non-breaking space stay on one line. A word wider
+// than the cell is cut.
+func (d *reportDoc) wrap(text string, w float64) []string {
+	width := w - 2*d.GetCellMargin()
+	var lines []string
+	for _, word := range strings.Split(text, " ") {
+		if word == "" {
+			continue
+		}
+		if n := len(lines); n > 0 && d.GetStringWidth(lines[n-1]+" "+word) <= width {
+			lines[n-1] += " " + word
+			continue
+		}
+		for d.GetStringWidth(word) > width {
+			r := []rune(word)
+			k := len(r) - 1
+			for k > 1 && d.GetStringWidth(string(r[:k])) > width {
+				k--
+			}
+			lines, word = append(lines, string(r[:k])), string(r[k:])
+		}
+		lines = append(lines, word)
+	}
+	return lines
 }

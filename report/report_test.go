@@ -13,6 +13,7 @@ import (
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/report"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // repFixture is the city demo (with its 2018 campaign) and the 2019
@@ -108,33 +109,33 @@ func TestPDFReportFigures(t *testing.T) {
 				{map[string]string{"kk": "Берілген алғыс хаттар", "ru": "Выдано благодарственных писем"}, int64(s.Letters), int64(p.Letters)},
 			}
 			for _, k := range key {
-				want := []string{k.label[lang], report.Number(k.cur), report.Number(k.prev), report.Signed(k.cur - k.prev),
-					report.Change(k.cur, k.prev)}
+				want := []string{k.label[lang], plain(report.Number(k.cur)), plain(report.Number(k.prev)),
+					plain(report.Signed(k.cur - k.prev)), plain(report.Change(k.cur, k.prev))}
 				if repLine(text, want...) == "" {
 					t.Errorf("no line with %q", want)
 				}
 			}
 			for _, c := range fx.r.Categories {
-				n := report.Number(int64(s.HelpedByCategory[c.Code]))
+				n := plain(report.Number(int64(s.HelpedByCategory[c.Code])))
 				if repLine(text, c.Name(lang), n) == "" {
 					t.Errorf("category %s: no line with %q and %s helped", c.Code, c.Name(lang), n)
 				}
 			}
 			for _, it := range fx.r.Items {
-				if n := report.Number(s.ItemsByKind[it.Code]); repLine(text, it.Name(lang), n) == "" {
+				if n := plain(report.Number(s.ItemsByKind[it.Code])); repLine(text, it.Name(lang), n) == "" {
 					t.Errorf("item %s: no line with %q and %s", it.Code, it.Name(lang), n)
 				}
 			}
 			for _, ch := range data.AppealChannels {
 				// the channel's row ends with its total
-				if n := report.Number(int64(s.Appeals.ByChannel[ch])); !strings.Contains(text, " "+n+"\n") {
+				if n := plain(report.Number(int64(s.Appeals.ByChannel[ch]))); !strings.Contains(text, " "+n+"\n") {
 					t.Errorf("appeals by %s: total %s not found", ch, n)
 				}
 			}
 			// The schools' table ends with the totals of the store's summary.
 			total := map[string]string{"kk": "Барлығы", "ru": "Всего"}[lang]
-			if repLine(text, total, report.Number(int64(s.Children)), report.Number(int64(s.ChildrenHelped)),
-				report.Number(s.ItemsDistributed)) == "" {
+			if repLine(text, total, plain(report.Number(int64(s.Children))), plain(report.Number(int64(s.ChildrenHelped))),
+				plain(report.Number(s.ItemsDistributed))) == "" {
 				t.Errorf("no schools' total line with %d children, %d helped, %d items", s.Children, s.ChildrenHelped, s.ItemsDistributed)
 			}
 			if !strings.Contains(text, fx.camp.Name(lang)) || !strings.Contains(text, fx.camp.Slogan) {
@@ -194,7 +195,7 @@ func TestPressMoney(t *testing.T) {
 		{250_000, "ru", "250 000 тенге"},
 	}
 	for _, tt := range tests {
-		if got := report.PressMoney(tt.n, tt.lang); got != tt.want {
+		if got := plain(report.PressMoney(tt.n, tt.lang)); got != tt.want {
 			t.Errorf("PressMoney(%d, %s) = %q, want %q", tt.n, tt.lang, got, tt.want)
 		}
 	}
@@ -231,19 +232,21 @@ func TestPressReleaseEventsAndCoverage(t *testing.T) {
 		generated time.Time
 		want      []string
 	}{
-		{"kk", data.Date(2019, 10, 1), []string{report.LongDate(pc.HeldOn, "kk") + "те " + pc.Place + "да", "өткізілді",
+		{"kk", data.Date(2019, 10, 1), []string{"2019 жылғы 30 қыркүйекте " + pc.Place + "да", "өткізілді",
+			"биыл 1 шілдеден 30 қыркүйекке дейін",
 			fmt.Sprintf("мектептен тыс қалған мектеп жасындағы %s бала анықталды: оның %s мектепке орналастырылды",
-				report.Number(int64(cov.Found)), report.Number(int64(cov.Placed))), "қатысты."}},
-		{"ru", data.Date(2019, 10, 1), []string{report.LongDate(pc.HeldOn, "ru") + " состоялась", "место проведения: " + school,
-			fmt.Sprintf("не охваченных обучением: %s; из них устроены в школы — %s", report.Number(int64(cov.Found)),
-				report.Number(int64(cov.Placed))), "приняли участие"}},
+				plain(report.Number(int64(cov.Found))), plain(lingo.KK.Numeral(int64(cov.Placed), lingo.Possessive))), "қатысты."}},
+		{"ru", data.Date(2019, 10, 1), []string{"30 сентября 2019 г. состоялась", "место проведения: " + school,
+			"в этом году прошла с 1 июля по 30 сентября",
+			fmt.Sprintf("не охваченных обучением; из них %s устроены в школы", plain(report.Number(int64(cov.Placed)))),
+			"приняли участие"}},
 		{"kk", data.Date(2019, 9, 25), []string{"сағат " + pc.TimeText, "өткізіледі", "қатысады."}},
 		{"ru", data.Date(2019, 9, 25), []string{report.LongDate(pc.HeldOn, "ru") + " в " + pc.TimeText + " состоится"}},
 	}
 	for _, tt := range tests {
 		r := fx.r
 		r.GeneratedOn = tt.generated
-		text := report.PressRelease(r, tt.lang)
+		text := plain(report.PressRelease(r, tt.lang))
 		for _, w := range tt.want {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s release of %s lacks %q:\n%s", tt.lang, report.ShortDate(tt.generated), w, text)
@@ -257,3 +260,7 @@ func TestPressReleaseEventsAndCoverage(t *testing.T) {
 		t.Errorf("a release without events:\n%s", text)
 	}
 }
+
+// plain writes the non-breaking spaces of a document's numbers as the
+// plain spaces pdftotext reads them back as.
+func plain(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }

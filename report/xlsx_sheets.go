@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 func summarySheet(r CampaignReport, lang string) workSheet {
@@ -49,9 +50,11 @@ func summarySheet(r CampaignReport, lang string) workSheet {
 			Series: []excelize.ChartSeries{{Name: sheetRef(sheet, 2, first),
 				Categories: fmt.Sprintf("%s:$A$%d", sheetRef(sheet, 1, first+1), last),
 				Values:     fmt.Sprintf("%s:$B$%d", sheetRef(sheet, 2, first+1), last)}},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: word(lang, "by_category")}}},
-			Legend:    excelize.ChartLegend{Position: "none"},
-			XAxis:     excelize.ChartAxis{ReverseOrder: true}, // the first category on top, as in the table
+			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: word(lang, "by_category")}}},
+			Legend: excelize.ChartLegend{Position: "none"},
+			// the first category on top, as in the table; labels dark, not excelize's light grey
+			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: chartLabelColor, Size: 10}},
+			YAxis:     excelize.ChartAxis{Font: excelize.Font{Color: chartLabelColor, Size: 10}},
 			Dimension: excelize.ChartDimension{Width: 720, Height: 420},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		})
@@ -89,6 +92,9 @@ func categorySheet(r CampaignReport, lang string) workSheet {
 	return sh
 }
 
+// chartLabelColor is the workbook chart's axis labels: near black, legible when printed.
+const chartLabelColor = "262626"
+
 func sponsorSheet(r CampaignReport, lang string) workSheet {
 	sh := workSheet{lang: lang, name: word(lang, "sheet_sponsors"), total: true,
 		title: r.Campaign.Name(lang) + ": " + word(lang, "thanks"),
@@ -101,7 +107,7 @@ func sponsorSheet(r CampaignReport, lang string) workSheet {
 		if !sp.IsPerson() {
 			bin = sp.BIN // an organisation's BIN is public; a person's IIN is not
 		}
-		sh.rows = append(sh.rows, []any{i + 1, sp.Name, word(lang, "kind."+sp.Kind), bin, sp.Donations,
+		sh.rows = append(sh.rows, []any{i + 1, lingo.LegalForm(sp.NameIn(lang), lang), word(lang, "kind."+sp.Kind), bin, sp.Donations,
 			sp.MoneyTenge, sp.InKindItems, sp.InKindValueTenge, sp.MoneyTenge + sp.InKindValueTenge})
 	}
 	if anonCount > 0 {

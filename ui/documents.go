@@ -50,9 +50,10 @@ type Documents interface {
 type LettersRequest struct {
 	SponsorIDs  []int64 // empty: every donor (not yet thanked, with Unthanked)
 	Unthanked   bool
-	Lang        string // kk, ru or both
-	Blank       bool   // only the text, for pre-printed blanks
-	Out, OutDir string // one combined PDF, or one file per sponsor
+	Lang        string    // kk, ru or both
+	Blank       bool      // only the text, for pre-printed blanks
+	Out, OutDir string    // one combined PDF, or one file per sponsor
+	Date        time.Time // the day new letters are issued on; zero: today
 }
 
 // LettersResult tells what was printed.

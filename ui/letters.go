@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,6 +31,7 @@ type lettersDialog struct {
 	scope, language, paper, files *widget.RadioGroup
 	scopes, langs, papers, outs   choice
 	folder                        *folderPicker
+	date                          *widget.Entry // the day new letters are issued on
 }
 
 func newLettersDialog(s *sponsorsScreen) *lettersDialog {
@@ -60,6 +62,14 @@ func newLettersDialog(s *sponsorsScreen) *lettersDialog {
 	l.paper.SetSelected(l.papers.labels[0])
 	l.files = widget.NewRadioGroup(l.outs.labels, nil)
 	l.files.SetSelected(l.outs.labels[0])
+	l.date = widget.NewEntry()
+	l.date.SetText(data.FormatDate(time.Now()))
+	l.date.Validator = func(s string) error {
+		if t, ok := parseDate(s); !ok || t.IsZero() {
+			return errors.New(lang.L("letters.date.bad"))
+		}
+		return nil
+	}
 	for _, r := range []*widget.RadioGroup{l.scope, l.language, l.paper, l.files} {
 		r.Required = true
 	}
@@ -72,6 +82,7 @@ func (l *lettersDialog) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("letters.lang"), l.language),
 		widget.NewFormItem(lang.L("letters.paper"), l.paper),
 		widget.NewFormItem(lang.L("letters.files"), l.files),
+		widget.NewFormItem(lang.L("letters.date"), l.date),
 		widget.NewFormItem(lang.L("docs.folder"), l.folder.buildUI()))
 }
 
@@ -91,6 +102,7 @@ func (l *lettersDialog) show() {
 // is no one to thank.
 func (l *lettersDialog) request() (LettersRequest, bool) {
 	req := LettersRequest{Lang: l.langs.code(l.language.Selected), Blank: l.papers.code(l.paper.Selected) == "blank"}
+	req.Date, _ = parseDate(l.date.Text) // a bad date is refused before printing
 	switch l.scopes.code(l.scope.Selected) {
 	case lettersSelected:
 		req.SponsorIDs = []int64{l.s.form.sponsor.ID}
@@ -115,6 +127,10 @@ func (l *lettersDialog) request() (LettersRequest, bool) {
 
 func (l *lettersDialog) onPrintTapped() {
 	u := l.s.u
+	if err := l.date.Validate(); err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
 	req, ok := l.request()
 	if !ok {
 		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("letters.none"), u.win)

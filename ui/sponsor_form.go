@@ -25,6 +25,7 @@ type sponsorForm struct {
 	kind                           *widget.Select
 	kinds                          choice
 	name, bin, headName, headTitle *widget.Entry
+	nameRU                         *widget.Entry // the name in Russian documents
 	contact, phone, email, address *widget.Entry
 	notes                          *widget.Entry
 	consent                        *widget.Check
@@ -43,6 +44,8 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 		}
 	})
 	f.name, f.bin, f.headName, f.headTitle = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.nameRU = widget.NewEntry()
+	f.nameRU.SetPlaceHolder(lang.L("field.name_ru.hint"))
 	f.contact, f.phone, f.email, f.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(2)
@@ -53,7 +56,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 			f.state.dirty = true
 		}
 	})
-	f.state.track(f.name, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, f.notes)
+	f.state.track(f.name, f.nameRU, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, f.notes)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(func() { f.onDelete() })
@@ -88,6 +91,7 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.kind"), f.kind),
 		widget.NewFormItem(lang.L("field.name"), f.name),
+		widget.NewFormItem(lang.L("field.name_ru"), f.nameRU),
 		widget.NewFormItem(lang.L("field.bin"), f.bin),
 		widget.NewFormItem(lang.L("field.head_name"), f.headName),
 		widget.NewFormItem(lang.L("field.head_title"), f.headTitle),
@@ -115,6 +119,7 @@ func (f *sponsorForm) edit(sp data.Sponsor) {
 		}
 		f.kind.SetSelected(f.kinds.label(sp.Kind))
 		f.name.SetText(sp.Name)
+		f.nameRU.SetText(sp.NameRU)
 		f.bin.SetText(sp.BIN)
 		f.headName.SetText(sp.HeadName)
 		f.headTitle.SetText(sp.HeadTitle)
@@ -152,6 +157,7 @@ func (f *sponsorForm) onSaveTapped() {
 	sp := f.sponsor
 	sp.Kind = f.kinds.code(f.kind.Selected)
 	sp.Name, sp.BIN, sp.HeadName, sp.HeadTitle = f.name.Text, f.bin.Text, f.headName.Text, f.headTitle.Text
+	sp.NameRU = f.nameRU.Text
 	sp.ContactPerson, sp.Phone, sp.Email, sp.Address = f.contact.Text, f.phone.Text, f.email.Text, f.address.Text
 	sp.Notes, sp.PublicConsent = f.notes.Text, f.consent.Checked
 	var err error

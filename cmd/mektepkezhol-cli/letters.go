@@ -36,6 +36,7 @@ type lettersFlags struct {
 	blank              bool
 	out, outDir        string
 	unthanked, calibre bool
+	date               string
 }
 
 func init() {
@@ -50,6 +51,7 @@ func init() {
 			fs.StringVar(&f.out, "out", "", "write one combined PDF to this file")
 			fs.StringVar(&f.outDir, "out-dir", "", "write one PDF per sponsor into this folder")
 			fs.BoolVar(&f.unthanked, "unthanked", false, "list the campaign's donors who have no letter yet, and print nothing")
+			fs.StringVar(&f.date, "date", "", "the day new letters are issued on (dd.mm.yyyy); default: today")
 			fs.BoolVar(&f.calibre, "calibrate", false, "write the calibration page for pre-printed blanks to --out")
 			return func(ctx context.Context, e *env, _ []string) error { return runLetters(ctx, e, f) }
 		}})
@@ -115,7 +117,11 @@ func listUnthanked(ctx context.Context, e *env, st *data.Store, c data.Campaign)
 // printLetters registers and prints the letters in one transaction: the
 // register rows are written only if every file was written.
 func printLetters(ctx context.Context, e *env, st *data.Store, c data.Campaign, f lettersFlags, opt report.LetterOptions) error {
-	req := office.LettersRequest{SponsorIDs: f.sponsors, Lang: f.lang, Blank: f.blank, Out: f.out, OutDir: f.outDir}
+	on, err := parseDay(f.date)
+	if err != nil {
+		return err
+	}
+	req := office.LettersRequest{SponsorIDs: f.sponsors, Lang: f.lang, Blank: f.blank, Out: f.out, OutDir: f.outDir, Date: on}
 	res, err := office.PrintLettersWith(ctx, st, c, req, opt)
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ func init() {
 			format := fs.String("format", "", "pdf or xlsx")
 			lang := fs.String("lang", "kk", "language: kk or ru")
 			out := fs.String("out", "", "output file")
+			date := fs.String("date", "", "the report's date (dd.mm.yyyy); default: today")
 			var districts districtFlags
 			fs.Var(&districts, "district", "a district of a region roll-up: `NAME=DSN`, DSN a database file or postgres:// URL; repeat for each")
 			districtsIn := fs.String("districts-in", "", "roll up every office (schema) of the server database at `URL` (postgres://…)")
@@ -31,11 +32,15 @@ func init() {
 				if len(districts) > 0 || *districtsIn != "" {
 					return rollUp(ctx, e, districts, *districtsIn, *year, *format, *lang, *out)
 				}
+				on, err := parseDay(*date)
+				if err != nil {
+					return err
+				}
 				st, c, err := e.campaign(ctx, *year)
 				if err != nil {
 					return err
 				}
-				if err := office.WriteReport(ctx, st, c.ID, *format, *lang, *out); err != nil {
+				if err := office.WriteReportOn(ctx, st, c.ID, *format, *lang, *out, on); err != nil {
 					return err
 				}
 				fmt.Fprintln(e.stdout, *out)

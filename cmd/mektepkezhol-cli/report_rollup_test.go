@@ -15,7 +15,6 @@ import (
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/datatest"
-	"github.com/mektepkezhol/app/report"
 )
 
 // districtRow is what the roll-up's district table must show for an office.
@@ -105,16 +104,16 @@ func TestReportRollUp(t *testing.T) {
 		name string
 		s    data.Summary
 	}{{"Теміртау", sa}, {"Абай", sb}} {
-		want := strings.Join([]string{d.name, report.Number(int64(d.s.Children)), report.Number(int64(d.s.ChildrenHelped)),
-			report.Number(d.s.ItemsDistributed), report.Number(d.s.MoneyTenge), report.Number(int64(d.s.Sponsors)),
-			report.Number(int64(d.s.Appeals.Total))}, " ")
+		want := strings.Join([]string{d.name, data.FormatNumber(int64(d.s.Children)), data.FormatNumber(int64(d.s.ChildrenHelped)),
+			data.FormatNumber(d.s.ItemsDistributed), data.FormatNumber(d.s.MoneyTenge), data.FormatNumber(int64(d.s.Sponsors)),
+			data.FormatNumber(int64(d.s.Appeals.Total))}, " ")
 		if got := lines[d.name]; got != want {
 			t.Errorf("PDF row %q, want %q", got, want)
 		}
 	}
-	if want := "Всего " + report.Number(int64(sa.Children+sb.Children)) + " " +
-		report.Number(int64(sa.ChildrenHelped+sb.ChildrenHelped)) + " " + report.Number(sa.ItemsDistributed+sb.ItemsDistributed) +
-		" " + report.Number(sa.MoneyTenge+sb.MoneyTenge); !strings.HasPrefix(lines["Всего"], want) {
+	if want := "Всего " + data.FormatNumber(int64(sa.Children+sb.Children)) + " " +
+		data.FormatNumber(int64(sa.ChildrenHelped+sb.ChildrenHelped)) + " " + data.FormatNumber(sa.ItemsDistributed+sb.ItemsDistributed) +
+		" " + data.FormatNumber(sa.MoneyTenge+sb.MoneyTenge); !strings.HasPrefix(lines["Всего"], want) {
 		t.Errorf("PDF total row %q, want %q…", lines["Всего"], want)
 	}
 

@@ -61,7 +61,7 @@ func TestReportCommand(t *testing.T) {
 	}
 	defer f.Close()
 	v, err := f.GetCellValue("Свод", "B5", excelize.Options{RawCellValue: true})
-	if want := demoSummary(t, db).MoneyTenge; err != nil || v != report.Number(want) && v != strings.ReplaceAll(report.Number(want), " ", "") {
+	if want := demoSummary(t, db).MoneyTenge; err != nil || v != data.FormatNumber(want) && v != strings.ReplaceAll(data.FormatNumber(want), " ", "") {
 		t.Errorf("Свод!B5 = %q (%v), want the money raised %d", v, err, want)
 	}
 	for _, path := range []string{pdf, xlsx} {
@@ -101,12 +101,13 @@ func TestPressReleaseCommand(t *testing.T) {
 	db := demoDB(t)
 	sum := demoSummary(t, db)
 	for _, lang := range []string{"kk", "ru"} {
-		code, out, stderr := cli(t, "--db", db, "press-release", "--campaign", "2019", "--lang", lang)
+		code, out, stderr := cli(t, "--db", db, "press-release", "--campaign", "2019", "--lang", lang, "--date", "01.10.2019")
 		if code != 0 {
 			t.Fatalf("press-release %s: exit %d: %s", lang, code, stderr)
 		}
+		dated := map[string]string{"kk": "Қарағанды қ., 01.10.2019\n", "ru": "г. Караганда, 01.10.2019\n"}[lang]
 		for _, want := range []string{report.Number(int64(sum.ChildrenHelped)), report.PressMoney(sum.MoneyTenge, lang),
-			report.Number(int64(sum.Letters))} {
+			report.Number(int64(sum.Letters)), dated} {
 			if !strings.Contains(out, want) {
 				t.Errorf("press-release %s lacks %q", lang, want)
 			}

@@ -17,7 +17,6 @@ import (
 
 	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report"
 	"github.com/mektepkezhol/app/ui"
 )
 
@@ -119,8 +118,8 @@ func TestReportsScreen(t *testing.T) {
 	eventually(t, "the PDF", func() bool { return exists(pdf) })
 	text := pdftest.Text(t, pdf)
 	for _, n := range []int64{sum.MoneyTenge, int64(sum.ChildrenHelped), sum.ItemsDistributed} {
-		if !strings.Contains(text, report.Number(n)) {
-			t.Errorf("the PDF lacks %s", report.Number(n))
+		if !strings.Contains(text, data.FormatNumber(n)) {
+			t.Errorf("the PDF lacks %s", data.FormatNumber(n))
 		}
 	}
 

@@ -15,7 +15,6 @@ import (
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/datatest"
-	"github.com/mektepkezhol/app/report"
 )
 
 // TestRollUpOnServer: on a server the Reports screen lists the offices of
@@ -69,7 +68,7 @@ func TestRollUpOnServer(t *testing.T) {
 	pdf := filepath.Join(g.docs, lang.L("rollup.file.kk", map[string]any{"Year": 2019, "Offices": strings.Join(names, ", ")})+".pdf")
 	eventually(t, "the roll-up PDF", func() bool { return exists(pdf) })
 	text := pdftest.Text(t, pdf)
-	for _, want := range append(names, "Аудандар бойынша", report.Number(mineSum.MoneyTenge+otherSum.MoneyTenge)) {
+	for _, want := range append(names, "Аудандар бойынша", data.FormatNumber(mineSum.MoneyTenge+otherSum.MoneyTenge)) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the roll-up lacks %q", want)
 		}

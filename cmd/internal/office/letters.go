@@ -7,9 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/report"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // LettersRequest says which letters to print and where.
@@ -22,6 +25,9 @@ type LettersRequest struct {
 	Blank      bool   // only the text, for pre-printed blanks
 	// Out is one combined PDF; OutDir, instead, gets one file per sponsor.
 	Out, OutDir string
+	// Date is the day a new letter is issued on (its place line and its
+	// register entry); zero means today. A reprint keeps its own date.
+	Date time.Time
 }
 
 // LettersResult tells what PrintLetters wrote.
@@ -120,6 +126,9 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	if len(sponsors) == 0 {
 		return res, fmt.Errorf("campaign %d: %w", c.Year, ErrNoDonors)
 	}
+	// In alphabetical order (Ә after А, not after Я), so the new register
+	// numbers follow the alphabet too.
+	lingo.SortFunc(sortLang(req.Lang), sponsors, func(sp data.SponsorRow) string { return sortName(sp.Sponsor, req.Lang) })
 	ids := make([]int64, len(sponsors))
 	for i, sp := range sponsors {
 		ids[i] = sp.ID
@@ -143,7 +152,7 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 			os.Remove(req.OutDir) // only if empty: the folder this batch made
 		}
 	}()
-	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, data.Day(st.Now()), func(reg []data.Letter) error {
+	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, issueDay(st, req.Date), func(reg []data.Letter) error {
 		letters := make([]report.Letter, len(reg))
 		for i, l := range reg {
 			letters[i] = report.Letter{Number: l.Number, Lang: req.Lang, IssuedOn: l.IssuedOn, Campaign: c,
@@ -239,4 +248,26 @@ func CheckLetterSettings(ctx context.Context, st *data.Store, lang string) error
 		return err
 	}
 	return report.CheckLetterSettings(settings, lang)
+}
+
+// issueDay is the day asked for, or today.
+func issueDay(st *data.Store, on time.Time) time.Time {
+	if on.IsZero() {
+		on = st.Now()
+	}
+	return data.Day(on)
+}
+
+// sortLang is the alphabet a batch of letters in lang is ordered by.
+func sortLang(lang string) string {
+	if lang == "ru" {
+		return "ru"
+	}
+	return "kk"
+}
+
+// sortName is the name a sponsor files under: without the legal form and
+// the quotes, so «"Береке" ЖШС» files under Б.
+func sortName(sp data.Sponsor, lang string) string {
+	return strings.TrimLeft(lingo.StripLegalForm(sp.NameIn(sortLang(lang))), "«\"“ ")
 }

@@ -165,8 +165,8 @@ func TestWriteReportFiguresEqualSummary(t *testing.T) {
 	}
 	text := pdftest.Text(t, pdf)
 	for _, n := range []int64{sum.MoneyTenge, int64(sum.ChildrenHelped), sum.InKindValueTenge, sum.ItemsDistributed} {
-		if !strings.Contains(text, report.Number(n)) {
-			t.Errorf("the PDF lacks %s", report.Number(n))
+		if !strings.Contains(text, data.FormatNumber(n)) { // pdftotext reads the non-breaking spaces as spaces
+			t.Errorf("the PDF lacks %s", data.FormatNumber(n))
 		}
 	}
 	if err := office.WriteReport(ctx, st, c.ID, "xlsx", "ru", xlsx); err != nil {

@@ -11,8 +11,14 @@ import (
 	"github.com/mektepkezhol/app/report"
 )
 
-// CampaignReport gathers the figures of a campaign's public reports.
+// CampaignReport gathers the figures of a campaign's public reports, dated today.
 func CampaignReport(ctx context.Context, st *data.Store, campaignID int64) (report.CampaignReport, error) {
+	return CampaignReportOn(ctx, st, campaignID, time.Time{})
+}
+
+// CampaignReportOn gathers the figures of a campaign's public reports,
+// dated on (zero: today).
+func CampaignReportOn(ctx context.Context, st *data.Store, campaignID int64, on time.Time) (report.CampaignReport, error) {
 	if err := mayReport(st); err != nil {
 		return report.CampaignReport{}, err
 	}
@@ -20,7 +26,7 @@ func CampaignReport(ctx context.Context, st *data.Store, campaignID int64) (repo
 	if err != nil {
 		return report.CampaignReport{}, err
 	}
-	return report.CampaignReport{ReportFigures: figs, GeneratedOn: st.Now()}, nil
+	return report.CampaignReport{ReportFigures: figs, GeneratedOn: issueDay(st, on)}, nil
 }
 
 // mayReport refuses the office's reports to a clerk: they are the head's.
@@ -34,10 +40,15 @@ func mayReport(st *data.Store) error {
 // WriteReport writes the campaign's public report to path: format "pdf"
 // for the press conference, "xlsx" for the mäslikhat; lang kk or ru.
 func WriteReport(ctx context.Context, st *data.Store, campaignID int64, format, lang, path string) error {
+	return WriteReportOn(ctx, st, campaignID, format, lang, path, time.Time{})
+}
+
+// WriteReportOn is WriteReport dated on (zero: today).
+func WriteReportOn(ctx context.Context, st *data.Store, campaignID int64, format, lang, path string, on time.Time) error {
 	if format != "pdf" && format != "xlsx" {
 		return fmt.Errorf("report format %q: pdf or xlsx", format)
 	}
-	r, err := CampaignReport(ctx, st, campaignID)
+	r, err := CampaignReportOn(ctx, st, campaignID, on)
 	if err != nil {
 		return err
 	}
@@ -58,7 +69,12 @@ func writeReport(r report.CampaignReport, format, lang, path string) error {
 
 // PressRelease drafts the press release on the campaign's results.
 func PressRelease(ctx context.Context, st *data.Store, campaignID int64, lang string) (string, error) {
-	r, err := CampaignReport(ctx, st, campaignID)
+	return PressReleaseOn(ctx, st, campaignID, lang, time.Time{})
+}
+
+// PressReleaseOn is PressRelease dated on (zero: today).
+func PressReleaseOn(ctx context.Context, st *data.Store, campaignID int64, lang string, on time.Time) (string, error) {
+	r, err := CampaignReportOn(ctx, st, campaignID, on)
 	if err != nil {
 		return "", err
 	}
@@ -109,5 +125,6 @@ func WriteHandover(ctx context.Context, st *data.Store, c data.Campaign, school 
 		return 0, err
 	}
 	err = WriteFileAtomically(path, 0o600, func(w io.Writer) error { return report.WriteHandover(w, sheet) })
-	return len(sheet.Rows), err
+	children, _ := report.HandoverCounts(sheet.Rows)
+	return int(children), err
 }
