@@ -79,7 +79,7 @@ func CheckBackup(ctx context.Context, path string) (int, error) {
 	if _, err := os.Stat(path); err != nil {
 		return 0, fmt.Errorf("backup %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_query_only=true")
+	db, err := sql.Open("sqlite3", sqliteURI(path, "mode=ro&_query_only=true"))
 	if err != nil {
 		return 0, err
 	}

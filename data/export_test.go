@@ -29,3 +29,6 @@ func (s *Store) SetRole(r Role) { s.role = r }
 
 // ApplyGrants grants the roles their rights again, for benchmarks.
 func (s *Store) ApplyGrants(ctx context.Context) error { return s.applyGrants(ctx) }
+
+// NumbersLock is numbersLock, for the test that no two registers share a lock.
+func NumbersLock(register string, campaignID int64) int64 { return numbersLock(register, campaignID) }
