@@ -27,6 +27,9 @@ var ErrRestoreOnServer = errors.New("a server is not replaced by a backup file: 
 // children's personal data: it is created 0600. An existing dest is replaced
 // only once the new copy is complete.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	if err := s.checkBackupDest(dest); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return fmt.Errorf("backup folder: %w", err)
 	}
@@ -50,6 +53,32 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup %s: %w", dest, err)
+	}
+	return nil
+}
+
+// ErrBackupDest means a backup was to replace what is no backup: the
+// database itself, its -wal or -shm file, a device or a folder.
+var ErrBackupDest = errors.New("a backup may not replace it")
+
+func (s *Store) checkBackupDest(dest string) error {
+	fi, err := os.Stat(dest)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("backup %s: %w", dest, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("backup %s: %w: not a regular file", dest, ErrBackupDest)
+	}
+	if s.dialect != sqliteDialect {
+		return nil
+	}
+	for _, ext := range []string{"", "-wal", "-shm"} {
+		if own, err := os.Stat(s.path + ext); err == nil && os.SameFile(fi, own) {
+			return fmt.Errorf("backup %s: %w: the database's own file", dest, ErrBackupDest)
+		}
 	}
 	return nil
 }
