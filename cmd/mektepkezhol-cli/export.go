@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/cmd/internal/office"
+	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/exchange"
 )
 
