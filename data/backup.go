@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // ErrBadBackup means a file is not a sound backup of this app's database.
@@ -108,7 +106,7 @@ func CheckBackup(ctx context.Context, path string) (int, error) {
 	if _, err := os.Stat(path); err != nil {
 		return 0, fmt.Errorf("backup %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite3", sqliteURI(path, "mode=ro&_query_only=true"))
+	db, err := openUntrusted(ctx, path)
 	if err != nil {
 		return 0, err
 	}
@@ -140,58 +138,10 @@ func CheckBackup(ctx context.Context, path string) (int, error) {
 	if v > SchemaVersion() {
 		return v, fmt.Errorf("%s: schema %d, this app knows up to %d: %w", path, v, SchemaVersion(), ErrNewerSchema)
 	}
+	if err := checkSchema(ctx, path); err != nil {
+		return v, fmt.Errorf("%s: %w: %v", path, ErrBadBackup, err)
+	}
 	return v, nil
-}
-
-// Restore replaces the database at dbPath with the backup src after
-// checking src. The current database, if any, is first kept as a dated
-// copy beside it, whose path is returned. No store may have dbPath open.
-func Restore(ctx context.Context, dbPath, src string, now time.Time) (kept string, err error) {
-	if IsServer(dbPath) {
-		return "", ErrRestoreOnServer
-	}
-	if _, err := CheckBackup(ctx, src); err != nil {
-		return "", err
-	}
-	if _, err := os.Stat(dbPath); err == nil {
-		kept = strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + "-before-restore-" + now.Format("2006-01-02-150405") + ".db"
-		if err := keepCopy(ctx, dbPath, kept); err != nil {
-			return "", err
-		}
-	}
-	tmp := dbPath + ".restore"
-	if err := copyFile(src, tmp); err != nil {
-		return kept, err
-	}
-	// The old WAL must go before the new file arrives, or SQLite would
-	// replay it onto the restored data; keepCopy checkpointed it.
-	for _, ext := range []string{"-wal", "-shm"} {
-		if err := os.Remove(dbPath + ext); err != nil && !errors.Is(err, os.ErrNotExist) {
-			os.Remove(tmp)
-			return kept, err
-		}
-	}
-	if err := os.Rename(tmp, dbPath); err != nil {
-		os.Remove(tmp)
-		return kept, fmt.Errorf("restore %s: %w", dbPath, err)
-	}
-	return kept, nil
-}
-
-// keepCopy checkpoints the database at path and copies it to dest.
-func keepCopy(ctx context.Context, path, dest string) error {
-	st, err := Open(path)
-	if err != nil {
-		return fmt.Errorf("keep the current database: %w", err)
-	}
-	defer st.Close()
-	if err := st.Backup(ctx, dest); err != nil {
-		return fmt.Errorf("keep the current database: %w", err)
-	}
-	if _, err := st.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		return fmt.Errorf("checkpoint %s: %w", path, err)
-	}
-	return nil
 }
 
 func copyFile(src, dest string) error {
