@@ -39,16 +39,20 @@ func (c *command) exec(ctx context.Context, e *env, args []string) int {
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&e.dbPath, "db", e.dbPath, "database file")
 	runFn := c.flags(fs)
-	fs.Usage = func() {
+	usage := func() {
 		fmt.Fprintf(fs.Output(), "Usage: mektepkezhol-cli [--db PATH] %s [flags] %s\n%s\n\nFlags:\n", c.name, c.args, c.summary)
 		fs.PrintDefaults()
 	}
+	// The flag package would print the usage itself before returning
+	// ErrHelp, and --help then printed it twice: it is printed here once.
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(e.stdout)
-			fs.Usage()
+			usage()
 			return 0
 		}
+		usage()
 		return exitUsage
 	}
 	err := runFn(ctx, e, fs.Args())
@@ -60,7 +64,7 @@ func (c *command) exec(ctx context.Context, e *env, args []string) int {
 		return exitProblems
 	case errors.As(err, &ue):
 		fmt.Fprintf(e.stderr, "mektepkezhol-cli %s: %s\n", c.name, ue)
-		fs.Usage()
+		usage()
 		return exitUsage
 	default:
 		fmt.Fprintf(e.stderr, "mektepkezhol-cli %s: %s\n", c.name, describe(err))
