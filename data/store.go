@@ -68,7 +68,7 @@ func Open(path string) (*Store, error) {
 	// Children's data is personal data: the file is the user's alone.
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err // names the path once: «open PATH: permission denied»
 	}
 	f.Close()
 
@@ -88,10 +88,19 @@ func Open(path string) (*Store, error) {
 	s := &Store{db: db, rdb: rdb, path: path, actor: osUser(), Now: time.Now}
 	if err := s.migrate(context.Background()); err != nil {
 		s.Close()
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.Code == sqlite3.ErrReadonly {
+			// SQLite keeps its -wal and -shm files beside the database
+			return nil, fmt.Errorf("%s: %w: %v", path, ErrReadOnlyFolder, err)
+		}
 		return nil, err
 	}
 	return s, nil
 }
+
+// ErrReadOnlyFolder means the database's folder (or file) may not be
+// written: SQLite needs to create its -wal and -shm files beside it.
+var ErrReadOnlyFolder = errors.New("the database's folder or file is read-only: SQLite writes its -wal and -shm files beside the database; give write access or copy the database to a writable folder")
 
 // sqliteURI makes SQLite's URI of a file path with options: a %, ? or # in
 // the path is escaped, so that none of them ends the path early (a «#» once
