@@ -78,7 +78,17 @@ func readersDuringImport(t *testing.T, db, dir string) {
 	if code, _, stderr := cli(t, "--db", db, "backup", "--out", backup); code != 0 {
 		t.Fatalf("backup: %s", stderr)
 	}
-	time.Sleep(3 * time.Second) // the import is parsing, then writing
+	// The import parses the list first, then opens the database: its
+	// -wal file appears then (the backup above closed and removed its own).
+	for deadline := time.Now().Add(5 * time.Minute); ; time.Sleep(100 * time.Millisecond) {
+		if _, err := os.Stat(db + "-wal"); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the import never opened the database")
+		}
+	}
+	time.Sleep(time.Second)
 	if code, _, stderr := cli(t, "--db", db, "summary", "--campaign", "2019"); code != 0 {
 		t.Errorf("summary during the import: exit %d: %s", code, stderr)
 	}
