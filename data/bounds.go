@@ -60,8 +60,8 @@ func (s *Store) checkBounds(ctx context.Context) ([]Problem, error) {
 	}
 	rows.Close()
 	names := []struct{ table, query string }{
-		{"children", `SELECT id, surname, name, patronymic, COALESCE(birth_date, '') FROM children`},
-		{"sponsors", `SELECT id, name, '', '', '' FROM sponsors`},
+		{"children", `SELECT id, surname, name, patronymic, COALESCE(birth_date, ''), iin FROM children`},
+		{"sponsors", `SELECT id, name, '', '', '', '' FROM sponsors`},
 	}
 	for _, q := range names {
 		rows, err := s.db.QueryContext(ctx, q.query)
@@ -70,9 +70,9 @@ func (s *Store) checkBounds(ctx context.Context) ([]Problem, error) {
 		}
 		for rows.Next() {
 			var id int64
-			var a, b, c string
+			var a, b, c, iin string
 			var birth sql.NullString
-			if err := rows.Scan(&id, &a, &b, &c, &birth); err != nil {
+			if err := rows.Scan(&id, &a, &b, &c, &birth, &iin); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -82,7 +82,10 @@ func (s *Store) checkBounds(ctx context.Context) ([]Problem, error) {
 				}
 			}
 			if len(birth.String) >= 10 {
-				if d := parseDate(birth.String[:10]); !d.IsZero() && (d.Year() < MinBirthYear || d.Year() > time.Now().Year()+1) {
+				// the IIN is the judge: a date it holds is no typo
+				fromIIN, _ := IIN(iin).BirthDate()
+				d := parseDate(birth.String[:10])
+				if !d.IsZero() && !d.Equal(fromIIN) && (d.Year() < MinBirthYear || d.Year() > time.Now().Year()+1) {
 					out = append(out, Problem{Kind: "bounds", Table: q.table, RowID: id, Detail: "birth date " + birth.String[:10]})
 				}
 			}

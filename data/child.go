@@ -119,7 +119,9 @@ func (c *Child) validate() error {
 	}
 	if c.BirthDate.IsZero() {
 		c.BirthDate, _ = c.IIN.BirthDate()
-	} else if y := c.BirthDate.Year(); y < MinBirthYear || y > time.Now().Year()+1 {
+	} else if fromIIN, _ := c.IIN.BirthDate(); !c.BirthDate.Equal(fromIIN) &&
+		(c.BirthDate.Year() < MinBirthYear || c.BirthDate.Year() > time.Now().Year()+1) {
+		// the IIN is the judge: only a date other than its own is checked
 		return invalid("birth_date", c.BirthDate.Format("02.01.2006"), "err.child.birth_date")
 	}
 	if c.Sex == "" {
