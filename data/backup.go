@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // ErrBadBackup means a file is not a sound backup of this app's database.
@@ -27,6 +25,9 @@ var ErrRestoreOnServer = errors.New("a server is not replaced by a backup file: 
 // children's personal data: it is created 0600. An existing dest is replaced
 // only once the new copy is complete.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	if err := s.checkBackupDest(dest); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return fmt.Errorf("backup folder: %w", err)
 	}
@@ -50,6 +51,32 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup %s: %w", dest, err)
+	}
+	return nil
+}
+
+// ErrBackupDest means a backup was to replace what is no backup: the
+// database itself, its -wal or -shm file, a device or a folder.
+var ErrBackupDest = errors.New("a backup may not replace it")
+
+func (s *Store) checkBackupDest(dest string) error {
+	fi, err := os.Stat(dest)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("backup %s: %w", dest, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("backup %s: %w: not a regular file", dest, ErrBackupDest)
+	}
+	if s.dialect != sqliteDialect {
+		return nil
+	}
+	for _, ext := range []string{"", "-wal", "-shm"} {
+		if own, err := os.Stat(s.path + ext); err == nil && os.SameFile(fi, own) {
+			return fmt.Errorf("backup %s: %w: the database's own file", dest, ErrBackupDest)
+		}
 	}
 	return nil
 }
@@ -79,7 +106,7 @@ func CheckBackup(ctx context.Context, path string) (int, error) {
 	if _, err := os.Stat(path); err != nil {
 		return 0, fmt.Errorf("backup %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_query_only=true")
+	db, err := openUntrusted(ctx, path)
 	if err != nil {
 		return 0, err
 	}
@@ -111,58 +138,10 @@ func CheckBackup(ctx context.Context, path string) (int, error) {
 	if v > SchemaVersion() {
 		return v, fmt.Errorf("%s: schema %d, this app knows up to %d: %w", path, v, SchemaVersion(), ErrNewerSchema)
 	}
+	if err := checkSchema(ctx, path); err != nil {
+		return v, fmt.Errorf("%s: %w: %v", path, ErrBadBackup, err)
+	}
 	return v, nil
-}
-
-// Restore replaces the database at dbPath with the backup src after
-// checking src. The current database, if any, is first kept as a dated
-// copy beside it, whose path is returned. No store may have dbPath open.
-func Restore(ctx context.Context, dbPath, src string, now time.Time) (kept string, err error) {
-	if IsServer(dbPath) {
-		return "", ErrRestoreOnServer
-	}
-	if _, err := CheckBackup(ctx, src); err != nil {
-		return "", err
-	}
-	if _, err := os.Stat(dbPath); err == nil {
-		kept = strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + "-before-restore-" + now.Format("2006-01-02-150405") + ".db"
-		if err := keepCopy(ctx, dbPath, kept); err != nil {
-			return "", err
-		}
-	}
-	tmp := dbPath + ".restore"
-	if err := copyFile(src, tmp); err != nil {
-		return kept, err
-	}
-	// The old WAL must go before the new file arrives, or SQLite would
-	// replay it onto the restored data; keepCopy checkpointed it.
-	for _, ext := range []string{"-wal", "-shm"} {
-		if err := os.Remove(dbPath + ext); err != nil && !errors.Is(err, os.ErrNotExist) {
-			os.Remove(tmp)
-			return kept, err
-		}
-	}
-	if err := os.Rename(tmp, dbPath); err != nil {
-		os.Remove(tmp)
-		return kept, fmt.Errorf("restore %s: %w", dbPath, err)
-	}
-	return kept, nil
-}
-
-// keepCopy checkpoints the database at path and copies it to dest.
-func keepCopy(ctx context.Context, path, dest string) error {
-	st, err := Open(path)
-	if err != nil {
-		return fmt.Errorf("keep the current database: %w", err)
-	}
-	defer st.Close()
-	if err := st.Backup(ctx, dest); err != nil {
-		return fmt.Errorf("keep the current database: %w", err)
-	}
-	if _, err := st.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		return fmt.Errorf("checkpoint %s: %w", path, err)
-	}
-	return nil
 }
 
 func copyFile(src, dest string) error {

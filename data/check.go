@@ -36,6 +36,11 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 		}
 	}
 
+	bounds, err := s.checkBounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, bounds...)
 	campaigns, err := s.FindCampaigns(ctx)
 	if err != nil {
 		return nil, err

@@ -102,6 +102,11 @@ func (c *Child) validate() error {
 	c.IIN = iin
 	c.Surname, c.Name, c.Patronymic = NormalizeName(c.Surname), NormalizeName(c.Name), NormalizeName(c.Patronymic)
 	c.GradeLetter = strings.ToUpper(strings.TrimSpace(c.GradeLetter))
+	for _, f := range []struct{ field, value string }{{"surname", c.Surname}, {"name", c.Name}, {"patronymic", c.Patronymic}} {
+		if err := checkName(f.field, f.value); err != nil {
+			return err
+		}
+	}
 	switch {
 	case c.Surname == "":
 		return invalid("surname", "", "err.required")
@@ -114,6 +119,10 @@ func (c *Child) validate() error {
 	}
 	if c.BirthDate.IsZero() {
 		c.BirthDate, _ = c.IIN.BirthDate()
+	} else if fromIIN, _ := c.IIN.BirthDate(); !c.BirthDate.Equal(fromIIN) &&
+		(c.BirthDate.Year() < MinBirthYear || c.BirthDate.Year() > time.Now().Year()+1) {
+		// the IIN is the judge: only a date other than its own is checked
+		return invalid("birth_date", c.BirthDate.Format("02.01.2006"), "err.child.birth_date")
 	}
 	if c.Sex == "" {
 		c.Sex = c.IIN.Sex()

@@ -73,9 +73,9 @@ func (s *Store) FillDemo(ctx context.Context, opt DemoOptions) error {
 	if !empty {
 		return fmt.Errorf("%s: %w", s.path, ErrNotEmpty)
 	}
-	g := &demoGen{s: s, ctx: ctx, opt: opt, rnd: rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed)), iins: map[IIN]bool{}}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		g.tx = tx
+		// A fresh generator each run: a retried transaction makes the same data.
+		g := &demoGen{s: s, ctx: ctx, tx: tx, opt: opt, rnd: rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed)), iins: map[IIN]bool{}}
 		return g.run()
 	})
 }

@@ -50,6 +50,8 @@ func (d *Donation) validate() error {
 		return invalid("donated_on", "", "err.required")
 	case d.MoneyTenge < 0:
 		return invalid("money_tenge", fmt.Sprint(d.MoneyTenge), "err.amount.negative")
+	case d.MoneyTenge > MaxDonationTenge:
+		return invalid("money_tenge", fmt.Sprint(d.MoneyTenge), "err.amount.too_big")
 	case d.MoneyTenge == 0 && len(d.Items) == 0:
 		return invalid("money_tenge", "0", "err.donation.empty")
 	}
@@ -59,11 +61,14 @@ func (d *Donation) validate() error {
 		if it.ItemID == 0 {
 			return invalid(fmt.Sprintf("items[%d].item", i+1), "", "err.required")
 		}
-		if it.Quantity <= 0 {
+		if it.Quantity <= 0 || it.Quantity > MaxQuantity {
 			return invalid(fmt.Sprintf("items[%d].quantity", i+1), fmt.Sprint(it.Quantity), "err.quantity")
 		}
 		if it.UnitValueTenge < 0 {
 			return invalid(fmt.Sprintf("items[%d].unit_value", i+1), fmt.Sprint(it.UnitValueTenge), "err.amount.negative")
+		}
+		if it.UnitValueTenge > MaxDonationTenge/int64(it.Quantity) {
+			return invalid(fmt.Sprintf("items[%d].unit_value", i+1), fmt.Sprint(it.UnitValueTenge), "err.amount.too_big")
 		}
 	}
 	return nil

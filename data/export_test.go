@@ -71,3 +71,6 @@ func TLSRequired(dsn string) (bool, error) {
 	}
 	return true, nil
 }
+
+// NumbersLock is numbersLock, for the test that no two registers share a lock.
+func NumbersLock(register string, campaignID int64) int64 { return numbersLock(register, campaignID) }

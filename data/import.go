@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"time"
 )
@@ -57,7 +58,9 @@ func (s *Store) ImportChildren(ctx context.Context, cs []Child, opt ImportOption
 		}
 	}
 	out := make([]ImportOutcome, len(cs))
+	valid := slices.Clone(cs)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		copy(cs, valid) // a retried run starts from the children as given
 		byIIN, err := tx.PrepareContext(ctx, `SELECT id FROM children WHERE iin = ?`)
 		if err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 )
 
 // SponsorImport is one row of the accountant's list: a sponsor and, when
@@ -41,7 +42,9 @@ func (s *Store) ImportSponsors(ctx context.Context, rows []SponsorImport, opt Im
 		}
 	}
 	out := make([]ImportOutcome, len(rows))
+	valid := slices.Clone(rows)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		copy(rows, valid) // a retried run starts from the rows as given
 		idx, err := loadSponsorIndex(ctx, tx)
 		if err != nil {
 			return err

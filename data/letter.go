@@ -53,6 +53,7 @@ func (s *Store) IssueLetters(ctx context.Context, campaignID int64, sponsorIDs [
 	}
 	var out []Letter
 	err := s.inTxLocked(ctx, numbersLock("letters", campaignID), func(tx *sql.Tx) error {
+		var issued []Letter // the closure may run again: nothing collected outside it
 		var next int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM letters WHERE campaign_id = ?`,
 			campaignID).Scan(&next); err != nil {
@@ -75,13 +76,14 @@ func (s *Store) IssueLetters(ctx context.Context, campaignID int64, sponsorIDs [
 			default:
 				l.IssuedOn = parseDate(on) // a reprint keeps its number and date
 			}
-			out = append(out, l)
+			issued = append(issued, l)
 		}
 		if render != nil {
-			if err := render(out); err != nil {
+			if err := render(issued); err != nil {
 				return err
 			}
 		}
+		out = issued
 		return ctx.Err()
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"strconv"
 	"strings"
@@ -257,9 +258,12 @@ func rebind(query string) string {
 }
 
 // numbersLock names the lock of a campaign's register (appeals, letters)
-// that hands out the next number.
+// that hands out the next number: a hash of the register's name and the
+// campaign, so that no two registers share one.
 func numbersLock(register string, campaignID int64) int64 {
-	return int64(len(register))<<32 | campaignID
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s/%d", register, campaignID)
+	return int64(h.Sum64())
 }
 
 // PostgreSQL's error classes the store tells the user about.

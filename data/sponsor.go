@@ -61,6 +61,9 @@ func (sp Sponsor) IsPerson() bool { return sp.Kind == SponsorIndividual || sp.Ki
 func (sp *Sponsor) validate() error {
 	sp.Name = strings.Join(strings.Fields(sp.Name), " ")
 	sp.NameRU = strings.Join(strings.Fields(sp.NameRU), " ")
+	if err := checkName("name", sp.Name); err != nil {
+		return err
+	}
 	if sp.Name == "" {
 		return invalid("name", "", "err.required")
 	}

@@ -31,6 +31,7 @@ const EnvDB = "MEKTEPKEZHOL_DB"
 // Store is the campaign database. All its methods are safe for concurrent use.
 type Store struct {
 	db      *sql.DB
+	rdb     *sql.DB // a SQLite file's read transactions; nil on a server
 	path    string
 	actor   string
 	dialect dialect
@@ -70,25 +71,55 @@ func Open(path string) (*Store, error) {
 	// Children's data is personal data: the file is the user's alone.
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err // names the path once: «open PATH: permission denied»
 	}
 	f.Close()
 
-	dsn := "file:" + path + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate&_cache_size=-65536"
-	db, err := sql.Open("sqlite3", dsn)
+	// Writes begin IMMEDIATE, so that two never deadlock upgrading a read
+	// lock; reads are a second pool of plain deferred transactions, which
+	// under WAL never wait for a writer.
+	const options = "_busy_timeout=10000&_cache_size=-65536"
+	db, err := sql.Open("sqlite3", sqliteURI(path, options+"&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, actor: osUser(), Now: time.Now}
-	if err := s.migrate(context.Background()); err != nil {
+	rdb, err := sql.Open("sqlite3", sqliteURI(path, options+"&_txlock=deferred"))
+	if err != nil {
 		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, rdb: rdb, path: path, actor: osUser(), Now: time.Now}
+	if err := s.migrate(context.Background()); err != nil {
+		s.Close()
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.Code == sqlite3.ErrReadonly {
+			// SQLite keeps its -wal and -shm files beside the database
+			return nil, fmt.Errorf("%s: %w: %v", path, ErrReadOnlyFolder, err)
+		}
 		return nil, err
 	}
 	return s, nil
 }
 
+// ErrReadOnlyFolder means the database's folder (or file) may not be
+// written: SQLite needs to create its -wal and -shm files beside it.
+var ErrReadOnlyFolder = errors.New("the database's folder or file is read-only: SQLite writes its -wal and -shm files beside the database; give write access or copy the database to a writable folder")
+
+// sqliteURI makes SQLite's URI of a file path with options: a %, ? or # in
+// the path is escaped, so that none of them ends the path early (a «#» once
+// wrote an office's database to a file cut short at it).
+func sqliteURI(path, options string) string {
+	escape := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23")
+	return "file:" + escape.Replace(path) + "?" + options
+}
+
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.rdb != nil {
+		s.rdb.Close()
+	}
+	return s.db.Close()
+}
 
 // Path returns the database file's path, or the server's URL without its
 // password.
@@ -298,7 +329,23 @@ func (s *Store) serializable(ctx context.Context, db txBeginner, fn func(tx *sql
 	return serverError(err)
 }
 
+// EnvTxReplay names the environment variable that, set to 1, makes every
+// write transaction's closure run once, roll back as if the server had
+// refused it, and run again: the tests prove each closure safe to retry.
+const EnvTxReplay = "MEKTEPKEZHOL_TX_REPLAY"
+
 func (s *Store) tryTx(ctx context.Context, db txBeginner, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	if os.Getenv(EnvTxReplay) == "1" {
+		if err := s.runTx(ctx, db, opts, fn, false); err != nil {
+			return err
+		}
+	}
+	return s.runTx(ctx, db, opts, fn, true)
+}
+
+// runTx runs fn in one transaction and commits it, or (commit false) rolls
+// it back once fn is done, as a refused transaction is.
+func (s *Store) runTx(ctx context.Context, db txBeginner, opts *sql.TxOptions, fn func(tx *sql.Tx) error, commit bool) error {
 	tx, err := db.BeginTx(ctx, opts)
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.Code == sqlite3.ErrBusy {
@@ -310,6 +357,9 @@ func (s *Store) tryTx(ctx context.Context, db txBeginner, opts *sql.TxOptions, f
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if !commit {
+		return tx.Rollback()
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
@@ -323,6 +373,9 @@ func (s *Store) readTx(ctx context.Context) (*sql.Tx, error) {
 	opts := sql.TxOptions{ReadOnly: true}
 	if s.dialect == postgresDialect {
 		opts.Isolation = sql.LevelRepeatableRead
+	}
+	if s.rdb != nil {
+		return s.rdb.BeginTx(ctx, &opts)
 	}
 	return s.db.BeginTx(ctx, &opts)
 }

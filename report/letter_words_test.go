@@ -108,3 +108,26 @@ func TestLetterTemplateSettings(t *testing.T) {
 		t.Fatalf("broken JSON: err = %v", err)
 	}
 }
+
+// TestWordsPastTrillion: any amount the store can sum has words (a total
+// past a trillion once panicked the letters).
+func TestWordsPastTrillion(t *testing.T) {
+	for _, tt := range []struct {
+		n      int64
+		kk, ru string
+	}{
+		{1_000_000_000_000_000, "бір квадриллион", "один квадриллион"},
+		{2_000_000_000_000_000_000, "екі квинтиллион", "два квинтиллиона"},
+		{5_000_000_000_000_000, "бес квадриллион", "пять квадриллионов"},
+	} {
+		if got := report.WordsKK(tt.n); got != tt.kk {
+			t.Errorf("WordsKK(%d) = %q, want %q", tt.n, got, tt.kk)
+		}
+		if got := report.WordsRU(tt.n); got != tt.ru {
+			t.Errorf("WordsRU(%d) = %q, want %q", tt.n, got, tt.ru)
+		}
+	}
+	if got := report.WordsKK(1<<63 - 1); !strings.HasPrefix(got, "тоғыз квинтиллион") {
+		t.Errorf("WordsKK(max int64) = %q", got)
+	}
+}

@@ -327,6 +327,8 @@ func (w *importWizard) showError(err error) {
 		key = "import.err_format"
 	case errors.Is(err, exchange.ErrNoHeader):
 		key = "import.err_no_header"
+	case errors.Is(err, exchange.ErrTooBig):
+		key = "import.err_too_big"
 	case errors.Is(err, exchange.ErrStale):
 		key = "import.err_stale"
 	}

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/mektepkezhol/app/data"
 )
@@ -153,12 +152,6 @@ func describe(err error) string {
 		return fmt.Sprintf("%s: field %s, value %q (%s)", err, ve.Field, ve.Value, ve.Key)
 	}
 	return err.Error()
-}
-
-// createUserOnly creates a file only its owner can read: outputs that can
-// hold children's personal data.
-func createUserOnly(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 }
 
 // printJSON writes v as indented JSON, the form of every --json output.

@@ -4,8 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
+	"io"
 
+	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/exchange"
 )
@@ -84,7 +85,7 @@ func runExport(ctx context.Context, e *env, f exportFlags, args []string) error 
 		if err != nil {
 			return err
 		}
-		return writeOut(e, f.out, func(file *os.File) error { return exchange.WriteTemplate(file, school, cats, f.lang) })
+		return office.WriteFileAtomically(f.out, 0o600, func(w io.Writer) error { return exchange.WriteTemplate(w, school, cats, f.lang) })
 	}
 	var t exchange.Table
 	switch args[0] {
@@ -114,24 +115,9 @@ func runExport(ctx context.Context, e *env, f exportFlags, args []string) error 
 	if err != nil {
 		return err
 	}
-	if err := writeOut(e, f.out, func(file *os.File) error { return t.Write(file, format) }); err != nil {
+	if err := office.WriteFileAtomically(f.out, 0o600, func(w io.Writer) error { return t.Write(w, format) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%d rows written to %s\n", len(t.Rows), f.out)
 	return nil
-}
-
-// writeOut writes a file only its owner can read (lists hold personal
-// data) and removes it when writing fails.
-func writeOut(e *env, path string, write func(*os.File) error) error {
-	file, err := createUserOnly(path)
-	if err != nil {
-		return err
-	}
-	if err := write(file); err != nil {
-		file.Close()
-		os.Remove(path)
-		return err
-	}
-	return file.Close()
 }

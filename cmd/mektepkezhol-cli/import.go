@@ -13,6 +13,7 @@ import (
 
 type importFlags struct {
 	school, year int
+	maxRows      int
 	sheet, lang  string
 	dryRun, json bool
 	addItems     bool
@@ -52,6 +53,7 @@ func init() {
 			fs.IntVar(&f.school, "school", 0, "put every child of the list in school №N (default: the list's school column)")
 			fs.IntVar(&f.year, "campaign", 0, "sponsors' lists with amounts: the campaign year of every donation (default: the campaign of each date)")
 			fs.StringVar(&f.sheet, "sheet", "", "the sheet to read (default: the first sheet with a header)")
+			fs.IntVar(&f.maxRows, "max-rows", exchange.DefaultMaxRows, "refuse a list of more rows")
 			fs.BoolVar(&f.dryRun, "dry-run", false, "show what would be imported and write nothing")
 			fs.BoolVar(&f.json, "json", false, "print the summary as JSON")
 			fs.StringVar(&f.lang, "lang", "kk", "language of the problem messages: kk or ru")
@@ -104,7 +106,7 @@ func runImport(ctx context.Context, e *env, f importFlags, args []string) error 
 	if kind == exchange.Children && f.year != 0 {
 		return usageError("--campaign is for lists of sponsors")
 	}
-	sh, err := exchange.Parse(args[1], exchange.ParseOptions{Kind: kind, Sheet: f.sheet})
+	sh, err := exchange.Parse(args[1], exchange.ParseOptions{Kind: kind, Sheet: f.sheet, MaxRows: f.maxRows})
 	if err != nil {
 		return nothingWritten{err}
 	}

@@ -70,8 +70,9 @@ func TestUsage(t *testing.T) {
 	if code, out, _ := cli(t, "help"); code != 0 || !strings.Contains(out, "summary") {
 		t.Fatalf("help: exit %d: %s", code, out)
 	}
-	if code, out, _ := cli(t, "summary", "--help"); code != 0 || !strings.Contains(out, "-campaign") {
-		t.Fatalf("summary --help: exit %d: %s", code, out)
+	if code, out, errOut := cli(t, "summary", "--help"); code != 0 || !strings.Contains(out, "-campaign") ||
+		strings.Count(out+errOut, "Usage:") != 1 {
+		t.Fatalf("summary --help: exit %d: %s%s; want the usage once", code, out, errOut)
 	}
 	if code, _, _ := cli(t, "nonsense"); code != exitUsage {
 		t.Fatalf("unknown command: exit %d", code)

@@ -31,7 +31,7 @@ func Dump(tb testing.TB, st *data.Store, skip ...string) string {
 // text, leaving out the tables named in skip.
 func DumpFile(tb testing.TB, path string, skip ...string) string {
 	tb.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	db, err := sql.Open("sqlite3", "file:"+strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)+"?mode=ro")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -17,21 +17,29 @@ func parseCSVFile(path string, opt ParseOptions) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseCSV(b, filepath.Base(path), opt.Kind)
+	return parseCSV(b, filepath.Base(path), opt)
 }
 
 // ParseCSV reads a csv list in UTF-8 (with or without a BOM) or in
-// Windows-1251, with «;» or «,» between fields, whichever the header uses.
+// Windows-1251, with «;» or «,» between fields, whichever the header uses,
+// and lines ended by CR LF, LF or a bare CR (old Mac Excel).
 func ParseCSV(b []byte, name string, k Kind) (*Sheet, error) {
+	return parseCSV(b, name, ParseOptions{Kind: k})
+}
+
+func parseCSV(b []byte, name string, opt ParseOptions) (*Sheet, error) {
 	text, err := DecodeText(b)
 	if err != nil {
 		return nil, err
+	}
+	if bytes.IndexByte(text, '\r') >= 0 {
+		text = bytes.ReplaceAll(bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	}
 	r := csv.NewReader(bytes.NewReader(text))
 	r.Comma = detectComma(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	g := grid{name: name}
+	b2 := newGridBuilder(name, opt.MaxRows)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -41,10 +49,15 @@ func ParseCSV(b []byte, name string, k Kind) (*Sheet, error) {
 			return nil, err
 		}
 		line, _ := r.FieldPos(0)
-		g.rows = append(g.rows, rec)
-		g.nums = append(g.nums, line)
+		if isBlank(rec) {
+			continue
+		}
+		if err := b2.add(line, rec); err != nil {
+			return nil, err
+		}
 	}
-	sh, err := g.toSheet(k)
+	g := b2.grid()
+	sh, err := g.toSheet(opt.Kind)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +78,29 @@ func DecodeText(b []byte) ([]byte, error) {
 	if utf8.Valid(b) {
 		return b, nil
 	}
+	// A UTF-8 file with a stray bad byte stays UTF-8 (the byte becomes
+	// «�»): Windows-1251 Cyrillic makes almost no valid UTF-8 letters, so
+	// a text with more of them than bad bytes is UTF-8.
+	if good, bad := utf8Counts(b); good > bad {
+		return bytes.ToValidUTF8(b, []byte("\uFFFD")), nil
+	}
 	return charmap.Windows1251.NewDecoder().Bytes(b)
+}
+
+// utf8Counts counts a text's valid non-ASCII UTF-8 letters and its bytes
+// that are no part of one.
+func utf8Counts(b []byte) (good, bad int) {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case size > 1:
+			good++
+		}
+		b = b[size:]
+	}
+	return good, bad
 }
 
 // detectComma picks the separator of the first lines, outside quotes: «;»

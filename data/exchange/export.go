@@ -69,6 +69,25 @@ func cellText(v any) string {
 	return fmt.Sprint(v)
 }
 
+// defuse keeps a text from being read as a formula by a spreadsheet that
+// opens the csv: one starting with =, @, a tab or a CR, or with + or -
+// followed by more than a number («=HYPERLINK(…)», «-2+3+cmd|…»), gets a
+// leading «'». Phones («+7 701 …») and negative numbers stay as they are.
+func defuse(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '@', '\t', '\r':
+		return "'" + s
+	case '+', '-':
+		if strings.Trim(s[1:], "0123456789 ().,") != "" {
+			return "'" + s
+		}
+	}
+	return s
+}
+
 // WriteCSV writes UTF-8 with a BOM and «;» between fields, which Excel on
 // Russian and Kazakh Windows opens as it is.
 func (t Table) WriteCSV(w io.Writer) error {
@@ -85,7 +104,7 @@ func (t Table) WriteCSV(w io.Writer) error {
 		for i := range rec {
 			rec[i] = ""
 			if i < len(row) {
-				rec[i] = cellText(row[i])
+				rec[i] = defuse(cellText(row[i]))
 			}
 		}
 		if err := cw.Write(rec); err != nil {

@@ -67,7 +67,7 @@ func ParseAmount(s string) (int64, error) {
 	}
 	if strings.ContainsAny(t, "eE") {
 		f, err := strconv.ParseFloat(t, 64)
-		if err != nil || f < 0 || f > 1e15 || math.IsNaN(f) {
+		if err != nil || f < 0 || f > float64(data.MaxDonationTenge) || math.IsNaN(f) {
 			return 0, bad
 		}
 		return int64(math.Round(f)), nil
@@ -80,7 +80,7 @@ func ParseAmount(s string) (int64, error) {
 		return 0, bad
 	}
 	n, err := strconv.ParseInt(intPart, 10, 64)
-	if err != nil {
+	if err != nil || n > data.MaxDonationTenge {
 		return 0, bad
 	}
 	if frac != "" && frac[0] >= '5' {
@@ -108,9 +108,24 @@ func splitDecimal(t string) (intPart, frac string) {
 		return "", ""
 	}
 	if !decimal {
-		return strings.NewReplacer(",", "", ".", "").Replace(t), ""
+		return thousands(t), ""
 	}
-	return strings.NewReplacer(",", "", ".", "").Replace(t[:last]), t[last+1:]
+	return thousands(t[:last]), t[last+1:]
+}
+
+// thousands joins digits grouped by «,» or «.» in threes («1,500,000»),
+// or returns "" for any other grouping («1,5,6» is no number).
+func thousands(t string) string {
+	groups := strings.FieldsFunc(t, func(r rune) bool { return r == ',' || r == '.' })
+	if len(groups) != strings.Count(t, ",")+strings.Count(t, ".")+1 {
+		return "" // an empty group: «1,,000», «,5»
+	}
+	for i, g := range groups {
+		if i > 0 && len(g) != 3 || i == 0 && len(g) > 3 && len(groups) > 1 {
+			return ""
+		}
+	}
+	return strings.Join(groups, "")
 }
 
 // excelEpoch is day 0 of Excel's serial dates (the 1900 leap-year bug
@@ -126,8 +141,9 @@ func ParseDate(s string) (time.Time, error) {
 		return time.Time{}, bad
 	}
 	if f, err := strconv.ParseFloat(t, 64); err == nil {
-		// Serials before 1950 are more likely a year or a typo than a date.
-		if f < 18264 || f > 2958465 {
+		// Serials before 1950 are more likely a year or a typo than a date;
+		// NaN compares false with both bounds, so it is refused by name.
+		if math.IsNaN(f) || f < 18264 || f > 2958465 {
 			return time.Time{}, bad
 		}
 		return excelEpoch.AddDate(0, 0, int(f)), nil

@@ -190,3 +190,25 @@ func TestMessagesWorded(t *testing.T) {
 		}
 	}
 }
+
+func TestAmountBounds(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"1,5,6", 0, false}, {"1.5.6", 0, false}, {"1,500,000", 1500000, true}, {"1.500.000,50", 1500001, true},
+		{"150 000", 150000, true}, {"1000000000000", 1000000000000, true}, {"1000000000001", 0, false},
+		{"1e15", 0, false}, {"1,,000", 0, false}, {"12,5", 13, true},
+	} {
+		got, err := exchange.ParseAmount(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseAmount(%q) = %d, %v; want %d ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+	for _, in := range []string{"NaN", "nan", "+Inf"} {
+		if d, err := exchange.ParseDate(in); err == nil {
+			t.Errorf("ParseDate(%q) = %v, want refused", in, d)
+		}
+	}
+}

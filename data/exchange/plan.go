@@ -69,7 +69,8 @@ type Plan struct {
 	// NewItems are the catalogue items the import adds (Options.AddItems).
 	NewItems []data.AidItem
 	mapping  Mapping
-	schema   int // the store's schema when previewed
+	schema   int       // the store's schema when previewed
+	notes    []Problem // the reader's notes of rows that are not data rows
 }
 
 // Summary counts a plan's rows; its JSON is the CLI's --json output.
@@ -119,6 +120,7 @@ func (p *Plan) Summary() Summary {
 		}
 		s.Problems = append(s.Problems, r.Problems...)
 	}
+	s.Problems = append(s.Problems, p.notes...)
 	return s
 }
 
@@ -167,6 +169,8 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 	if plan.schema, err = st.Version(ctx); err != nil {
 		return nil, err
 	}
+	notes, rest := noteProblems(sh, opt.Lang)
+	plan.notes = rest
 	seen := newDedup()
 	for _, r := range sh.Rows {
 		pr := PlanRow{Row: r.Number}
@@ -181,6 +185,7 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 			pr.Child, pr.Problems = &c, probs
 			first = seen.child(c, r.Number)
 		}
+		pr.Problems = append(pr.Problems, notes[r.Number]...)
 		switch {
 		case first != 0:
 			// A repeated row is matched, not doubled, whatever else it holds.

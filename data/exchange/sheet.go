@@ -24,6 +24,9 @@ type Sheet struct {
 	HeaderRow int // number of the (last) header row
 	Hidden    []bool
 	Rows      []Row
+	// Notes are what the reader met in the file itself: overlong cells,
+	// skipped subtotal and heading rows, a header written twice.
+	Notes []Note
 }
 
 // Row is one data row.
@@ -71,6 +74,8 @@ var ErrFormat = errors.New("the file is neither .xlsx nor .csv")
 type ParseOptions struct {
 	Kind  Kind   // which headers to look for
 	Sheet string // the sheet's name; "" is the first sheet with a header
+	// MaxRows refuses a list of more rows; 0 is DefaultMaxRows.
+	MaxRows int
 }
 
 // Parse reads a list from an xlsx or csv file.
@@ -99,6 +104,7 @@ type grid struct {
 	rows   [][]string
 	nums   []int // row numbers of rows
 	hidden []bool
+	notes  []Note
 }
 
 // maxHeaderSearch is how many rows from the top may hold titles.
@@ -123,18 +129,104 @@ func (g grid) toSheet(k Kind) (*Sheet, error) {
 		header = joinHeaders(k, header, g.rows[next])
 		last = next
 	}
-	sh := &Sheet{Name: g.name, Header: header, HeaderRow: g.nums[last], Hidden: g.hidden}
-	for i := last + 1; i < len(g.rows); i++ {
+	sh := &Sheet{Name: g.name, Header: header, HeaderRow: g.nums[last], Hidden: g.hidden, Notes: g.notes}
+	sh.Notes = append(sh.Notes, duplicateHeaders(k, sh)...)
+	lastData := g.lastData(k, last)
+	for i := last + 1; i <= lastData; i++ {
 		cells := g.rows[i]
 		if isBlank(cells) {
 			continue
 		}
-		if isTotals(cells) {
-			break
+		// A subtotal or a heading in the middle of a list («Итого по 1 А
+		// классу», «2 Б сынып») is no child: skipped, and the clerk told.
+		if isTotals(cells) || isHeading(k, cells) {
+			sh.Notes = append(sh.Notes, Note{Row: g.nums[i], Col: firstFilled(cells), Value: quote(cellAt(cells, firstFilled(cells))),
+				Key: KeyRowSkipped, Warning: true})
+			continue
 		}
 		sh.Rows = append(sh.Rows, Row{Number: g.nums[i], Cells: cells})
 	}
 	return sh, nil
+}
+
+// lastData returns the index of the list's last data row: a closing
+// «Барлығы» row ends the list, with the signatures under it, unless data
+// rows (a child's IIN; a sponsor's name and more) follow it.
+func (g grid) lastData(k Kind, header int) int {
+	totals := len(g.rows)
+	for i := header + 1; i < len(g.rows); i++ {
+		if isTotals(g.rows[i]) {
+			totals = i
+			break
+		}
+	}
+	for i := len(g.rows) - 1; i > header; i-- {
+		cells := g.rows[i]
+		if isBlank(cells) || isTotals(cells) || isHeading(k, cells) {
+			continue
+		}
+		if i > totals && (k == Children && !looksLikeData(cells) || k == Sponsors && filled(cells) < 2) {
+			continue // a signature or a note under the list
+		}
+		return i
+	}
+	return header
+}
+
+// isHeading tells a heading row inside a list: one text merged over the
+// row («2 Б сынып»). A text alone stays a row, rejected for what it lacks.
+func isHeading(k Kind, cells []string) bool {
+	text, n := "", 0
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		if n > 0 && c != text {
+			return false
+		}
+		text, n = c, n+1
+	}
+	return n > 1 && (k == Sponsors || !looksLikeData(cells))
+}
+
+func filled(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func firstFilled(cells []string) int {
+	for i, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return i
+		}
+	}
+	return 0
+}
+
+// duplicateHeaders notes a header naming a field a column before it
+// already names: only the first of them is read.
+func duplicateHeaders(k Kind, sh *Sheet) []Note {
+	var notes []Note
+	seen := map[string]int{}
+	for col, h := range sh.Header {
+		code, _ := matchHeader(Fields(k), h)
+		key := headerKey(h)
+		if code == "" || key == "" {
+			continue
+		}
+		if first, ok := seen[key]; ok {
+			notes = append(notes, Note{Row: sh.HeaderRow, Col: col, Value: quote(strings.TrimSpace(h)),
+				Key: KeyHeaderTwice, Arg: sh.ColumnName(first), Warning: true})
+			continue
+		}
+		seen[key] = col
+	}
+	return notes
 }
 
 func headerScore(k Kind, cells []string) int {

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -27,7 +28,7 @@ func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
 	}
 	var firstErr error
 	for _, name := range names {
-		g, err := readGrid(f, name)
+		g, err := readGrid(f, path, name, opt.MaxRows)
 		if err != nil {
 			return nil, err
 		}
@@ -44,54 +45,105 @@ func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
 	return nil, firstErr
 }
 
-// readGrid reads a sheet's raw values (Excel serial dates stay numbers and
-// IINs keep every digit), fills merged areas with their value and notes
-// the hidden columns.
-func readGrid(f *excelize.File, sheet string) (grid, error) {
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+// readGrid streams a sheet's raw values (Excel serial dates stay numbers
+// and IINs keep every digit) within the list's bounds, fills merged areas
+// with their value and notes the hidden columns.
+func readGrid(f *excelize.File, path, sheet string, maxRows int) (grid, error) {
+	layout, err := readLayout(path, sheet)
 	if err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
-	merged, err := f.GetMergeCells(sheet)
+	rows, err := f.Rows(sheet)
 	if err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
-	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
+	defer rows.Close()
+	b := newGridBuilder(sheet, maxRows)
+	for num := 1; rows.Next(); num++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return grid{}, fmt.Errorf("sheet %q, row %d: %w", sheet, num, err)
 		}
-		// A merge over whole columns or rows reaches only the cells in use.
-		r2, c2 = min(r2, len(rows)), min(c2, c1+200)
-		for r := r1; r <= r2; r++ {
-			for c := c1; c <= c2; c++ {
-				rows = setCell(rows, r-1, c-1, m.GetCellValue())
-			}
+		if isBlank(cells) && !startsMerge(layout.merges, num) {
+			continue // blank rows are no list's rows; they cost nothing
+		}
+		if err := b.add(num, cells); err != nil {
+			return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 		}
 	}
-	g := grid{name: sheet, rows: rows, nums: make([]int, len(rows))}
+	if err := rows.Error(); err != nil {
+		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
+	}
+	g := b.grid()
+	if err := g.fillMerges(layout.merges); err != nil {
+		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
+	}
 	width := 0
-	for i, r := range rows {
-		g.nums[i] = i + 1
+	for _, r := range g.rows {
 		width = max(width, len(r))
 	}
 	g.hidden = make([]bool, width)
-	for c := range g.hidden {
-		name, _ := excelize.ColumnNumberToName(c + 1)
-		visible, err := f.GetColVisible(sheet, name)
-		g.hidden[c] = err == nil && !visible
-	}
+	copy(g.hidden, layout.hidden)
 	return g, nil
 }
 
-func setCell(rows [][]string, r, c int, v string) [][]string {
-	for len(rows) <= r {
-		rows = append(rows, nil)
+func startsMerge(ms []mergeRange, row int) bool {
+	for _, m := range ms {
+		if m.r1 <= row && row <= m.r2 {
+			return true
+		}
 	}
-	for len(rows[r]) <= c {
-		rows[r] = append(rows[r], "")
+	return false
+}
+
+// maxMergedCells bounds the cells merged areas may fill.
+const maxMergedCells = 10_000_000
+
+// fillMerges gives each merged area's cells the area's value, clipped to
+// the cells in use: a merge over whole columns or rows (XFD1:XFD60000)
+// reaches no further than the list's own text.
+func (g *grid) fillMerges(ms []mergeRange) error {
+	width := 0
+	for _, r := range g.rows {
+		width = max(width, len(r))
 	}
-	rows[r][c] = v
-	return rows
+	filled := 0
+	for _, m := range ms {
+		if m.c1 > width {
+			continue
+		}
+		top := sort.SearchInts(g.nums, m.r1)
+		if top == len(g.nums) || g.nums[top] != m.r1 {
+			continue // the area's first row is blank: nothing to fill
+		}
+		v := rawCellAt(g.rows[top], m.c1-1)
+		if v == "" {
+			continue
+		}
+		c2 := min(m.c2, width)
+		for i := top; i < len(g.rows) && g.nums[i] <= m.r2; i++ {
+			if filled += c2 - m.c1 + 1; filled > maxMergedCells {
+				return fmt.Errorf("%w: merged areas fill more than %d cells", ErrTooBig, maxMergedCells)
+			}
+			for c := m.c1; c <= c2; c++ {
+				g.rows[i] = setCell(g.rows[i], c-1, v)
+			}
+		}
+	}
+	return nil
+}
+
+func rawCellAt(cells []string, i int) string {
+	if i < len(cells) {
+		return cells[i]
+	}
+	return ""
+}
+
+func setCell(row []string, c int, v string) []string {
+	for len(row) <= c {
+		row = append(row, "")
+	}
+	row[c] = v
+	return row
 }

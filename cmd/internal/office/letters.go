@@ -206,6 +206,9 @@ type tempFile struct{ temp, final string }
 func writeLetterFiles(req LettersRequest, letters []report.Letter, opt report.LetterOptions) ([]tempFile, error) {
 	var out []tempFile
 	write := func(final string, ls []report.Letter) error {
+		if err := CheckOutput(final); err != nil {
+			return err
+		}
 		tmp, err := os.CreateTemp(filepath.Dir(final), ".letters-*.tmp") // 0600
 		if err != nil {
 			return err

@@ -74,8 +74,9 @@ func TestPrintLettersUnthanked(t *testing.T) {
 	if got := letterCount(t, st, c); got != before+len(want) {
 		t.Fatalf("register rows=%d, want %d", got, before+len(want))
 	}
-	if calls != len(want) || last != len(want) {
-		t.Fatalf("progress called %d times, last %d; want %d", calls, last, len(want))
+	// A retried transaction (MEKTEPKEZHOL_TX_REPLAY) renders, and reports, again.
+	if calls == 0 || calls%len(want) != 0 || last != len(want) {
+		t.Fatalf("progress called %d times, last %d; want %d each run", calls, last, len(want))
 	}
 	// Now every donor is thanked: nothing left to print.
 	_, err = office.PrintLetters(ctx, st, c, office.LettersRequest{Unthanked: true, Lang: "kk", Out: out + "2"}, nil)
