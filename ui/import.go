@@ -98,12 +98,11 @@ func (u *App) onImportTapped(kind exchange.Kind, done func()) {
 		}
 		path := r.URI().Path()
 		r.Close()
+		u.rememberFile(folderImport, path)
 		newImportWizard(u, kind, done).open(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
-	if loc := documentsFolder(); loc != nil {
-		d.SetLocation(loc)
-	}
+	u.startIn(d, folderImport)
 	d.Resize(u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
 	d.Show()
 }
@@ -283,7 +282,7 @@ func (u *App) exchangeMenuItems() []*fyne.MenuItem {
 	template := fyne.NewMenuItem(lang.L("exchange.template"), u.onTemplateTapped)
 	backup := fyne.NewMenuItem(lang.L("backup.now"), func() {
 		name := "mektepkezhol-" + time.Now().Format("2006-01-02") + ".db"
-		u.askSavePath(name, []string{".db"}, func(path string) { u.backupTo(path, nil) })
+		u.askSavePath(folderBackups, name, []string{".db"}, func(path string) { u.backupTo(path, nil) })
 	})
 	return []*fyne.MenuItem{fyne.NewMenuItemSeparator(), children, sponsors, template, fyne.NewMenuItemSeparator(), backup}
 }

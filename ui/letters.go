@@ -33,7 +33,7 @@ type lettersDialog struct {
 }
 
 func newLettersDialog(s *sponsorsScreen) *lettersDialog {
-	l := &lettersDialog{s: s, folder: newFolderPicker(s.u.win)}
+	l := &lettersDialog{s: s, folder: newFolderPicker(s.u)}
 	var codes []string
 	if s.form.sponsor.ID != 0 {
 		codes = append(codes, lettersSelected)
@@ -122,7 +122,7 @@ func (l *lettersDialog) onPrintTapped() {
 	}
 	// Refuse before anything is registered or written, and lead the clerk
 	// to the field to fill in.
-	if err := docs.CheckLetterSettings(u.ctx, req.Lang); err != nil {
+	if err := u.docs.CheckLetterSettings(u.ctx, req.Lang); err != nil {
 		l.d.Hide()
 		showSettingsError(u, err)
 		return
@@ -132,7 +132,7 @@ func (l *lettersDialog) onPrintTapped() {
 	p.d.Show()
 	c := u.campaign
 	background(func() {
-		res, err := docs.PrintLetters(p.ctx, c, req, p.progress)
+		res, err := u.docs.PrintLetters(p.ctx, c, req, p.progress)
 		fyne.Do(func() {
 			p.hide()
 			l.onPrinted(res, err)

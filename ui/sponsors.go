@@ -133,7 +133,7 @@ func (s *sponsorsScreen) onSaved(int64) { s.refresh() }
 // onLetterTapped asks whom to thank and prints their Алғыс хат letters
 // (ui/letters.go).
 func (s *sponsorsScreen) onLetterTapped() {
-	if docs == nil {
+	if s.u.docs == nil {
 		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("docs.unavailable"), s.u.win)
 		return
 	}
