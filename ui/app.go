@@ -92,7 +92,7 @@ type App struct {
 	campaigns []data.Campaign
 	campaign  data.Campaign
 
-	docs     Documents                     // ui/documents.go
+	docs     Documents                   // ui/documents.go
 	openDocs func(*data.Store) Documents // docs over a reopened store
 
 	screens  map[string]screen
