@@ -89,7 +89,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(nil)
-	f.heading.Truncation = fyne.TextTruncateEllipsis // leaves room for the buttons
+	f.heading.Wrapping = fyne.TextWrapWord // a long name wraps beside the buttons
 	return f
 }
 
@@ -163,7 +163,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 	if f.child.ID == 0 {
 		f.edit(0)
 	}
-	return container.NewScroll(container.NewPadded(body))
+	return container.NewVScroll(container.NewPadded(body))
 }
 
 // edit loads child id into the form (0: a new child).

@@ -95,7 +95,7 @@ func (f *giveForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.given_on"), f.givenOn),
 		widget.NewFormItem(lang.L("field.act_number"), f.act)), container.NewHBox(give)))
 	f.showMode()
-	return container.NewScroll(container.NewVBox(whom, what))
+	return container.NewVScroll(container.NewVBox(whom, what))
 }
 
 // refresh reloads the stock and the filter choices.

@@ -57,7 +57,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(func() { f.onDelete() })
-	f.heading.Truncation = fyne.TextTruncateEllipsis // leaves room for the buttons
+	f.heading.Wrapping = fyne.TextWrapWord // a long name wraps beside the buttons
 	f.donationList = widget.NewList(func() int { return len(f.donations) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -88,7 +88,7 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.kind"), f.kind),
 		widget.NewFormItem(lang.L("field.name"), f.name),
-		widget.NewFormItem(lang.L("field.bin"), f.bin),
+		widget.NewFormItem(lang.L("field.bin"), withError(f.bin)),
 		widget.NewFormItem(lang.L("field.head_name"), f.headName),
 		widget.NewFormItem(lang.L("field.head_title"), f.headTitle),
 		widget.NewFormItem(lang.L("field.contact"), f.contact),
@@ -98,7 +98,7 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
 	donations := widget.NewCard("", lang.L("sponsor.donations"), f.donationList)
-	top := container.NewScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.del, f.save), f.heading), form, f.consent)))
+	top := container.NewVScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.del, f.save), f.heading), form, f.consent)))
 	split := container.NewVSplit(top, donations)
 	split.Offset = 0.72
 	return split

@@ -62,7 +62,9 @@ func (s *sponsorsScreen) cell(row, col int) string {
 func (s *sponsorsScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("sponsors.new"), theme.ContentAddIcon(), s.onNewTapped)
 	letter := widget.NewButtonWithIcon(lang.L("sponsors.letter"), theme.DocumentPrintIcon(), s.onLetterTapped)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, letter, s.fileButton()), s.search)
+	// the search on a row of its own: beside the buttons it shrank to a
+	// few letters on a laptop
+	top := container.NewVBox(s.search, container.NewBorder(nil, nil, s.count, container.NewHBox(newBtn, letter, s.fileButton())))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6
