@@ -123,6 +123,7 @@ func New(a fyne.App, w fyne.Window, st Store, opts ...Option) *App {
 	u.build()
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.onCloseRequested)
+	w.Canvas().SetOnTypedKey(u.onTypedKey) // ui/keys.go: Esc and Enter answer dialogs
 	u.startAutoBackup() // ui/settings_backup.go
 	return u
 }

@@ -21,13 +21,13 @@ type appealForm struct {
 	state  formState
 	saved  func()
 
-	heading                           *widget.Label
-	channel, status                   *widget.Select
-	channels, statuses                choice
-	citizen, phone, subject, assigned *widget.Entry
-	due, resolution                   *widget.Entry
-	save                              *widget.Button
-	child                             *appealChild
+	heading                       *widget.Label
+	channel, status               *widget.Select
+	channels, statuses            choice
+	citizen, phone, assigned, due *widget.Entry
+	subject, resolution           *textArea
+	save                          *widget.Button
+	child                         *appealChild
 }
 
 func newAppealForm(u *App, saved func()) *appealForm {
@@ -42,15 +42,12 @@ func newAppealForm(u *App, saved func()) *appealForm {
 	f.channel = newSelect(f.channels.labels, changed)
 	f.status = newSelect(f.statuses.labels, changed)
 	f.citizen, f.phone, f.assigned, f.due = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.subject, f.resolution = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	f.subject.SetMinRowsVisible(3)
-	f.resolution.SetMinRowsVisible(3)
-	f.subject.Wrapping, f.resolution.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	f.subject, f.resolution = newTextArea(3), newTextArea(3)
 	f.due.Validator = dateValidator
 	f.due.SetPlaceHolder(lang.L("appeal.due_auto"))
 	f.phone.SetPlaceHolder("+7 7XX XXX XX XX")
 	f.child = newAppealChild(f)
-	f.state.track(f.citizen, f.phone, f.subject, f.assigned, f.due, f.resolution)
+	f.state.track(f.citizen, f.phone, &f.subject.Entry, f.assigned, f.due, &f.resolution.Entry)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save")+" (Ctrl+S)", theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.newCall()

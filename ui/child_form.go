@@ -28,7 +28,7 @@ type childForm struct {
 	iin, surname, name, patronymic, birth *widget.Entry
 	gradeLetter, address, guardian, phone *widget.Entry
 	clothing, shoes, consentOn, consentBy *widget.Entry
-	notes                                 *widget.Entry
+	notes                                 *textArea
 	sex, school, grade                    *widget.Select
 	sexChoice, schoolChoice               choice
 	consent                               *widget.Check
@@ -47,7 +47,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newTextArea(3)
 	f.iin.Validator = iinValidator
 	f.iin.SetPlaceHolder("123456789012")
 	f.birth.Validator, f.consentOn.Validator = dateValidator, dateValidator
@@ -80,7 +80,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 		})
 	}
 	f.state.track(f.iin, f.surname, f.name, f.patronymic, f.birth, f.gradeLetter, f.address, f.guardian, f.phone,
-		f.clothing, f.shoes, f.consentOn, f.consentBy, f.notes)
+		f.clothing, f.shoes, f.consentOn, f.consentBy, &f.notes.Entry)
 	prev := f.iin.OnChanged
 	f.iin.OnChanged = func(s string) {
 		prev(s)

@@ -26,7 +26,7 @@ type sponsorForm struct {
 	kinds                          choice
 	name, bin, headName, headTitle *widget.Entry
 	contact, phone, email, address *widget.Entry
-	notes                          *widget.Entry
+	notes                          *textArea
 	consent                        *widget.Check
 	save, del                      *widget.Button
 	onDelete                       func()
@@ -44,8 +44,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 	})
 	f.name, f.bin, f.headName, f.headTitle = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.contact, f.phone, f.email, f.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.notes = widget.NewMultiLineEntry()
-	f.notes.SetMinRowsVisible(2)
+	f.notes = newTextArea(2)
 	f.bin.Validator = binValidator
 	f.bin.SetPlaceHolder("123456789012")
 	f.consent = widget.NewCheck(lang.L("sponsor.public_consent"), func(bool) {
@@ -53,7 +52,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 			f.state.dirty = true
 		}
 	})
-	f.state.track(f.name, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, f.notes)
+	f.state.track(f.name, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, &f.notes.Entry)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(func() { f.onDelete() })
