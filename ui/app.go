@@ -124,7 +124,7 @@ func New(a fyne.App, w fyne.Window, st Store, opts ...Option) *App {
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.onCloseRequested)
 	w.Canvas().SetOnTypedKey(u.onTypedKey) // ui/keys.go: Esc and Enter answer dialogs
-	u.startAutoBackup() // ui/settings_backup.go
+	u.startAutoBackup()                    // ui/settings_backup.go
 	return u
 }
 
