@@ -110,8 +110,9 @@ func (f *appealForm) fill() {
 func (f *appealForm) onSaveTapped() {
 	a := f.appeal
 	a.CampaignID = f.u.campaign.ID
-	if a.ID == 0 {
-		a.ReceivedAt = time.Now().Truncate(time.Minute)
+	if a.ID == 0 { // at this minute, on the campaign's day (ui/campaign_dates.go)
+		now, day := time.Now(), f.u.campaignDay()
+		a.ReceivedAt = time.Date(day.Year(), day.Month(), day.Day(), now.Hour(), now.Minute(), 0, 0, now.Location())
 	}
 	a.Channel, a.Status = f.channels.code(f.channel.Selected), f.statuses.code(f.status.Selected)
 	a.CitizenName, a.CitizenPhone, a.Subject = f.citizen.Text, f.phone.Text, f.subject.Text

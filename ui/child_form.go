@@ -266,7 +266,7 @@ func (f *childForm) onSaveTapped() {
 		showError(f.u.win, err)
 		return
 	}
-	if ws := c.Warnings(today()); len(ws) > 0 {
+	if ws := c.Warnings(f.u.campaignDay()); len(ws) > 0 { // ages on the campaign's date
 		var lines []string
 		for _, w := range ws {
 			lines = append(lines, fieldName(w.Field)+": "+lang.L(w.Key))

@@ -116,7 +116,7 @@ func (s *donationsScreen) onDeleteTapped() {
 		lang.L("action.delete"), lang.L("delete.donation.refused"),
 		func() error { return s.u.st.DeleteDonation(s.u.ctx, d.ID) },
 		func() {
-			s.form.edit(data.Donation{DonatedOn: today()})
+			s.form.edit(data.Donation{DonatedOn: s.u.campaignDay()})
 			s.place.mark(row)
 			s.refresh()
 		})

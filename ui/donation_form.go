@@ -92,7 +92,7 @@ func (f *donationForm) setCatalogue(sponsors []data.SponsorRow, items []data.Aid
 	}
 	f.itemChoice = newChoice(codes, func(c string) string { return byID[c].Name(language()) })
 	if f.donation.ID == 0 && f.donation.DonatedOn.IsZero() {
-		f.edit(data.Donation{DonatedOn: today()})
+		f.edit(data.Donation{DonatedOn: f.u.campaignDay()})
 	}
 }
 
@@ -207,9 +207,18 @@ func (f *donationForm) read() (data.Donation, error) {
 
 func (f *donationForm) onSaveTapped() {
 	d, err := f.read()
-	if err == nil && d.ID == 0 {
+	if err != nil {
+		showSaveError(f.u.win, err, f.reload)
+		return
+	}
+	f.u.askOutsideCampaign(d.DonatedOn, func() { f.store(d) })
+}
+
+func (f *donationForm) store(d data.Donation) {
+	var err error
+	if d.ID == 0 {
 		err = f.u.st.CreateDonation(f.u.ctx, &d)
-	} else if err == nil {
+	} else {
 		err = f.u.st.UpdateDonation(f.u.ctx, &d)
 	}
 	if err != nil {

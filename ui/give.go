@@ -194,7 +194,7 @@ func (f *giveForm) clear() {
 	f.search.SetText("")
 	f.size.SetText("")
 	f.quantity.SetText("1")
-	f.givenOn.SetText(dateText(today()))
+	f.givenOn.SetText(dateText(f.u.campaignDay()))
 	f.act.SetText(newActNumber(time.Now()))
 	f.matchList.Refresh()
 	f.showRecipients()

@@ -174,7 +174,7 @@ func (w *importWizard) onNextTapped() {
 
 // options reads the wizard's choices for the preview.
 func (w *importWizard) options() (exchange.Options, error) {
-	opt := exchange.Options{Kind: w.kind, Lang: language(), Today: today()}
+	opt := exchange.Options{Kind: w.kind, Lang: language(), Today: w.u.campaignDay()}
 	if w.kind == exchange.Children && strings.TrimSpace(w.school.Text) != "" {
 		n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(w.school.Text), "№"))
 		if err != nil || n <= 0 {
