@@ -176,7 +176,7 @@ func (f *folderPicker) onChangeTapped() {
 	}, f.u.win)
 	f.u.startIn(d, folderDocuments)
 	d.Resize(f.u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	f.u.showFileDialog(d)
 }
 
 // progressDialog shows a running job with a bar and a Cancel button that

@@ -60,7 +60,7 @@ func (u *App) askSavePath(purpose folderPurpose, name string, exts []string, cho
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	u.startIn(d, purpose)
 	d.Resize(u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // writePrivate writes a file only its owner can read: the lists hold

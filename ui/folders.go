@@ -6,7 +6,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 )
 
 // folderPurpose names what a file dialog is for: each purpose remembers
@@ -61,4 +64,49 @@ func fileTime(path string) time.Time {
 		return time.Time{}
 	}
 	return fi.ModTime()
+}
+
+// showFileDialog shows a Fyne file or folder dialog with the names of its
+// places (Home, Computer, Documents…) in the clerk's language: Fyne writes
+// them in English whatever the translation.
+func (u *App) showFileDialog(d interface{ Show() }) {
+	d.Show()
+	pop, ok := u.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		return
+	}
+	for _, l := range findLists(pop.Content) {
+		update := l.UpdateItem
+		if update == nil {
+			continue
+		}
+		l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+			update(id, o)
+			if box, ok := o.(*fyne.Container); ok {
+				for _, x := range box.Objects {
+					if label, ok := x.(*widget.Label); ok {
+						label.SetText(lang.X("file.place."+label.Text, label.Text))
+					}
+				}
+			}
+		}
+		l.Refresh()
+	}
+}
+
+// findLists finds the lists laid out in plain containers and splits.
+func findLists(o fyne.CanvasObject) []*widget.List {
+	switch x := o.(type) {
+	case *widget.List:
+		return []*widget.List{x}
+	case *fyne.Container:
+		var found []*widget.List
+		for _, c := range x.Objects {
+			found = append(found, findLists(c)...)
+		}
+		return found
+	case *container.Split:
+		return append(findLists(x.Leading), findLists(x.Trailing)...)
+	}
+	return nil
 }

@@ -104,7 +104,7 @@ func (u *App) onImportTapped(kind exchange.Kind, done func()) {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
 	u.startIn(d, folderImport)
 	d.Resize(u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // open reads the file at path and shows the column step.

@@ -2,14 +2,17 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/exchange"
 )
 
 // pressTab does what Fyne's desktop window does with Tab (glfw
@@ -110,5 +113,21 @@ func TestDialogKeys(t *testing.T) {
 	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Enter left the message open")
+	}
+}
+
+// TestFileDialogSpeaksKazakh opens the import's file dialog: its places
+// are named in kk, and it starts in the folder last used for imports.
+func TestFileDialogSpeaksKazakh(t *testing.T) {
+	u, _ := newTestUI(t)
+	dir := t.TempDir()
+	u.rememberFolder(folderImport, dir)
+	u.onImportTapped(exchange.Children, nil)
+	text := overlayText(u.win)
+	if !strings.Contains(text, lang.L("file.place.Home")) || strings.Contains(text, "Home\n") {
+		t.Fatalf("the file dialog's places are not translated:\n%s", text)
+	}
+	if !strings.Contains(text, filepath.Base(dir)) {
+		t.Fatalf("the file dialog does not open in the last import folder %s:\n%s", dir, text)
 	}
 }

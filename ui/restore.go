@@ -125,7 +125,7 @@ func (p *restorePicker) onOtherTapped() {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	p.u.startIn(d, folderBackups)
 	d.Resize(p.u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	p.u.showFileDialog(d)
 }
 
 func (p *restorePicker) onRestoreTapped() {

@@ -86,7 +86,7 @@ func (b *backupPanel) onBrowseTapped() {
 		}
 	}, b.u.win)
 	d.Resize(b.u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	b.u.showFileDialog(d)
 }
 
 func (b *backupPanel) onBackupTapped() {

@@ -85,7 +85,7 @@ func (l *letterSettings) imageRow(e *widget.Entry) fyne.CanvasObject {
 				r.Close()
 			}
 		}, l.u.win)
-		d.Show()
+		l.u.showFileDialog(d)
 	})
 	return container.NewBorder(nil, nil, nil, choose, e)
 }
