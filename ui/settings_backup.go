@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,7 +37,8 @@ func newBackupPanel(u *App, state *formState) *backupPanel {
 	return b
 }
 
-func (b *backupPanel) buildUI() fyne.CanvasObject {
+// buildUI lays the card out; save stores the card's folder and copies.
+func (b *backupPanel) buildUI(save func()) fyne.CanvasObject {
 	now := widget.NewButtonWithIcon(lang.L("backup.now"), theme.DocumentSaveIcon(), b.onBackupTapped)
 	restore := widget.NewButtonWithIcon(lang.L("backup.restore"), theme.HistoryIcon(), b.onRestoreTapped)
 	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), b.onBrowseTapped)
@@ -47,7 +49,10 @@ func (b *backupPanel) buildUI() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("backup.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	return widget.NewCard("", lang.L("backup.title"), container.NewVBox(form, hint, container.NewHBox(now, restore)))
+	saveBtn := widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), save)
+	saveBtn.Importance = widget.HighImportance
+	return widget.NewCard("", lang.L("backup.title"), container.NewVBox(form, hint,
+		container.NewHBox(saveBtn, b.u.guard(data.RoleAdmin, saveBtn), layout.NewSpacer(), now, restore)))
 }
 
 // fill shows the settings' backup folder, copies and last backup.
