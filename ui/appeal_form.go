@@ -115,7 +115,7 @@ func (f *appealForm) onSaveTapped() {
 		a.ReceivedAt = time.Date(day.Year(), day.Month(), day.Day(), now.Hour(), now.Minute(), 0, 0, now.Location())
 	}
 	a.Channel, a.Status = f.channels.code(f.channel.Selected), f.statuses.code(f.status.Selected)
-	a.CitizenName, a.CitizenPhone, a.Subject = f.citizen.Text, f.phone.Text, f.subject.Text
+	a.CitizenName, a.CitizenPhone, a.Subject = f.citizen.Text, data.FormatPhone(f.phone.Text), f.subject.Text
 	a.AssignedTo, a.Resolution = f.assigned.Text, f.resolution.Text
 	a.ChildID = f.child.id
 	due, ok := parseDate(f.due.Text)

@@ -247,7 +247,7 @@ func (f *childForm) read() (data.Child, error) {
 	c.Sex = f.sexChoice.code(f.sex.Selected)
 	c.SchoolID, _ = strconv.ParseInt(f.schoolChoice.code(f.school.Selected), 10, 64)
 	c.Grade, _ = strconv.Atoi(f.grade.Selected)
-	c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone = f.gradeLetter.Text, f.address.Text, f.guardian.Text, f.phone.Text
+	c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone = f.gradeLetter.Text, f.address.Text, f.guardian.Text, data.FormatPhone(f.phone.Text)
 	c.ClothingSize, c.ShoeSize, c.ConsentBy, c.Notes = f.clothing.Text, f.shoes.Text, f.consentBy.Text, f.notes.Text
 	c.Categories = nil
 	for _, code := range data.CategoryCodes {

@@ -170,7 +170,7 @@ func TestAppealQuickCallFromKeyboard(t *testing.T) {
 			a = x
 		}
 	}
-	if a.Subject != "Рюкзак берілмеді, №7 мектеп" || a.CitizenPhone != "87015550000" || a.Channel != data.ChannelHotline {
+	if a.Subject != "Рюкзак берілмеді, №7 мектеп" || a.CitizenPhone != "+7 701 555 00 00" || a.Channel != data.ChannelHotline {
 		t.Fatalf("saved %+v; dialog: %s", a, overlayText(u.win))
 	}
 	set, _ := st.Settings(ctx)

@@ -18,7 +18,12 @@ import (
 )
 
 func sortDistributionsNewest(rows []data.DistributionRow) {
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].ID > rows[j].ID })
+	sort.SliceStable(rows, func(i, j int) bool {
+		if !rows[i].GivenOn.Equal(rows[j].GivenOn) {
+			return rows[i].GivenOn.After(rows[j].GivenOn) // by the day given, not by when typed in
+		}
+		return rows[i].ID > rows[j].ID
+	})
 }
 
 // giveForm picks the children (one, or a group by school, category and

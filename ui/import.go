@@ -255,7 +255,7 @@ func (w *importWizard) commit() {
 				return
 			}
 			w.result = sum
-			dialog.ShowInformation(lang.L("import.done_title"), w.countsText(sum), w.u.win)
+			dialog.ShowInformation(lang.L("import.done_title"), w.countsText("import.counts_done", sum), w.u.win)
 			if w.done != nil {
 				w.done()
 			}
@@ -264,9 +264,10 @@ func (w *importWizard) commit() {
 }
 
 // countsText says how many rows are new, updated, unchanged, repeated and
-// rejected.
-func (w *importWizard) countsText(s exchange.Summary) string {
-	return lang.L("import.counts", map[string]any{"Rows": number(int64(s.Rows)), "New": number(int64(s.Imported)),
+// rejected: key is import.counts for the preview (what will be done) or
+// import.counts_done once the import has run.
+func (w *importWizard) countsText(key string, s exchange.Summary) string {
+	return lang.L(key, map[string]any{"Rows": number(int64(s.Rows)), "New": number(int64(s.Imported)),
 		"Updated": number(int64(s.Updated)), "Unchanged": number(int64(s.Unchanged)),
 		"Duplicates": number(int64(s.Duplicates)), "Rejected": number(int64(s.Rejected))})
 }

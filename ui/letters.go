@@ -158,11 +158,9 @@ func (l *lettersDialog) onPrinted(res LettersResult, err error) {
 	case len(res.Files) > 1:
 		where = filepath.Dir(res.Files[0]) // the batch's folder: the file manager shows it
 	}
-	if err := openDocument(u.app, where); err != nil {
-		fyne.LogError("open "+where, err)
-	}
 	dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("letters.done", map[string]any{
 		"N": res.Issued, "New": res.Issued - res.Reprinted, "Reprinted": res.Reprinted, "Where": where}), u.win)
+	u.openOrShow(where) // on top: the folder button when no viewer opens
 }
 
 // showSettingsError shows err; a setting the letters cannot be signed

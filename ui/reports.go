@@ -169,9 +169,7 @@ func (s *reportsScreen) run(work func() (string, error), done func(string)) {
 // written says where a document went and opens it.
 func (s *reportsScreen) written(path string) {
 	s.status.SetText(lang.L("reports.saved", map[string]any{"Path": path}))
-	if err := openDocument(s.u.app, path); err != nil {
-		fyne.LogError("open "+path, err)
-	}
+	s.u.openOrShow(path) // ui/open_document.go
 }
 
 func (s *reportsScreen) fileName(key string, extra map[string]any) string {

@@ -151,7 +151,7 @@ func (f *sponsorForm) onSaveTapped() {
 	sp := f.sponsor
 	sp.Kind = f.kinds.code(f.kind.Selected)
 	sp.Name, sp.BIN, sp.HeadName, sp.HeadTitle = f.name.Text, f.bin.Text, f.headName.Text, f.headTitle.Text
-	sp.ContactPerson, sp.Phone, sp.Email, sp.Address = f.contact.Text, f.phone.Text, f.email.Text, f.address.Text
+	sp.ContactPerson, sp.Phone, sp.Email, sp.Address = f.contact.Text, data.FormatPhone(f.phone.Text), f.email.Text, f.address.Text
 	sp.Notes, sp.PublicConsent = f.notes.Text, f.consent.Checked
 	var err error
 	if sp.ID == 0 {

@@ -172,3 +172,12 @@ func withError(e *widget.Entry) fyne.CanvasObject {
 	})
 	return container.NewVBox(e, msg)
 }
+
+// quoted puts a name in «» unless it has quotes of its own: «"«Сарыарқа
+// Құрылыс» ЖШС"» is what the clerk saw.
+func quoted(name string) string {
+	if strings.ContainsAny(name, "«»\"“”„") {
+		return name
+	}
+	return "«" + name + "»"
+}
