@@ -83,7 +83,7 @@ func (s *appealsScreen) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, s.count, container.NewHBox(newBtn, s.fileButton())))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
-	split.Offset = 0.62
+	split.Offset = 0.5 // the form's fields wide enough for a whole name in kk
 	return split
 }
 

@@ -116,7 +116,9 @@ func (u *App) tourDialogs() []struct {
 		{"restore", func() {
 			u.show(scrSettings, nil)
 			dir, _ := data.AutoBackupConfig(u.settings, u.st.Path())
-			u.showRestorePicker(dir) // ui/restore.go
+			// listed at once: the screenshot is taken soon after
+			found := data.FindBackups(u.ctx, u.st.Path(), dir, data.ManualBackups(u.settings))
+			newRestorePicker(u, found).show() // ui/restore.go
 		}},
 		{"appeal", u.tourAppeal},
 		{"donation", func() {
