@@ -122,18 +122,21 @@ func (s *Store) createAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
 		a.DueOn = due
 	}
 	if a.RegNumber == "" {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) + 1 FROM appeals WHERE campaign_id = ?`, a.CampaignID).Scan(&n); err != nil {
+		// numbered in the campaign's year: a call entered later among the
+		// 2019 campaign's is 2019-00xx, whatever the computer's clock says
+		var n, year int
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) + 1 FROM appeals WHERE campaign_id = ?),
+			COALESCE((SELECT year FROM campaigns WHERE id = ?), ?)`, a.CampaignID, a.CampaignID, a.ReceivedAt.Year()).Scan(&n, &year); err != nil {
 			return err
 		}
-		a.RegNumber = fmt.Sprintf("%d-%04d", a.ReceivedAt.Year(), n)
+		a.RegNumber = fmt.Sprintf("%d-%04d", year, n)
 		for {
 			var taken bool
 			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM appeals WHERE reg_number = ?)`, a.RegNumber).Scan(&taken); err != nil || !taken {
 				break
 			}
 			n++
-			a.RegNumber = fmt.Sprintf("%d-%04d", a.ReceivedAt.Year(), n)
+			a.RegNumber = fmt.Sprintf("%d-%04d", year, n)
 		}
 	}
 	at, now := s.stamp()

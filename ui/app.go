@@ -92,6 +92,9 @@ type App struct {
 	campaigns []data.Campaign
 	campaign  data.Campaign
 
+	docs     Documents                   // ui/documents.go
+	openDocs func(*data.Store) Documents // docs over a reopened store
+
 	screens  map[string]screen
 	current  string
 	content  *fyne.Container
@@ -102,8 +105,12 @@ type App struct {
 
 // New builds the workspace into w over st, in the language of the saved
 // settings, showing the newest campaign's dashboard.
-func New(a fyne.App, w fyne.Window, st Store) *App {
+func New(a fyne.App, w fyne.Window, st Store, opts ...Option) *App {
 	u := &App{app: a, win: w, st: st, ctx: context.Background()}
+	for _, o := range opts {
+		o(u)
+	}
+	u.bindDocuments()
 	st0, err := st.Settings(u.ctx)
 	if err != nil {
 		fyne.LogError("load settings", err)
@@ -117,9 +124,8 @@ func New(a fyne.App, w fyne.Window, st Store) *App {
 	u.build()
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.onCloseRequested)
-	u.startAutoBackup() // ui/settings_backup.go
-
-	w.Canvas().SetOnTypedKey(u.onTypedKey) // F1: ui/help.go
+	w.Canvas().SetOnTypedKey(u.onTypedKey) // ui/keys.go: F1 help, Esc and Enter answer dialogs
+	u.startAutoBackup()                    // ui/settings_backup.go
 	return u
 }
 

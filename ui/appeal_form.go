@@ -21,13 +21,13 @@ type appealForm struct {
 	state  formState
 	saved  func()
 
-	heading                           *widget.Label
-	channel, status                   *widget.Select
-	channels, statuses                choice
-	citizen, phone, subject, assigned *widget.Entry
-	due, resolution                   *widget.Entry
-	save                              *widget.Button
-	child                             *appealChild
+	heading                       *widget.Label
+	channel, status               *widget.Select
+	channels, statuses            choice
+	citizen, phone, assigned, due *widget.Entry
+	subject, resolution           *textArea
+	save                          *widget.Button
+	child                         *appealChild
 }
 
 func newAppealForm(u *App, saved func()) *appealForm {
@@ -42,15 +42,12 @@ func newAppealForm(u *App, saved func()) *appealForm {
 	f.channel = newSelect(f.channels.labels, changed)
 	f.status = newSelect(f.statuses.labels, changed)
 	f.citizen, f.phone, f.assigned, f.due = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.subject, f.resolution = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	f.subject.SetMinRowsVisible(3)
-	f.resolution.SetMinRowsVisible(3)
-	f.subject.Wrapping, f.resolution.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	f.subject, f.resolution = newTextArea(3), newTextArea(3)
 	f.due.Validator = dateValidator
 	f.due.SetPlaceHolder(lang.L("appeal.due_auto"))
 	f.phone.SetPlaceHolder("+7 7XX XXX XX XX")
 	f.child = newAppealChild(f)
-	f.state.track(f.citizen, f.phone, f.subject, f.assigned, f.due, f.resolution)
+	f.state.track(f.citizen, f.phone, &f.subject.Entry, f.assigned, f.due, &f.resolution.Entry)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save")+" (Ctrl+S)", theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.newCall()
@@ -72,7 +69,7 @@ func (f *appealForm) buildUI() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("appeals.keyboard_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	return container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, container.NewHBox(f.save), hint)))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(f.heading, form, container.NewHBox(f.save), hint)))
 }
 
 // newCall empties the form for a hotline call and puts the cursor on the
@@ -113,11 +110,12 @@ func (f *appealForm) fill() {
 func (f *appealForm) onSaveTapped() {
 	a := f.appeal
 	a.CampaignID = f.u.campaign.ID
-	if a.ID == 0 {
-		a.ReceivedAt = time.Now().Truncate(time.Minute)
+	if a.ID == 0 { // at this minute, on the campaign's day (ui/campaign_dates.go)
+		now, day := time.Now(), f.u.campaignDay()
+		a.ReceivedAt = time.Date(day.Year(), day.Month(), day.Day(), now.Hour(), now.Minute(), 0, 0, now.Location())
 	}
 	a.Channel, a.Status = f.channels.code(f.channel.Selected), f.statuses.code(f.status.Selected)
-	a.CitizenName, a.CitizenPhone, a.Subject = f.citizen.Text, f.phone.Text, f.subject.Text
+	a.CitizenName, a.CitizenPhone, a.Subject = f.citizen.Text, data.FormatPhone(f.phone.Text), f.subject.Text
 	a.AssignedTo, a.Resolution = f.assigned.Text, f.resolution.Text
 	a.ChildID = f.child.id
 	due, ok := parseDate(f.due.Text)

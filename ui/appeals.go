@@ -79,10 +79,11 @@ func (s *appealsScreen) buildUI() fyne.CanvasObject {
 		s.presetOverdueOnly = nil
 	}
 	newBtn := widget.NewButtonWithIcon(lang.L("appeals.new_call"), theme.ContentAddIcon(), s.onNewTapped)
-	top := container.NewBorder(nil, nil, container.NewHBox(s.status, s.overdue), container.NewHBox(s.count, newBtn, s.fileButton()))
+	top := container.NewVBox(container.NewHBox(s.status, s.overdue),
+		container.NewBorder(nil, nil, s.count, container.NewHBox(newBtn, s.fileButton())))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
-	split.Offset = 0.62
+	split.Offset = 0.5 // the form's fields wide enough for a whole name in kk
 	return split
 }
 

@@ -41,9 +41,9 @@ func barChart(bars []bar) fyne.CanvasObject {
 		inner := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		value := widget.NewLabel(b.text)
 		bars := container.New(&barLayout{frac: frac, part: part}, track, fill, inner, value)
-		name := widget.NewLabel(b.label)
-		name.Truncation = fyne.TextTruncateEllipsis
-		rows.Add(container.NewGridWrap(fyne.NewSize(230, 34), name))
+		// a long category's name wraps onto a second line: cut with an
+		// ellipsis it could not be read anywhere
+		rows.Add(container.New(fixedWidth(230), wrapped(b.label)))
 		rows.Add(bars)
 	}
 	return rows
@@ -84,4 +84,23 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	t := objs[3].MinSize()
 	return fyne.NewSize(barTextWidth+60, t.Height)
+}
+
+// fixedWidth lays its object out at a fixed width and the height it asks
+// for there (a wrapping label's lines).
+type fixedWidth float32
+
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(w), h)
 }

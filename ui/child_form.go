@@ -28,7 +28,7 @@ type childForm struct {
 	iin, surname, name, patronymic, birth *widget.Entry
 	gradeLetter, address, guardian, phone *widget.Entry
 	clothing, shoes, consentOn, consentBy *widget.Entry
-	notes                                 *widget.Entry
+	notes                                 *textArea
 	sex, school, grade                    *widget.Select
 	sexChoice, schoolChoice               choice
 	consent                               *widget.Check
@@ -47,7 +47,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newTextArea(3)
 	f.iin.Validator = iinValidator
 	f.iin.SetPlaceHolder("123456789012")
 	f.birth.Validator, f.consentOn.Validator = dateValidator, dateValidator
@@ -80,7 +80,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 		})
 	}
 	f.state.track(f.iin, f.surname, f.name, f.patronymic, f.birth, f.gradeLetter, f.address, f.guardian, f.phone,
-		f.clothing, f.shoes, f.consentOn, f.consentBy, f.notes)
+		f.clothing, f.shoes, f.consentOn, f.consentBy, &f.notes.Entry)
 	prev := f.iin.OnChanged
 	f.iin.OnChanged = func(s string) {
 		prev(s)
@@ -89,7 +89,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(nil)
-	f.heading.Truncation = fyne.TextTruncateEllipsis // leaves room for the buttons
+	f.heading.Wrapping = fyne.TextWrapWord // a long name wraps beside the buttons
 	return f
 }
 
@@ -163,7 +163,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 	if f.child.ID == 0 {
 		f.edit(0)
 	}
-	return container.NewScroll(container.NewPadded(body))
+	return container.NewVScroll(container.NewPadded(body))
 }
 
 // edit loads child id into the form (0: a new child).
@@ -247,7 +247,7 @@ func (f *childForm) read() (data.Child, error) {
 	c.Sex = f.sexChoice.code(f.sex.Selected)
 	c.SchoolID, _ = strconv.ParseInt(f.schoolChoice.code(f.school.Selected), 10, 64)
 	c.Grade, _ = strconv.Atoi(f.grade.Selected)
-	c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone = f.gradeLetter.Text, f.address.Text, f.guardian.Text, f.phone.Text
+	c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone = f.gradeLetter.Text, f.address.Text, f.guardian.Text, data.FormatPhone(f.phone.Text)
 	c.ClothingSize, c.ShoeSize, c.ConsentBy, c.Notes = f.clothing.Text, f.shoes.Text, f.consentBy.Text, f.notes.Text
 	c.Categories = nil
 	for _, code := range data.CategoryCodes {
@@ -266,7 +266,7 @@ func (f *childForm) onSaveTapped() {
 		showError(f.u.win, err)
 		return
 	}
-	if ws := c.Warnings(today()); len(ws) > 0 {
+	if ws := c.Warnings(f.u.campaignDay()); len(ws) > 0 { // ages on the campaign's date
 		var lines []string
 		for _, w := range ws {
 			lines = append(lines, fieldName(w.Field)+": "+lang.L(w.Key))

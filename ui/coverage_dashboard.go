@@ -33,9 +33,9 @@ func (s *dashboardScreen) alertCard(title, value, hint string, alert bool, tappe
 	v.TextSize = theme.TextHeadingSize()
 	v.TextStyle.Bold = true
 	h := widget.NewLabel(hint)
-	h.Truncation = fyne.TextTruncateEllipsis
+	h.Wrapping = fyne.TextWrapWord
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	t.Truncation = fyne.TextTruncateEllipsis
+	t.Wrapping = fyne.TextWrapWord
 	open := widget.NewButtonWithIcon(lang.L("dash.open"), theme.NavigateNextIcon(), tapped)
 	open.Importance = widget.LowImportance
 	open.IconPlacement = widget.ButtonIconTrailingText

@@ -25,16 +25,17 @@ type coverageForm struct {
 	appeals []data.Appeal
 	found   []data.Child // the registry's matches of the search
 
-	heading                               *widget.Label
-	search                                *widget.Entry
-	pick                                  *widget.Select
-	name, iin, birth, address             *widget.Entry
-	foundOn, sourceName, action, placedOn *widget.Entry
-	due                                   *widget.Entry
-	source, reason, outcome               *widget.Select
-	sources, reasons, outcomes            choice
-	sourceSchool, placedSchool, appeal    *widget.Select
-	save                                  *widget.Button
+	heading                            *widget.Label
+	search                             *widget.Entry
+	pick                               *widget.Select
+	name, iin, birth, address          *widget.Entry
+	foundOn, sourceName, placedOn      *widget.Entry
+	action                             *textArea
+	due                                *widget.Entry
+	source, reason, outcome            *widget.Select
+	sources, reasons, outcomes         choice
+	sourceSchool, placedSchool, appeal *widget.Select
+	save                               *widget.Button
 }
 
 func newCoverageForm(u *App, saved func()) *coverageForm {
@@ -52,15 +53,13 @@ func newCoverageForm(u *App, saved func()) *coverageForm {
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
-	f.action = widget.NewMultiLineEntry()
-	f.action.SetMinRowsVisible(2)
-	f.action.Wrapping = fyne.TextWrapWord
+	f.action = newTextArea(2)
 	for _, e := range []*widget.Entry{f.birth, f.foundOn, f.placedOn, f.due} {
 		e.Validator = dateValidator
 		e.SetPlaceHolder(lang.L("date.placeholder"))
 	}
 	f.due.SetPlaceHolder(lang.L("coverage.due_auto"))
-	f.state.track(f.name, f.iin, f.birth, f.address, f.foundOn, f.sourceName, f.action, f.placedOn, f.due)
+	f.state.track(f.name, f.iin, f.birth, f.address, f.foundOn, f.sourceName, &f.action.Entry, f.placedOn, f.due)
 	f.sources = newChoice(data.CoverageSources, func(c string) string { return lang.L("coverage.source." + c) })
 	f.reasons = newChoice(data.CoverageReasons, func(c string) string { return lang.L("coverage.reason." + c) })
 	f.outcomes = newChoice(data.CoverageOutcomes, func(c string) string { return lang.L("coverage.outcome." + c) })
@@ -94,7 +93,7 @@ func (f *coverageForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.due_on"), f.due),
 	)
 	head := container.NewBorder(nil, nil, nil, f.save, f.heading)
-	return container.NewScroll(container.NewPadded(container.NewVBox(head, form)))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(head, form)))
 }
 
 // loadCatalogue fills the schools and the campaign's appeals.

@@ -109,9 +109,9 @@ func (s *dashboardScreen) card(title, value, hint, target string, setup func(scr
 	v.TextSize = theme.TextHeadingSize()
 	v.TextStyle.Bold = true
 	h := widget.NewLabel(hint)
-	h.Truncation = fyne.TextTruncateEllipsis
+	h.Wrapping = fyne.TextWrapWord
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	t.Truncation = fyne.TextTruncateEllipsis
+	t.Wrapping = fyne.TextWrapWord
 	open := widget.NewButtonWithIcon(lang.L("dash.open"), theme.NavigateNextIcon(), func() { s.u.show(target, setup) })
 	open.Importance = widget.LowImportance
 	open.IconPlacement = widget.ButtonIconTrailingText

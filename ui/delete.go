@@ -93,8 +93,13 @@ func (s *sponsorsScreen) onDeleteTapped() {
 	if sp.ID == 0 {
 		return
 	}
+	// refused before asking: a sponsor with donations is never deleted
+	if ds, err := s.u.st.FindDonations(s.u.ctx, data.DonationFilter{SponsorID: sp.ID}); err == nil && len(ds) > 0 {
+		dialogError(s.u.win, lang.L("delete.sponsor.refused"))
+		return
+	}
 	row := rowOf(len(s.rows), func(i int) int64 { return s.rows[i].ID }, sp.ID)
-	s.u.confirmAction(lang.L("delete.sponsor.title"), lang.L("delete.sponsor.question", map[string]any{"Name": sp.Name}),
+	s.u.confirmAction(lang.L("delete.sponsor.title"), lang.L("delete.sponsor.question", map[string]any{"Name": quoted(sp.Name)}),
 		lang.L("action.delete"), lang.L("delete.sponsor.refused"),
 		func() error { return s.u.st.DeleteSponsor(s.u.ctx, sp.ID) },
 		func() {
@@ -116,7 +121,7 @@ func (s *donationsScreen) onDeleteTapped() {
 		lang.L("action.delete"), lang.L("delete.donation.refused"),
 		func() error { return s.u.st.DeleteDonation(s.u.ctx, d.ID) },
 		func() {
-			s.form.edit(data.Donation{DonatedOn: today()})
+			s.form.edit(data.Donation{DonatedOn: s.u.campaignDay()})
 			s.place.mark(row)
 			s.refresh()
 		})

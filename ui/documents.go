@@ -22,7 +22,7 @@ import (
 // Documents is what the screens need to print the office's documents:
 // Алғыс хат letters, the public reports, the press release and the
 // handover sheets. The GUI main passes an adapter over cmd/internal/office
-// with UseDocuments; ui itself knows nothing of report/.
+// with WithDocuments; ui itself knows nothing of report/.
 type Documents interface {
 	// CheckLetterSettings refuses a language the settings cannot sign in
 	// (a *data.ValidationError with key err.letter.settings names the field).
@@ -70,11 +70,24 @@ type LetterTemplate struct {
 	SignatureImage, StampImage         string
 }
 
-var docs Documents
+// Option sets up what New cannot find in the store itself.
+type Option func(*App)
 
-// UseDocuments gives the screens the office's documents. Without it the
-// letters and reports say they are not available.
-func UseDocuments(d Documents) { docs = d }
+// WithDocuments gives the screens the office's documents over a store:
+// open is called again with the reopened store after a restore, so no
+// document is ever written from a closed database. Without it the letters
+// and reports say they are not available.
+func WithDocuments(open func(st *data.Store) Documents) Option {
+	return func(u *App) { u.openDocs = open }
+}
+
+// bindDocuments makes the documents read the app's current store.
+func (u *App) bindDocuments() {
+	u.docs = nil
+	if st, ok := u.st.(*data.Store); ok && u.openDocs != nil {
+		u.docs = u.openDocs(st)
+	}
+}
 
 // documentsDir is the folder documents are saved into by default: the
 // user's Documents folder, created if missing. Tests replace it.
@@ -119,20 +132,23 @@ func freePath(dir, name, ext string) string {
 	}
 }
 
-// folderPicker is a folder shown as a label with a button to change it.
+// folderPicker is a folder shown as a label with a button to change it;
+// it starts in the last documents folder chosen.
 type folderPicker struct {
-	w     fyne.Window
+	u     *App
 	dir   string
 	label *widget.Label
 }
 
-func newFolderPicker(w fyne.Window) *folderPicker {
-	f := &folderPicker{w: w, label: widget.NewLabel("")}
-	f.label.Truncation = fyne.TextTruncateEllipsis
-	dir, err := documentsDir()
-	if err != nil {
-		fyne.LogError("documents folder", err)
-		dir = os.TempDir()
+func newFolderPicker(u *App) *folderPicker {
+	f := &folderPicker{u: u, label: widget.NewLabel("")}
+	f.label.Wrapping = fyne.TextWrapBreak // a long path is shown whole
+	dir := u.app.Preferences().String(folderDocuments.key())
+	if fi, err := os.Stat(dir); dir == "" || err != nil || !fi.IsDir() {
+		if dir, err = documentsDir(); err != nil {
+			fyne.LogError("documents folder", err)
+			dir = os.TempDir()
+		}
 	}
 	f.set(dir)
 	return f
@@ -149,16 +165,19 @@ func (f *folderPicker) buildUI() fyne.CanvasObject {
 }
 
 func (f *folderPicker) onChangeTapped() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
-			showError(f.w, err)
+			showError(f.u.win, err)
 			return
 		}
-		if u != nil {
-			f.set(u.Path())
+		if l != nil {
+			f.set(l.Path())
+			f.u.rememberFolder(folderDocuments, l.Path())
 		}
-	}, f.w)
-	d.Show()
+	}, f.u.win)
+	f.u.startIn(d, folderDocuments)
+	d.Resize(f.u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
+	f.u.showFileDialog(d)
 }
 
 // progressDialog shows a running job with a bar and a Cancel button that

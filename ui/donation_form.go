@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -90,7 +92,7 @@ func (f *donationForm) setCatalogue(sponsors []data.SponsorRow, items []data.Aid
 	}
 	f.itemChoice = newChoice(codes, func(c string) string { return byID[c].Name(language()) })
 	if f.donation.ID == 0 && f.donation.DonatedOn.IsZero() {
-		f.edit(data.Donation{DonatedOn: today()})
+		f.edit(data.Donation{DonatedOn: f.u.campaignDay()})
 	}
 }
 
@@ -106,10 +108,15 @@ func (f *donationForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.donated_on"), f.date),
 		widget.NewFormItem(lang.L("field.money_tenge"), f.money),
 		widget.NewFormItem(lang.L("field.notes"), f.notes))
-	header := container.NewGridWithColumns(4, widget.NewLabel(lang.L("field.item")), widget.NewLabel(lang.L("field.size")),
-		widget.NewLabel(lang.L("field.quantity")), widget.NewLabel(lang.L("field.unit_value")))
+	// the header stands over the lines' columns: as wide as a line less
+	// its remove button
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(widget.NewButtonWithIcon("", theme.DeleteIcon(), nil).MinSize())
+	header := container.NewBorder(nil, nil, nil, gap, container.NewGridWithColumns(4,
+		wrapped(lang.L("field.item")), wrapped(lang.L("field.size")),
+		wrapped(lang.L("field.quantity")), wrapped(lang.L("field.unit_value"))))
 	lines := widget.NewCard("", lang.L("donations.in_kind"), container.NewVBox(header, f.lines, container.NewHBox(add)))
-	return container.NewScroll(container.NewPadded(container.NewVBox(f.heading, form, lines, container.NewHBox(save, f.del))))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(f.heading, form, lines, container.NewHBox(save, f.del))))
 }
 
 func (f *donationForm) addLine(it data.DonationItem) {
@@ -200,9 +207,18 @@ func (f *donationForm) read() (data.Donation, error) {
 
 func (f *donationForm) onSaveTapped() {
 	d, err := f.read()
-	if err == nil && d.ID == 0 {
+	if err != nil {
+		showSaveError(f.u.win, err, f.reload)
+		return
+	}
+	f.u.askOutsideCampaign(d.DonatedOn, func() { f.store(d) })
+}
+
+func (f *donationForm) store(d data.Donation) {
+	var err error
+	if d.ID == 0 {
 		err = f.u.st.CreateDonation(f.u.ctx, &d)
-	} else if err == nil {
+	} else {
 		err = f.u.st.UpdateDonation(f.u.ctx, &d)
 	}
 	if err != nil {

@@ -106,7 +106,7 @@ func (s *donationsScreen) onRowSelected(row int) {
 }
 
 func (s *donationsScreen) onNewTapped() {
-	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(data.Donation{DonatedOn: today()}) })
+	s.u.whenClean(s.form.state.dirty, func() { s.form.edit(data.Donation{DonatedOn: s.u.campaignDay()}) })
 }
 
 func (s *donationsScreen) onSaveTapped() { s.form.onSaveTapped() }

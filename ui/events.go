@@ -25,7 +25,8 @@ type eventsPanel struct {
 	kind, school                       *widget.Select
 	kinds                              choice
 	heldOn, timeText, titleKK, titleRU *widget.Entry
-	place, note                        *widget.Entry
+	place                              *widget.Entry
+	note                               *textArea
 	participants                       *widget.CheckGroup
 	parts                              choice
 	save, remove                       *widget.Button
@@ -48,11 +49,10 @@ func newEventsPanel(u *App) *eventsPanel {
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
-	p.note = widget.NewMultiLineEntry()
-	p.note.SetMinRowsVisible(2)
+	p.note = newTextArea(2)
 	p.heldOn.Validator = dateValidator
 	p.timeText.SetPlaceHolder("10:00")
-	p.state.track(p.heldOn, p.timeText, p.titleKK, p.titleRU, p.place, p.note)
+	p.state.track(p.heldOn, p.timeText, p.titleKK, p.titleRU, p.place, &p.note.Entry)
 	p.participants = widget.NewCheckGroup(p.parts.labels, func([]string) { changed("") })
 	p.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), p.onSaveTapped)
 	p.save.Importance = widget.HighImportance

@@ -40,8 +40,9 @@ func documentsFolder() fyne.ListableURI {
 }
 
 // askSavePath asks where to save a file named name, offering exts, and
-// hands the chosen path on.
-func (u *App) askSavePath(name string, exts []string, chosen func(path string)) {
+// hands the chosen path on; the dialog starts in the last folder used for
+// purpose and remembers the one chosen.
+func (u *App) askSavePath(purpose folderPurpose, name string, exts []string, chosen func(path string)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(u.win, err)
@@ -52,15 +53,14 @@ func (u *App) askSavePath(name string, exts []string, chosen func(path string)) 
 		}
 		path := wc.URI().Path()
 		wc.Close() // the file is written again, 0600, by chosen
+		u.rememberFile(purpose, path)
 		chosen(path)
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	if loc := documentsFolder(); loc != nil {
-		d.SetLocation(loc)
-	}
+	u.startIn(d, purpose)
 	d.Resize(u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // writePrivate writes a file only its owner can read: the lists hold
@@ -84,7 +84,7 @@ func writePrivate(path string, write func(io.Writer) error) error {
 
 // exportList asks where to save the list name and writes it there.
 func (u *App) exportList(name string, table tableFunc) {
-	u.askSavePath(name+".xlsx", []string{".xlsx", ".csv"}, func(path string) { u.exportTo(path, table) })
+	u.askSavePath(folderExport, name+".xlsx", []string{".xlsx", ".csv"}, func(path string) { u.exportTo(path, table) })
 }
 
 // exportTo writes the list to path, xlsx or csv by its extension (xlsx
@@ -133,7 +133,7 @@ func (u *App) onTemplateTapped() {
 			}
 			sc := schools[i]
 			name := lang.L("export.template_file", map[string]any{"N": sc.Number}) + ".xlsx"
-			u.askSavePath(name, []string{".xlsx"}, func(path string) { u.saveTemplate(path, sc) })
+			u.askSavePath(folderExport, name, []string{".xlsx"}, func(path string) { u.saveTemplate(path, sc) })
 		}, u.win)
 	d.Show()
 }

@@ -18,7 +18,12 @@ import (
 )
 
 func sortDistributionsNewest(rows []data.DistributionRow) {
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].ID > rows[j].ID })
+	sort.SliceStable(rows, func(i, j int) bool {
+		if !rows[i].GivenOn.Equal(rows[j].GivenOn) {
+			return rows[i].GivenOn.After(rows[j].GivenOn) // by the day given, not by when typed in
+		}
+		return rows[i].ID > rows[j].ID
+	})
 }
 
 // giveForm picks the children (one, or a group by school, category and
@@ -95,7 +100,7 @@ func (f *giveForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.given_on"), f.givenOn),
 		widget.NewFormItem(lang.L("field.act_number"), f.act)), container.NewHBox(give)))
 	f.showMode()
-	return container.NewScroll(container.NewVBox(whom, what))
+	return container.NewVScroll(container.NewVBox(whom, what))
 }
 
 // refresh reloads the stock and the filter choices.
@@ -193,7 +198,7 @@ func (f *giveForm) clear() {
 	f.search.SetText("")
 	f.size.SetText("")
 	f.quantity.SetText("1")
-	f.givenOn.SetText(dateText(today()))
+	f.givenOn.SetText(dateText(f.u.campaignDay()))
 	f.act.SetText(newActNumber(time.Now()))
 	f.matchList.Refresh()
 	f.showRecipients()

@@ -101,7 +101,7 @@ func (f *giveForm) onGiveTapped() {
 		showError(f.u.win, err)
 		return
 	}
-	f.store(ds, false)
+	f.u.askOutsideCampaign(ds[0].GivenOn, func() { f.store(ds, false) })
 }
 
 func (f *giveForm) store(ds []data.Distribution, force bool) {

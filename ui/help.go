@@ -48,14 +48,6 @@ func (u *App) openHelp(page string) {
 	u.help.open(language(), page)
 }
 
-// onTypedKey takes F1 when no field holds the keyboard (a focused field
-// keeps its keys; the menu's item works from there).
-func (u *App) onTypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyF1 {
-		u.showHelp()
-	}
-}
-
 // helpMenu is the main menu's «Анықтама / Справка».
 func (u *App) helpMenu() *fyne.Menu {
 	page := fyne.NewMenuItem(lang.L("help.screen"), u.showHelp)

@@ -104,14 +104,13 @@ func (u *App) onImportTapped(kind exchange.Kind, done func()) {
 		}
 		path := r.URI().Path()
 		r.Close()
+		u.rememberFile(folderImport, path)
 		newImportWizard(u, kind, done).open(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
-	if loc := documentsFolder(); loc != nil {
-		d.SetLocation(loc)
-	}
+	u.startIn(d, folderImport)
 	d.Resize(u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // open reads the file at path and shows the column step.
@@ -181,7 +180,7 @@ func (w *importWizard) onNextTapped() {
 
 // options reads the wizard's choices for the preview.
 func (w *importWizard) options() (exchange.Options, error) {
-	opt := exchange.Options{Kind: w.kind, Lang: language(), Today: today()}
+	opt := exchange.Options{Kind: w.kind, Lang: language(), Today: w.u.campaignDay()}
 	if w.kind == exchange.Children && strings.TrimSpace(w.school.Text) != "" {
 		n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(w.school.Text), "№"))
 		if err != nil || n <= 0 {
@@ -270,7 +269,7 @@ func (w *importWizard) commit() {
 				return
 			}
 			w.result = sum
-			dialog.ShowInformation(lang.L("import.done_title"), w.countsText(sum), w.u.win)
+			dialog.ShowInformation(lang.L("import.done_title"), w.countsText("import.counts_done", sum), w.u.win)
 			if w.done != nil {
 				w.done()
 			}
@@ -279,9 +278,11 @@ func (w *importWizard) commit() {
 }
 
 // countsText says how many rows are new, updated, unchanged, repeated and
-// rejected and, for sponsors, the donations and items they add.
-func (w *importWizard) countsText(s exchange.Summary) string {
-	text := lang.L("import.counts", map[string]any{"Rows": number(int64(s.Rows)), "New": number(int64(s.Imported)),
+// rejected (key is import.counts for the preview, what will be done, or
+// import.counts_done once the import has run) and, for sponsors, the
+// donations and items they add.
+func (w *importWizard) countsText(key string, s exchange.Summary) string {
+	text := lang.L(key, map[string]any{"Rows": number(int64(s.Rows)), "New": number(int64(s.Imported)),
 		"Updated": number(int64(s.Updated)), "Unchanged": number(int64(s.Unchanged)),
 		"Duplicates": number(int64(s.Duplicates)), "Rejected": number(int64(s.Rejected))})
 	if w.kind != exchange.Sponsors {
@@ -306,7 +307,7 @@ func (u *App) exchangeMenuItems() []*fyne.MenuItem {
 	template := fyne.NewMenuItem(lang.L("exchange.template"), u.onTemplateTapped)
 	backup := fyne.NewMenuItem(lang.L("backup.now"), func() {
 		name := "mektepkezhol-" + time.Now().Format("2006-01-02") + ".db"
-		u.askSavePath(name, []string{".db"}, func(path string) { u.backupTo(path, nil) })
+		u.askSavePath(folderBackups, name, []string{".db"}, func(path string) { u.backupTo(path, nil) })
 	})
 	return []*fyne.MenuItem{fyne.NewMenuItemSeparator(), children, sponsors, template, fyne.NewMenuItemSeparator(), backup}
 }

@@ -101,7 +101,7 @@ func (w *importWizard) checkMissing() {
 func (w *importWizard) showPreview() {
 	sum := w.plan.Summary()
 	w.problems = sum.Problems
-	counts := widget.NewLabel(w.countsText(sum))
+	counts := widget.NewLabel(w.countsText("import.counts", sum))
 	counts.Wrapping = fyne.TextWrapWord
 	counts.TextStyle.Bold = true
 	t := newDataTable([]string{lang.L("import.col.row"), lang.L("import.col.column"), lang.L("import.col.value"),

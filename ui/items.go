@@ -76,7 +76,7 @@ func (s *itemsScreen) buildUI() fyne.CanvasObject {
 	buy := widget.NewButtonWithIcon(lang.L("purchase.button"), theme.ContentAddIcon(), s.onPurchaseTapped)
 	note := s.u.guard(data.RoleAdmin, save, newBtn)
 	list := container.NewBorder(container.NewHBox(newBtn, buy), nil, nil, nil, s.table.table)
-	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save, note)))))
+	split := container.NewHSplit(list, container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save, note)))))
 	split.Offset = 0.66
 	return split
 }

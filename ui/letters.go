@@ -35,7 +35,7 @@ type lettersDialog struct {
 }
 
 func newLettersDialog(s *sponsorsScreen) *lettersDialog {
-	l := &lettersDialog{s: s, folder: newFolderPicker(s.u.win)}
+	l := &lettersDialog{s: s, folder: newFolderPicker(s.u)}
 	var codes []string
 	if s.form.sponsor.ID != 0 {
 		codes = append(codes, lettersSelected)
@@ -138,7 +138,7 @@ func (l *lettersDialog) onPrintTapped() {
 	}
 	// Refuse before anything is registered or written, and lead the clerk
 	// to the field to fill in.
-	if err := docs.CheckLetterSettings(u.ctx, req.Lang); err != nil {
+	if err := u.docs.CheckLetterSettings(u.ctx, req.Lang); err != nil {
 		l.d.Hide()
 		showSettingsError(u, err)
 		return
@@ -148,7 +148,7 @@ func (l *lettersDialog) onPrintTapped() {
 	p.d.Show()
 	c := u.campaign
 	background(func() {
-		res, err := docs.PrintLetters(p.ctx, c, req, p.progress)
+		res, err := u.docs.PrintLetters(p.ctx, c, req, p.progress)
 		fyne.Do(func() {
 			p.hide()
 			l.onPrinted(res, err)
@@ -174,11 +174,9 @@ func (l *lettersDialog) onPrinted(res LettersResult, err error) {
 	case len(res.Files) > 1:
 		where = filepath.Dir(res.Files[0]) // the batch's folder: the file manager shows it
 	}
-	if err := openDocument(u.app, where); err != nil {
-		fyne.LogError("open "+where, err)
-	}
 	dialog.ShowInformation(lang.L("sponsors.letter"), tn("letters.done", int64(res.Issued), map[string]any{
 		"New": res.Issued - res.Reprinted, "Reprinted": res.Reprinted, "Where": where}), u.win)
+	u.openOrShow(where) // on top: the folder button when no viewer opens
 }
 
 // showSettingsError shows err; a setting the letters cannot be signed

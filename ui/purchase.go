@@ -40,7 +40,7 @@ func newPurchaseForm(s *itemsScreen, preset data.AidItem) *purchaseForm {
 	f.item = newSelect(f.names, func(string) { f.onItemChanged() })
 	f.date.Validator = dateValidator
 	f.date.SetPlaceHolder(lang.L("date.placeholder"))
-	f.date.SetText(dateText(today()))
+	f.date.SetText(dateText(s.u.campaignDay()))
 	f.size.SetPlaceHolder(lang.L("purchase.size_hint"))
 	f.qty.OnChanged = func(string) { f.showTotal() }
 	f.price.OnChanged = func(string) { f.showTotal() }
@@ -170,10 +170,15 @@ func (f *purchaseForm) read() (data.Purchase, error) {
 // dialog stays open on an error so nothing typed is lost.
 func (f *purchaseForm) onSaveTapped() {
 	p, err := f.read()
-	if err == nil {
-		err = f.s.u.st.CreatePurchase(f.s.u.ctx, &p)
-	}
 	if err != nil {
+		showError(f.s.u.win, err)
+		return
+	}
+	f.s.u.askOutsideCampaign(p.PurchasedOn, func() { f.store(p) })
+}
+
+func (f *purchaseForm) store(p data.Purchase) {
+	if err := f.s.u.st.CreatePurchase(f.s.u.ctx, &p); err != nil {
 		showError(f.s.u.win, err)
 		return
 	}

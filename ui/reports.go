@@ -35,7 +35,7 @@ type reportsScreen struct {
 }
 
 func newReportsScreen(u *App) *reportsScreen {
-	s := &reportsScreen{u: u, folder: newFolderPicker(u.win), status: widget.NewLabel("")}
+	s := &reportsScreen{u: u, folder: newFolderPicker(u), status: widget.NewLabel("")}
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.langs = newChoice([]string{"kk", "ru"}, func(c string) string { return lang.L("lang." + c) })
 	s.language = widget.NewRadioGroup(s.langs.labels, nil)
@@ -136,7 +136,7 @@ func (s *reportsScreen) lang() string { return s.langs.code(s.language.Selected)
 // run does work off the UI goroutine with the bar showing; done gets its
 // result on the UI goroutine.
 func (s *reportsScreen) run(work func() (string, error), done func(string)) {
-	if docs == nil {
+	if s.u.docs == nil {
 		dialog.ShowInformation(lang.L("nav.reports"), lang.L("docs.unavailable"), s.u.win)
 		return
 	}
@@ -169,9 +169,7 @@ func (s *reportsScreen) run(work func() (string, error), done func(string)) {
 // written says where a document went and opens it.
 func (s *reportsScreen) written(path string) {
 	s.status.SetText(lang.L("reports.saved", map[string]any{"Path": path}))
-	if err := openDocument(s.u.app, path); err != nil {
-		fyne.LogError("open "+path, err)
-	}
+	s.u.openOrShow(path) // ui/open_document.go
 }
 
 func (s *reportsScreen) fileName(key string, extra map[string]any) string {
@@ -188,12 +186,12 @@ func (s *reportsScreen) onXLSXTapped() { s.writeReport("xlsx") }
 func (s *reportsScreen) writeReport(format string) {
 	path := freePath(s.folder.dir, s.fileName("reports.file_"+format, nil), "."+format)
 	id, lng := s.u.campaign.ID, s.lang()
-	s.run(func() (string, error) { return path, docs.WriteReport(s.u.ctx, id, format, lng, path) }, s.written)
+	s.run(func() (string, error) { return path, s.u.docs.WriteReport(s.u.ctx, id, format, lng, path) }, s.written)
 }
 
 func (s *reportsScreen) onPressTapped() {
 	id, lng := s.u.campaign.ID, s.lang()
-	s.run(func() (string, error) { return docs.PressRelease(s.u.ctx, id, lng) }, func(text string) {
+	s.run(func() (string, error) { return s.u.docs.PressRelease(s.u.ctx, id, lng) }, func(text string) {
 		s.press.SetText(text)
 		s.status.SetText(lang.L("reports.press_ready"))
 	})
@@ -215,7 +213,7 @@ func (s *reportsScreen) onHandoverTapped() {
 	var n int
 	s.run(func() (string, error) {
 		var err error
-		n, err = docs.WriteHandover(s.u.ctx, c, sc.Number, day, lng, path)
+		n, err = s.u.docs.WriteHandover(s.u.ctx, c, sc.Number, day, lng, path)
 		return path, err
 	}, func(path string) {
 		s.written(path)

@@ -94,6 +94,6 @@ func (r *rollUp) write(format string) {
 	path := freePath(s.folder.dir, s.fileName("rollup.file", map[string]any{"Offices": strings.Join(names, ", ")}), "."+format)
 	year, lng := s.u.campaign.Year, s.lang()
 	s.run(func() (string, error) {
-		return path, docs.WriteRollUp(s.u.ctx, offices, year, format, lng, path)
+		return path, s.u.docs.WriteRollUp(s.u.ctx, offices, year, format, lng, path)
 	}, s.written)
 }

@@ -77,7 +77,7 @@ func (s *schoolsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.phone"), s.phone))
 	note := s.u.guard(data.RoleAdmin, save, newBtn)
 	list := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.table.table)
-	split := container.NewHSplit(list, container.NewScroll(container.NewPadded(container.NewVBox(s.heading, form,
+	split := container.NewHSplit(list, container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form,
 		container.NewHBox(save, note)))))
 	split.Offset = 0.6
 	return split

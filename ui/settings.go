@@ -40,7 +40,7 @@ func newSettingsScreen(u *App) *settingsScreen {
 		case !u.may(data.RoleAdmin):
 			s.setOwnLanguage(s.langs.code(s.language.Selected))
 		default:
-			s.state.dirty = true
+			s.onLanguageChanged(s.langs.code(s.language.Selected))
 		}
 	})
 	s.language.Horizontal = true
@@ -68,11 +68,13 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("settings.db_hint", map[string]any{"Env": data.EnvDB}))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
+	// one Save per card: the office's details here, the backup's in its
+	// card; the language applies as soon as it is chosen
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		widget.NewCard("", lang.L("settings.office"), office),
+		widget.NewCard("", lang.L("settings.office"), container.NewVBox(office,
+			container.NewHBox(save, s.u.guard(data.RoleAdmin, save)))),
 		widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint)),
-		s.backup.buildUI(),
-		container.NewHBox(save, s.u.guard(data.RoleAdmin, save)),
+		s.backup.buildUI(s.onSaveTapped),
 		newServerPanel(s.u).buildUI(),      // ui/settings_server.go
 		newUsersPanel(s.u).buildUI(),       // ui/settings_users.go
 		newLetterSettings(s.u).buildUI()))) // ui/settings_letters.go
@@ -134,3 +136,26 @@ func (s *settingsScreen) onSaveTapped() {
 }
 
 func (s *settingsScreen) unsaved() bool { return s.state.dirty }
+
+// onLanguageChanged saves the office's language at once and shows every
+// screen in it; changes typed into the office's fields are asked about
+// first, since the screens are built again.
+func (s *settingsScreen) onLanguageChanged(code string) {
+	if code == "" || code == s.u.settings.Language {
+		return
+	}
+	apply := func() {
+		st, err := s.u.st.Settings(s.u.ctx)
+		if err == nil {
+			st.Language = code
+			err = s.u.st.SaveSettings(s.u.ctx, st)
+		}
+		if err != nil {
+			showError(s.u.win, err)
+			return
+		}
+		s.state.dirty = false
+		s.u.applySettings(st)
+	}
+	s.u.whenClean(s.state.dirty, apply)
+}

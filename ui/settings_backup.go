@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -12,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,7 +37,8 @@ func newBackupPanel(u *App, state *formState) *backupPanel {
 	return b
 }
 
-func (b *backupPanel) buildUI() fyne.CanvasObject {
+// buildUI lays the card out; save stores the card's folder and copies.
+func (b *backupPanel) buildUI(save func()) fyne.CanvasObject {
 	now := widget.NewButtonWithIcon(lang.L("backup.now"), theme.DocumentSaveIcon(), b.onBackupTapped)
 	restore := widget.NewButtonWithIcon(lang.L("backup.restore"), theme.HistoryIcon(), b.onRestoreTapped)
 	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), b.onBrowseTapped)
@@ -49,7 +49,10 @@ func (b *backupPanel) buildUI() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("backup.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	return widget.NewCard("", lang.L("backup.title"), container.NewVBox(form, hint, container.NewHBox(now, restore)))
+	saveBtn := widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), save)
+	saveBtn.Importance = widget.HighImportance
+	return widget.NewCard("", lang.L("backup.title"), container.NewVBox(form, hint,
+		container.NewHBox(saveBtn, b.u.guard(data.RoleAdmin, saveBtn), layout.NewSpacer(), now, restore)))
 }
 
 // fill shows the settings' backup folder, copies and last backup.
@@ -88,12 +91,12 @@ func (b *backupPanel) onBrowseTapped() {
 		}
 	}, b.u.win)
 	d.Resize(b.u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	b.u.showFileDialog(d)
 }
 
 func (b *backupPanel) onBackupTapped() {
 	name := "mektepkezhol-" + time.Now().Format("2006-01-02") + ".db"
-	b.u.askSavePath(name, []string{".db"}, func(path string) { b.u.backupTo(path, b.fill) })
+	b.u.askSavePath(folderBackups, name, []string{".db"}, func(path string) { b.u.backupTo(path, b.fill) })
 }
 
 // backupTo copies the database to path off the UI goroutine and notes the
@@ -103,7 +106,7 @@ func (u *App) backupTo(path string, then func(data.Settings)) {
 		err := u.st.Backup(u.ctx, path)
 		var st data.Settings
 		if err == nil {
-			st, err = u.noteBackup(path)
+			st, err = u.noteBackup(path, true)
 		}
 		fyne.Do(func() {
 			if err != nil {
@@ -118,13 +121,17 @@ func (u *App) backupTo(path string, then func(data.Settings)) {
 	})
 }
 
-// noteBackup records the time and file of a backup in the settings.
-func (u *App) noteBackup(path string) (data.Settings, error) {
+// noteBackup records the time and file of a backup in the settings, and
+// a hand-made one in the list the restore dialog offers.
+func (u *App) noteBackup(path string, manual bool) (data.Settings, error) {
 	st, err := u.st.Settings(u.ctx)
 	if err != nil {
 		return st, err
 	}
 	st.Extra[extraLastBackup] = time.Now().UTC().Format(time.RFC3339) + " " + path
+	if manual {
+		data.NoteManualBackup(&st, path)
+	}
 	return st, u.st.SaveSettings(u.ctx, st)
 }
 
@@ -140,7 +147,7 @@ func (u *App) startAutoBackup() {
 	background(func() {
 		path, err := data.AutoBackup(u.ctx, st, dir, keep)
 		if err == nil && path != "" {
-			_, err = u.noteBackup(path)
+			_, err = u.noteBackup(path, false)
 		}
 		if err != nil {
 			fyne.LogError("automatic backup", err)
@@ -151,28 +158,13 @@ func (u *App) startAutoBackup() {
 	})
 }
 
+// onRestoreTapped lists the known backups (ui/restore.go).
 func (b *backupPanel) onRestoreTapped() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		src := r.URI().Path()
-		r.Close()
-		msg := lang.L("backup.restore_confirm", map[string]any{"File": filepath.Base(src)})
-		dialog.ShowConfirm(lang.L("backup.restore"), msg, func(ok bool) {
-			if ok {
-				b.u.restoreFrom(src, nil)
-			}
-		}, b.u.win)
-	}, b.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	if dir := strings.TrimSpace(b.dir.Text); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
+	dir, _ := data.AutoBackupConfig(b.u.settings, b.u.st.Path())
+	if d := strings.TrimSpace(b.dir.Text); d != "" {
+		dir = d
 	}
-	d.Resize(b.u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
-	d.Show()
+	b.u.showRestorePicker(dir)
 }
 
 // restoreFrom replaces the database with the backup src: the backup is
@@ -215,6 +207,7 @@ func (u *App) restoreFrom(src string, done func(error)) {
 			wait.Hide()
 			if st != nil {
 				u.st = st
+				u.bindDocuments()
 				u.reload()
 				// the main closes the store it opened; this one is the app's
 				u.app.Lifecycle().SetOnStopped(func() { st.Close() })

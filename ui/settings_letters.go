@@ -47,7 +47,7 @@ func newLetterSettings(u *App) *letterSettings {
 
 // buildUI returns the settings card; without documents it says so.
 func (l *letterSettings) buildUI() fyne.CanvasObject {
-	if docs == nil {
+	if l.u.docs == nil {
 		return widget.NewCard("", lang.L("letters.settings"), widget.NewLabel(lang.L("docs.unavailable")))
 	}
 	hint := widget.NewLabel(lang.L("letters.placeholders", map[string]any{"List": letterPlaceholders}))
@@ -85,13 +85,13 @@ func (l *letterSettings) imageRow(e *widget.Entry) fyne.CanvasObject {
 				r.Close()
 			}
 		}, l.u.win)
-		d.Show()
+		l.u.showFileDialog(d)
 	})
 	return container.NewBorder(nil, nil, nil, choose, e)
 }
 
 func (l *letterSettings) load() {
-	t, err := docs.LetterTemplate(l.u.ctx)
+	t, err := l.u.docs.LetterTemplate(l.u.ctx)
 	if err != nil {
 		showError(l.u.win, err)
 	}
@@ -139,7 +139,7 @@ func (l *letterSettings) template() (LetterTemplate, error) {
 func (l *letterSettings) onSaveTapped() {
 	t, err := l.template()
 	if err == nil {
-		err = docs.SaveLetterTemplate(l.u.ctx, t)
+		err = l.u.docs.SaveLetterTemplate(l.u.ctx, t)
 	}
 	if err != nil {
 		showError(l.u.win, err)
@@ -164,7 +164,7 @@ func (l *letterSettings) onPreviewTapped() {
 	path := filepath.Join(dir, lang.L("letters.preview_file")+".pdf")
 	c, lng := l.u.campaign, l.u.settings.Language
 	background(func() {
-		err := docs.PreviewLetter(l.u.ctx, c, t, lng, path)
+		err := l.u.docs.PreviewLetter(l.u.ctx, c, t, lng, path)
 		fyne.Do(func() {
 			if err != nil {
 				showSettingsError(l.u, err)
@@ -187,7 +187,7 @@ func (l *letterSettings) onCalibrationTapped() {
 	}
 	path := freePath(dir, lang.L("letters.calibration_file"), ".pdf")
 	background(func() {
-		err := docs.WriteCalibration(l.u.ctx, path)
+		err := l.u.docs.WriteCalibration(l.u.ctx, path)
 		fyne.Do(func() {
 			if err != nil {
 				showError(l.u.win, err)

@@ -27,7 +27,7 @@ type sponsorForm struct {
 	name, bin, headName, headTitle *widget.Entry
 	nameRU                         *widget.Entry // the name in Russian documents
 	contact, phone, email, address *widget.Entry
-	notes                          *widget.Entry
+	notes                          *textArea
 	consent                        *widget.Check
 	save, del                      *widget.Button
 	onDelete                       func()
@@ -47,8 +47,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 	f.nameRU = widget.NewEntry()
 	f.nameRU.SetPlaceHolder(lang.L("field.name_ru.hint"))
 	f.contact, f.phone, f.email, f.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.notes = widget.NewMultiLineEntry()
-	f.notes.SetMinRowsVisible(2)
+	f.notes = newTextArea(2)
 	f.bin.Validator = binValidator
 	f.bin.SetPlaceHolder("123456789012")
 	f.consent = widget.NewCheck(lang.L("sponsor.public_consent"), func(bool) {
@@ -56,11 +55,11 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 			f.state.dirty = true
 		}
 	})
-	f.state.track(f.name, f.nameRU, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, f.notes)
+	f.state.track(f.name, f.nameRU, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, &f.notes.Entry)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(func() { f.onDelete() })
-	f.heading.Truncation = fyne.TextTruncateEllipsis // leaves room for the buttons
+	f.heading.Wrapping = fyne.TextWrapWord // a long name wraps beside the buttons
 	f.donationList = widget.NewList(func() int { return len(f.donations) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -92,7 +91,7 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.kind"), f.kind),
 		widget.NewFormItem(lang.L("field.name"), f.name),
 		widget.NewFormItem(lang.L("field.name_ru"), f.nameRU),
-		widget.NewFormItem(lang.L("field.bin"), f.bin),
+		widget.NewFormItem(lang.L("field.bin"), withError(f.bin)),
 		widget.NewFormItem(lang.L("field.head_name"), f.headName),
 		widget.NewFormItem(lang.L("field.head_title"), f.headTitle),
 		widget.NewFormItem(lang.L("field.contact"), f.contact),
@@ -102,7 +101,7 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
 	donations := widget.NewCard("", lang.L("sponsor.donations"), f.donationList)
-	top := container.NewScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.del, f.save), f.heading), form, f.consent)))
+	top := container.NewVScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.del, f.save), f.heading), form, f.consent)))
 	split := container.NewVSplit(top, donations)
 	split.Offset = 0.72
 	return split
@@ -158,7 +157,7 @@ func (f *sponsorForm) onSaveTapped() {
 	sp.Kind = f.kinds.code(f.kind.Selected)
 	sp.Name, sp.BIN, sp.HeadName, sp.HeadTitle = f.name.Text, f.bin.Text, f.headName.Text, f.headTitle.Text
 	sp.NameRU = f.nameRU.Text
-	sp.ContactPerson, sp.Phone, sp.Email, sp.Address = f.contact.Text, f.phone.Text, f.email.Text, f.address.Text
+	sp.ContactPerson, sp.Phone, sp.Email, sp.Address = f.contact.Text, data.FormatPhone(f.phone.Text), f.email.Text, f.address.Text
 	sp.Notes, sp.PublicConsent = f.notes.Text, f.consent.Checked
 	var err error
 	if sp.ID == 0 {

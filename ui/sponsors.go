@@ -62,7 +62,9 @@ func (s *sponsorsScreen) cell(row, col int) string {
 func (s *sponsorsScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("sponsors.new"), theme.ContentAddIcon(), s.onNewTapped)
 	letter := widget.NewButtonWithIcon(lang.L("sponsors.letter"), theme.DocumentPrintIcon(), s.onLetterTapped)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, letter, s.fileButton()), s.search)
+	// the search on a row of its own: beside the buttons it shrank to a
+	// few letters on a laptop
+	top := container.NewVBox(s.search, container.NewBorder(nil, nil, s.count, container.NewHBox(newBtn, letter, s.fileButton())))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6
@@ -133,7 +135,7 @@ func (s *sponsorsScreen) onSaved(int64) { s.refresh() }
 // onLetterTapped asks whom to thank and prints their Алғыс хат letters
 // (ui/letters.go).
 func (s *sponsorsScreen) onLetterTapped() {
-	if docs == nil {
+	if s.u.docs == nil {
 		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("docs.unavailable"), s.u.win)
 		return
 	}

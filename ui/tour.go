@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/mektepkezhol/app/data"
 )
@@ -72,8 +73,10 @@ func (u *App) LogStartup(w io.Writer, start time.Time) {
 	})
 }
 
-// tourDialogs are the dialogs the screenshots show: a validation error
-// that names its field, and the duplicate-distribution warning.
+// tourDialogs are the dialogs and forms the screenshots show, and the
+// layout test lays out (ui/layout_test.go): a validation error that names
+// its field beside the sponsor form, the duplicate-distribution warning,
+// the restore dialog, a hotline call, a donation with a line, a purchase.
 func (u *App) tourDialogs() []struct {
 	name string
 	show func()
@@ -110,7 +113,38 @@ func (u *App) tourDialogs() []struct {
 			s.give.onGiveTapped()
 		}},
 		{"letters", u.tourLetters}, // ui/letters.go
+		{"restore", func() {
+			u.show(scrSettings, nil)
+			dir, _ := data.AutoBackupConfig(u.settings, u.st.Path())
+			// listed at once: the screenshot is taken soon after
+			found := data.FindBackups(u.ctx, u.st.Path(), dir, data.ManualBackups(u.settings))
+			newRestorePicker(u, found).show() // ui/restore.go
+		}},
+		{"appeal", u.tourAppeal},
+		{"donation", func() {
+			u.show(scrDonations, nil)
+			s := u.screens[scrDonations].(*donationsScreen)
+			s.onNewTapped()
+			s.form.addLine(data.DonationItem{Quantity: 40, UnitValueTenge: 12500})
+			s.form.state.dirty = false
+		}},
+		{"purchase", func() {
+			u.show(scrItems, nil)
+			u.screens[scrItems].(*itemsScreen).onPurchaseTapped()
+		}},
 	}
+}
+
+// tourAppeal fills a new hotline call as a clerk types it.
+func (u *App) tourAppeal() {
+	u.show(scrAppeals, nil)
+	s := u.screens[scrAppeals].(*appealsScreen)
+	s.onNewTapped()
+	f := s.form
+	f.citizen.SetText("Сәрсенбаева Гүлнар Қайратқызы")
+	f.phone.SetText("7012345678")
+	f.subject.SetText(lang.L("tour.appeal_subject"))
+	f.state.dirty = false
 }
 
 // closeDialogs removes the open dialogs.

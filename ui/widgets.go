@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -144,4 +145,39 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, changed)
 	s.PlaceHolder = lang.L("select.placeholder")
 	return s
+}
+
+// wrapped is a label that wraps its words instead of widening its column.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// withError puts e's validation message under it in a label that wraps:
+// in a widget.Form the message is one line as wide as its text, which
+// pushed the sponsor form's «Сақтау» off the window.
+func withError(e *widget.Entry) fyne.CanvasObject {
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.DangerImportance
+	msg.Hide()
+	e.SetOnValidationChanged(func(err error) {
+		if err == nil || e.Text == "" {
+			msg.Hide()
+			return
+		}
+		msg.SetText(err.Error())
+		msg.Show()
+	})
+	return container.NewVBox(e, msg)
+}
+
+// quoted puts a name in «» unless it has quotes of its own: «"«Сарыарқа
+// Құрылыс» ЖШС"» is what the clerk saw.
+func quoted(name string) string {
+	if strings.ContainsAny(name, "«»\"“”„") {
+		return name
+	}
+	return "«" + name + "»"
 }

@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"github.com/mektepkezhol/app/report/pdftest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -17,6 +15,8 @@ import (
 
 	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
+	"github.com/mektepkezhol/app/report/pdftest"
 	"github.com/mektepkezhol/app/ui"
 )
 
@@ -40,7 +40,7 @@ func TestLettersActionPrintsUnthanked(t *testing.T) {
 // progress dialog after the second page.
 type cancelling struct {
 	documents
-	w fyne.Window
+	g **gui // set once the window is built
 	t *testing.T
 }
 
@@ -49,7 +49,7 @@ func (c cancelling) PrintLetters(ctx context.Context, camp data.Campaign, req ui
 	return c.documents.PrintLetters(ctx, camp, req, func(done, total int) {
 		progress(done, total)
 		if done == 2 {
-			test.Tap(button(c.t, c.w.Canvas().Overlays().Top(), lang.L("action.cancel")))
+			test.Tap(button(c.t, (*c.g).w.Canvas().Overlays().Top(), lang.L("action.cancel")))
 		}
 	})
 }
@@ -57,8 +57,8 @@ func (c cancelling) PrintLetters(ctx context.Context, camp data.Campaign, req ui
 // TestLettersCancelLeavesNothing cancels a batch from the progress
 // dialog: no file, no register row.
 func TestLettersCancelLeavesNothing(t *testing.T) {
-	g := newGUI(t)
-	ui.UseDocuments(cancelling{documents{g.st}, g.w, t})
+	var g *gui
+	g = newGUIWith(t, datatest.DSN(t), func(d documents) ui.Documents { return cancelling{d, &g, t} })
 	before := g.letters(t)
 	g.openLetters(t)
 	radio(t, g.w.Canvas().Overlays().Top(), lang.L("letters.files.each"))

@@ -21,6 +21,7 @@ import (
 // gui is the workspace over a small demo database with the office's
 // documents, saving into a temporary Documents folder.
 type gui struct {
+	u    *ui.App
 	w    fyne.Window
 	st   *data.Store
 	c    data.Campaign
@@ -34,6 +35,12 @@ func newGUI(t *testing.T) *gui {
 
 // newGUIOn is newGUI over the database dsn names, a file or a server's.
 func newGUIOn(t *testing.T, dsn string) *gui {
+	t.Helper()
+	return newGUIWith(t, dsn, func(d documents) ui.Documents { return d })
+}
+
+// newGUIWith is newGUIOn with the documents wrapped by docs.
+func newGUIWith(t *testing.T, dsn string, docs func(documents) ui.Documents) *gui {
 	t.Helper()
 	home := t.TempDir()
 	t.Setenv("HOME", home) // the default folder is $HOME/Documents
@@ -51,13 +58,11 @@ func newGUIOn(t *testing.T, dsn string) *gui {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ui.UseDocuments(documents{st})
-	t.Cleanup(func() { ui.UseDocuments(nil) })
 	t.Cleanup(ui.Inline()) // the background work on the test's goroutine, as the driver wants
 	w := a.NewWindow("test")
 	w.Resize(fyne.NewSize(1366, 768))
-	ui.New(a, w, st)
-	return &gui{w: w, st: st, c: c, docs: filepath.Join(home, "Documents")}
+	u := ui.New(a, w, st, ui.WithDocuments(func(st *data.Store) ui.Documents { return docs(documents{st}) }))
+	return &gui{w: w, st: st, c: c, docs: filepath.Join(home, "Documents"), u: u}
 }
 
 // goTo opens a screen through the «Go» menu.

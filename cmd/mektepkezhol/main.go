@@ -34,8 +34,7 @@ func main() {
 	// on a server that asks for a password, after the login window
 	err = ui.Connect(w, dsn, *demo, func(opened *data.Store) {
 		st = opened
-		ui.UseDocuments(documents{st})
-		u := ui.New(a, w, st)
+		u := ui.New(a, w, st, ui.WithDocuments(func(st *data.Store) ui.Documents { return documents{st} }))
 		u.LogStartup(os.Stderr, start)
 		if *tour != "" {
 			go u.Tour(os.Stdout, *tour)
