@@ -10,10 +10,15 @@ import (
 // The bounds of what a list may hold: a file past them is refused with a
 // clear message instead of taking the machine's memory.
 const (
-	MaxColumns     = 200     // columns with any text in them
-	DefaultMaxRows = 1000000 // rows, unless ParseOptions.MaxRows says otherwise
-	MaxCellChars   = 4000    // characters in one cell; a longer cell rejects its row
-	quoteChars     = 80      // how much of an overlong cell a message quotes
+	MaxColumns = 200 // columns with any text in them
+	// DefaultMaxRows bounds a list unless ParseOptions.MaxRows says
+	// otherwise. The preview holds every row (about 4 KB each), so 100,000
+	// rows keep an import under 500 MB; a school's or a district's list is
+	// far smaller, and a region's whole register is refused with a message
+	// instead of taking the office PC's memory (make reliability: 1M rows).
+	DefaultMaxRows = 100000
+	MaxCellChars   = 4000 // characters in one cell; a longer cell rejects its row
+	quoteChars     = 80   // how much of an overlong cell a message quotes
 )
 
 // ErrTooBig means a list has more rows or columns than a list may hold.
