@@ -97,8 +97,9 @@ func TestUnitCounts(t *testing.T) {
 
 // numberBeforeNoun is a Russian phrase putting a number placeholder before
 // a word: «{{.N}} детей», the noun then fixed in one form. A number after
-// «№» is a label, and a preposition after it starts another phrase.
-var numberBeforeNoun = regexp.MustCompile(`(^|[^№])\{\{\.(N|Rows|Left|In|Out|Lines|Quantity|Shown|New|Reprinted|Placed|Wanted|Issued|Count)\}\}[ \x{00a0}]+([а-яёА-ЯЁ]+)`)
+// «№» is a label, a preposition after it starts another phrase, and an
+// abbreviation in capitals («КБ», «МБ») does not decline.
+var numberBeforeNoun = regexp.MustCompile(`(^|[^№])\{\{\.(N|Rows|Left|In|Out|Lines|Quantity|Shown|New|Reprinted|Placed|Wanted|Issued|Count)\}\}[ \x{00a0}]+([а-яё][а-яёА-ЯЁ]*)`)
 
 // prepositions start a phrase of their own after a number («× 5 от …»).
 var prepositions = map[string]bool{"от": true, "и": true, "в": true, "из": true, "на": true, "по": true, "до": true, "с": true}

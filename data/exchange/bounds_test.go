@@ -56,7 +56,7 @@ func TestListBounds(t *testing.T) {
 		maxRows int
 	}{
 		{"columns", [][]any{childHeader, wide}, 0},
-		{"rows", [][]any{childHeader, childRow(t, 1, "А"), childRow(t, 2, "Б"), childRow(t, 3, "В")}, 2},
+		{"rows", childLines(t, 2+20+1), 2}, // 20 title rows are not counted
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,6 +68,30 @@ func TestListBounds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestListOfMaxRows: a list of exactly MaxRows children, with its header
+// and a title above it, comes in whole.
+func TestListOfMaxRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "full.xlsx")
+	rows := append([][]any{{"1 «А» сыныбы"}}, childLines(t, 3)...)
+	writeXLSX(t, path, rows, nil)
+	sh, err := exchange.Parse(path, exchange.ParseOptions{Kind: exchange.Children, MaxRows: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(sh.Rows); got != 3 {
+		t.Fatalf("rows=%d, want 3", got)
+	}
+}
+
+// childLines is the header and n children.
+func childLines(t *testing.T, n int) [][]any {
+	rows := [][]any{childHeader}
+	for i := 1; i <= n; i++ {
+		rows = append(rows, childRow(t, i, "Бала"))
+	}
+	return rows
 }
 
 // TestLongCell rejects the row of a 5,000-character surname, quoting its

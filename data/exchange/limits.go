@@ -19,6 +19,10 @@ const (
 	DefaultMaxRows = 100000
 	MaxCellChars   = 4000 // characters in one cell; a longer cell rejects its row
 	quoteChars     = 80   // how much of an overlong cell a message quotes
+	// titleRows are the rows a list may have above and around its data
+	// (title, merged header, totals) that the bound does not count, so a
+	// list of exactly MaxRows children still comes in.
+	titleRows = 20
 )
 
 // ErrTooBig means a list has more rows or columns than a list may hold.
@@ -59,7 +63,7 @@ func (b *gridBuilder) grid() grid {
 
 // add appends row num; an overlong cell is cut and noted.
 func (b *gridBuilder) add(num int, cells []string) error {
-	if len(b.g.rows) >= b.maxRows {
+	if len(b.g.rows) >= b.maxRows+titleRows {
 		return fmt.Errorf("%w: more than %d rows (row %d)", ErrTooBig, b.maxRows, num)
 	}
 	// Trailing empty cells (a formula that gives "", a padded row) count

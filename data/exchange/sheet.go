@@ -74,7 +74,8 @@ var ErrFormat = errors.New("the file is neither .xlsx nor .csv")
 type ParseOptions struct {
 	Kind  Kind   // which headers to look for
 	Sheet string // the sheet's name; "" is the first sheet with a header
-	// MaxRows refuses a list of more rows; 0 is DefaultMaxRows.
+	// MaxRows refuses a list of more data rows (20 title rows aside); 0 is
+	// DefaultMaxRows.
 	MaxRows int
 }
 
