@@ -21,3 +21,7 @@ func newTextArea(rows int) *textArea {
 
 // AcceptsTab tells the window to move the focus on Tab.
 func (e *textArea) AcceptsTab() bool { return false }
+
+// TextArea names textArea for the app's tests, which find the letter
+// template's and the press release's fields by their type.
+type TextArea = textArea
