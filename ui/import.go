@@ -54,7 +54,7 @@ type importWizard struct {
 	body       *fyne.Container
 	heading    *widget.Label
 	back, next *widget.Button
-	school     *widget.Entry  // children: the school № of every child
+	school     *lineEntry     // children: the school № of every child
 	campaign   *widget.Select // sponsors: the campaign of every donation
 	sheets     *widget.Select
 	missing    *widget.Label
@@ -72,7 +72,7 @@ func newImportWizard(u *App, kind exchange.Kind, done func()) *importWizard {
 	w.next = widget.NewButtonWithIcon(lang.L("import.next"), theme.NavigateNextIcon(), w.onNextTapped)
 	w.next.Importance = widget.HighImportance
 	w.next.IconPlacement = widget.ButtonIconTrailingText
-	w.school = widget.NewEntry()
+	w.school = newLineEntry()
 	w.school.SetPlaceHolder(lang.L("import.school_from_list"))
 	years := []string{lang.L("import.campaign_by_date")}
 	for _, c := range u.campaigns {
