@@ -130,6 +130,7 @@ func (w *importWizard) load(sheet string) {
 				return
 			}
 			w.sheet = sh
+			w.recallSchool() // ui/import_school.go
 			if m, ok := exchange.RememberedMapping(w.u.settings, w.kind, sh); ok {
 				w.mapping = m
 			} else {
@@ -214,6 +215,7 @@ func (w *importWizard) preview() {
 		showError(w.u.win, err)
 		return
 	}
+	w.rememberSchool(opt.SchoolNumber)
 	w.next.Disable()
 	sh, m := w.sheet, w.mapping
 	background(func() {
