@@ -94,7 +94,7 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 	// The office's reports are the head's: a clerk sees them, greyed.
 	note := s.u.guard(data.RoleHead, s.buttons...)
 	top := append([]fyne.CanvasObject{s.title, container.NewHBox(note), options}, cards...)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(append(top, s.bar, s.status,
+	return newFormScroll(container.NewPadded(container.NewVBox(append(top, s.bar, s.status,
 		widget.NewCard("", lang.L("reports.press_title"), container.NewBorder(nil, pressActions, nil, nil, s.press)))...)))
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -9,7 +10,10 @@ import (
 // between fields, as the forms' hint promises: Fyne's multi-line entry
 // types a tab character instead. Enter still starts a new line; Esc and
 // F1 go to the window (passKeyUp).
-type textArea struct{ widget.Entry }
+type textArea struct {
+	widget.Entry
+	outer *container.Scroll // the form's scroll, which the wheel moves (ui/textarea_wheel.go)
+}
 
 func newTextArea(rows int) *textArea {
 	e := &textArea{}
