@@ -69,7 +69,7 @@ func (f *appealForm) buildUI() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("appeals.keyboard_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	return container.NewVScroll(container.NewPadded(container.NewVBox(f.heading, form, container.NewHBox(f.save), hint)))
+	return newFormScroll(container.NewPadded(container.NewVBox(f.heading, form, container.NewHBox(f.save), hint)))
 }
 
 // newCall empties the form for a hotline call and puts the cursor on the

@@ -67,8 +67,8 @@ func (c *campaignSwitcher) onNewTapped() {
 			year = cp.Year + 1
 		}
 	}
-	yearE, nameKK, nameRU, slogan := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	starts, ends := widget.NewEntry(), widget.NewEntry()
+	yearE, nameKK, nameRU, slogan := newLineEntry(), newLineEntry(), newLineEntry(), newLineEntry()
+	starts, ends := newLineEntry(), newLineEntry()
 	yearE.SetText(strconv.Itoa(year))
 	nameKK.SetText("«Мектепке жол» акциясы")
 	nameRU.SetText("Акция «Дорога в школу»")

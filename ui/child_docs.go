@@ -93,20 +93,20 @@ func docExpired(cc data.ChildCategory) bool {
 type docDialog struct {
 	f                              *childForm
 	code                           string
-	kind, number, issued, validTil *widget.Entry
+	kind, number, issued, validTil *lineEntry
 	dlg                            dialog.Dialog
 }
 
 func (f *childForm) onDocTapped(code string) {
 	cc := f.docs[code]
-	d := &docDialog{f: f, code: code, kind: widget.NewEntry(), number: widget.NewEntry(), issued: widget.NewEntry(),
-		validTil: widget.NewEntry()}
+	d := &docDialog{f: f, code: code, kind: newLineEntry(), number: newLineEntry(), issued: newLineEntry(),
+		validTil: newLineEntry()}
 	d.kind.SetText(cc.DocType)
 	d.kind.SetPlaceHolder(lang.L("child.doc_type_hint"))
 	d.number.SetText(cc.DocNumber)
 	d.issued.SetText(dateText(cc.DocDate))
 	d.validTil.SetText(dateText(cc.DocValidUntil))
-	for _, e := range []*widget.Entry{d.issued, d.validTil} {
+	for _, e := range []*lineEntry{d.issued, d.validTil} {
 		e.Validator = dateValidator
 		e.SetPlaceHolder(lang.L("date.placeholder"))
 	}

@@ -163,7 +163,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 	if f.child.ID == 0 {
 		f.edit(0)
 	}
-	return container.NewVScroll(container.NewPadded(body))
+	return newFormScroll(container.NewPadded(body))
 }
 
 // edit loads child id into the form (0: a new child).

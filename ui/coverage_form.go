@@ -93,7 +93,7 @@ func (f *coverageForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.due_on"), f.due),
 	)
 	head := container.NewBorder(nil, nil, nil, f.save, f.heading)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(head, form)))
+	return newFormScroll(container.NewPadded(container.NewVBox(head, form)))
 }
 
 // loadCatalogue fills the schools and the campaign's appeals.

@@ -88,7 +88,7 @@ func (p *eventsPanel) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.participants"), p.participants),
 		widget.NewFormItem(lang.L("field.notes"), p.note))
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(p.remove, p.save), p.heading)
-	split := container.NewHSplit(list, container.NewVScroll(container.NewPadded(container.NewVBox(head, form))))
+	split := container.NewHSplit(list, newFormScroll(container.NewPadded(container.NewVBox(head, form))))
 	split.Offset = 0.5
 	return split
 }

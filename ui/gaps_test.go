@@ -317,9 +317,9 @@ func TestChildCategoryDocument(t *testing.T) {
 		test.Tap(f.cats[code])
 	}
 	test.Tap(f.docBtns[code])
-	var entries []*widget.Entry
+	var entries []*lineEntry
 	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*lineEntry); ok {
 			entries = append(entries, e)
 		}
 	})

@@ -54,7 +54,7 @@ type importWizard struct {
 	body       *fyne.Container
 	heading    *widget.Label
 	back, next *widget.Button
-	school     *widget.Entry  // children: the school № of every child
+	school     *lineEntry     // children: the school № of every child
 	campaign   *widget.Select // sponsors: the campaign of every donation
 	sheets     *widget.Select
 	missing    *widget.Label
@@ -72,7 +72,7 @@ func newImportWizard(u *App, kind exchange.Kind, done func()) *importWizard {
 	w.next = widget.NewButtonWithIcon(lang.L("import.next"), theme.NavigateNextIcon(), w.onNextTapped)
 	w.next.Importance = widget.HighImportance
 	w.next.IconPlacement = widget.ButtonIconTrailingText
-	w.school = widget.NewEntry()
+	w.school = newLineEntry()
 	w.school.SetPlaceHolder(lang.L("import.school_from_list"))
 	years := []string{lang.L("import.campaign_by_date")}
 	for _, c := range u.campaigns {
@@ -130,6 +130,7 @@ func (w *importWizard) load(sheet string) {
 				return
 			}
 			w.sheet = sh
+			w.recallSchool() // ui/import_school.go
 			if m, ok := exchange.RememberedMapping(w.u.settings, w.kind, sh); ok {
 				w.mapping = m
 			} else {
@@ -214,6 +215,7 @@ func (w *importWizard) preview() {
 		showError(w.u.win, err)
 		return
 	}
+	w.rememberSchool(opt.SchoolNumber)
 	w.next.Disable()
 	sh, m := w.sheet, w.mapping
 	background(func() {

@@ -31,7 +31,7 @@ type lettersDialog struct {
 	scope, language, paper, files *widget.RadioGroup
 	scopes, langs, papers, outs   choice
 	folder                        *folderPicker
-	date                          *widget.Entry // the day new letters are issued on
+	date                          *lineEntry // the day new letters are issued on
 }
 
 func newLettersDialog(s *sponsorsScreen) *lettersDialog {
@@ -62,7 +62,7 @@ func newLettersDialog(s *sponsorsScreen) *lettersDialog {
 	l.paper.SetSelected(l.papers.labels[0])
 	l.files = widget.NewRadioGroup(l.outs.labels, nil)
 	l.files.SetSelected(l.outs.labels[0])
-	l.date = widget.NewEntry()
+	l.date = newLineEntry()
 	l.date.SetText(data.FormatDate(time.Now()))
 	l.date.Validator = func(s string) error {
 		if t, ok := parseDate(s); !ok || t.IsZero() {

@@ -21,7 +21,7 @@ type purchaseForm struct {
 	names []string
 
 	item                         *widget.Select
-	size, qty, price, date, note *widget.Entry
+	size, qty, price, date, note *lineEntry
 	total                        *widget.Label
 	recent                       *widget.Label // the item's latest purchases in the campaign
 	gen                          int           // bumped by each item change; late answers are dropped
@@ -30,8 +30,8 @@ type purchaseForm struct {
 }
 
 func newPurchaseForm(s *itemsScreen, preset data.AidItem) *purchaseForm {
-	f := &purchaseForm{s: s, size: widget.NewEntry(), qty: widget.NewEntry(), price: widget.NewEntry(),
-		date: widget.NewEntry(), note: widget.NewEntry(), total: widget.NewLabel(""), recent: widget.NewLabel("")}
+	f := &purchaseForm{s: s, size: newLineEntry(), qty: newLineEntry(), price: newLineEntry(),
+		date: newLineEntry(), note: newLineEntry(), total: widget.NewLabel(""), recent: widget.NewLabel("")}
 	f.recent.Importance = widget.LowImportance
 	for _, l := range s.rows {
 		f.items = append(f.items, l.Item)

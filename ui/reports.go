@@ -27,7 +27,7 @@ type reportsScreen struct {
 	schools  []data.School
 	school   *widget.Select
 	day      *widget.Entry
-	press    *widget.Entry
+	press    *textArea
 	bar      *widget.ProgressBarInfinite
 	status   *widget.Label
 	buttons  []*widget.Button
@@ -47,9 +47,7 @@ func newReportsScreen(u *App) *reportsScreen {
 	s.day = widget.NewEntry()
 	s.day.SetPlaceHolder(lang.L("reports.day_hint"))
 	s.day.Validator = dateValidator
-	s.press = widget.NewMultiLineEntry()
-	s.press.Wrapping = fyne.TextWrapWord
-	s.press.SetMinRowsVisible(10)
+	s.press = newTextArea(10)
 	s.bar = widget.NewProgressBarInfinite()
 	s.bar.Hide()
 	s.status.Wrapping = fyne.TextWrapBreak
@@ -96,7 +94,7 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 	// The office's reports are the head's: a clerk sees them, greyed.
 	note := s.u.guard(data.RoleHead, s.buttons...)
 	top := append([]fyne.CanvasObject{s.title, container.NewHBox(note), options}, cards...)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(append(top, s.bar, s.status,
+	return newFormScroll(container.NewPadded(container.NewVBox(append(top, s.bar, s.status,
 		widget.NewCard("", lang.L("reports.press_title"), container.NewBorder(nil, pressActions, nil, nil, s.press)))...)))
 }
 

@@ -70,7 +70,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	hint.Importance = widget.LowImportance
 	// one Save per card: the office's details here, the backup's in its
 	// card; the language applies as soon as it is chosen
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
+	return newFormScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("", lang.L("settings.office"), container.NewVBox(office,
 			container.NewHBox(save, s.u.guard(data.RoleAdmin, save)))),
 		widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint)),

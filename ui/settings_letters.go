@@ -25,7 +25,7 @@ const letterPlaceholders = "{{sponsor}} {{campaign}} {{year}} {{contribution}} {
 type letterSettings struct {
 	u *App
 
-	bodyKK, bodyRU, wishesKK, wishesRU *widget.Entry
+	bodyKK, bodyRU, wishesKK, wishesRU *textArea
 	offsetX, offsetY                   *widget.Entry
 	signature, stamp                   *widget.Entry
 	contribution, reach                *widget.Check
@@ -33,10 +33,8 @@ type letterSettings struct {
 
 func newLetterSettings(u *App) *letterSettings {
 	l := &letterSettings{u: u}
-	for _, e := range []**widget.Entry{&l.bodyKK, &l.bodyRU, &l.wishesKK, &l.wishesRU} {
-		*e = widget.NewMultiLineEntry()
-		(*e).Wrapping = fyne.TextWrapWord
-		(*e).SetMinRowsVisible(3)
+	for _, e := range []**textArea{&l.bodyKK, &l.bodyRU, &l.wishesKK, &l.wishesRU} {
+		*e = newTextArea(3)
 	}
 	l.offsetX, l.offsetY = widget.NewEntry(), widget.NewEntry()
 	l.signature, l.stamp = widget.NewEntry(), widget.NewEntry()

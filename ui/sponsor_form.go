@@ -101,7 +101,7 @@ func (f *sponsorForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.notes"), f.notes),
 	)
 	donations := widget.NewCard("", lang.L("sponsor.donations"), f.donationList)
-	top := container.NewVScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.del, f.save), f.heading), form, f.consent)))
+	top := newFormScroll(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.del, f.save), f.heading), form, f.consent)))
 	split := container.NewVSplit(top, donations)
 	split.Offset = 0.72
 	return split

@@ -24,10 +24,11 @@ type dataTable struct {
 	sortCol  int
 	sortAsc  bool
 	selected func(row int)
+	widths   []float32 // the columns' least widths; reload widens them to their texts
 }
 
 func newDataTable(headers []string, widths []float32, rows func() int, cell func(row, col int) string) *dataTable {
-	t := &dataTable{headers: headers, rows: rows, cell: cell, sortCol: -1}
+	t := &dataTable{headers: headers, rows: rows, cell: cell, sortCol: -1, widths: widths}
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return t.rows(), len(t.headers) },
 		func() fyne.CanvasObject {
@@ -103,6 +104,7 @@ func newDataTable(headers []string, widths []float32, rows func() int, cell func
 
 // reload redraws the table after its rows changed.
 func (t *dataTable) reload() {
+	t.fitColumns() // ui/table_fit.go
 	t.table.UnselectAll()
 	t.table.Refresh()
 	t.table.ScrollToTop()

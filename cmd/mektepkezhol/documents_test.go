@@ -144,7 +144,7 @@ func TestReportsScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	press := find(t, content, func(e *widget.Entry) bool { return e.MultiLine })
+	press := find(t, content, func(e *ui.TextArea) bool { return e.MultiLine })
 	eventually(t, "the press release", func() bool { return press.Text == want })
 
 	ds, err := g.st.FindDistributions(ctx, data.DistributionFilter{CampaignID: g.c.ID})
@@ -184,7 +184,7 @@ func TestLetterTemplateSettings(t *testing.T) {
 	}
 	g.w.Canvas().Overlays().Remove(g.w.Canvas().Overlays().Top())
 
-	body := find(t, content, func(e *widget.Entry) bool { return e.MultiLine && e.Text == tpl.BodyKK })
+	body := find(t, content, func(e *ui.TextArea) bool { return e.MultiLine && e.Text == tpl.BodyKK })
 	body.SetText(tpl.BodyKK + " {{bogus}}")
 	test.Tap(button(t, content, lang.L("letters.save_template")))
 	if msg := overlayText(g.w); !strings.Contains(msg, lang.L("field.body_kk")) || !strings.Contains(msg, "bogus") {

@@ -12,6 +12,7 @@ import (
 	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/datatest"
+	"github.com/mektepkezhol/app/ui"
 )
 
 var allScreens = []string{"dashboard", "sponsors", "donations", "children", "distributions", "appeals",
@@ -72,7 +73,7 @@ func TestRestoreKeepsTheAppWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	find(t, g.w.Content(), func(e *widget.Entry) bool { return e.MultiLine && e.Text == tpl.BodyKK && e.Text != "" })
+	find(t, g.w.Content(), func(e *ui.TextArea) bool { return e.MultiLine && e.Text == tpl.BodyKK && e.Text != "" })
 	before, err := reopened.Settings(ctx)
 	if err != nil || before.DepartmentKK == "" {
 		t.Fatalf("the restored settings: %q, %v", before.DepartmentKK, err)
