@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 
 	"filippo.io/age"
 )
@@ -24,6 +25,13 @@ var ErrEncryptedBackup = errors.New("the backup is encrypted: give its passphras
 // ErrNoPassphrase means an encrypted backup was asked for with an empty
 // passphrase.
 var ErrNoPassphrase = errors.New("an encrypted backup needs a passphrase")
+
+// ErrWeakPassphrase means a passphrase too short to guard a backup that
+// may be lost on a USB stick: at least MinPassphrase characters.
+var ErrWeakPassphrase = fmt.Errorf("the backup's passphrase is too short: at least %d characters", MinPassphrase)
+
+// MinPassphrase is the fewest characters of a new backup's passphrase.
+const MinPassphrase = 10
 
 // ageHeader starts every age file; a backup starting with it is encrypted.
 const ageHeader = "age-encryption.org/v1\n"
@@ -51,6 +59,9 @@ func IsEncryptedBackup(path string) (bool, error) {
 func (s *Store) BackupEncrypted(ctx context.Context, dest, passphrase string) error {
 	if passphrase == "" {
 		return ErrNoPassphrase
+	}
+	if utf8.RuneCountInString(passphrase) < MinPassphrase {
+		return ErrWeakPassphrase
 	}
 	rcpt, err := age.NewScryptRecipient(passphrase)
 	if err != nil {

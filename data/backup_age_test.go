@@ -141,4 +141,10 @@ func TestEncryptedBackupWrongPassphrase(t *testing.T) {
 	if err := st.BackupEncrypted(ctx, enc, ""); !errors.Is(err, data.ErrNoPassphrase) {
 		t.Fatalf("empty passphrase: %v, want ErrNoPassphrase", err)
 	}
+	if err := st.BackupEncrypted(ctx, enc, "құпия12"); !errors.Is(err, data.ErrWeakPassphrase) {
+		t.Fatalf("7 characters: %v, want ErrWeakPassphrase", err)
+	}
+	if after, _ := os.ReadFile(enc); !bytes.Equal(encBefore, after) {
+		t.Fatal("a refused backup changed the encrypted file")
+	}
 }
