@@ -113,11 +113,6 @@ var handoverWords = map[string]map[string]string{
 	},
 }
 
-// PersonalDataMarking marks every page of a document holding children's
-// personal data, in both languages whatever the document's own, as the
-// office's rules for such papers ask (docs/PRIVACY.md).
-const PersonalDataMarking = "Дербес деректер — тек қызметтік пайдалану үшін / Персональные данные — для служебного пользования"
-
 // WriteHandover writes a school's handover sheet: A4 landscape, one row
 // per child and day with a column for the parent's signature.
 func WriteHandover(w io.Writer, sh HandoverSheet) error {
@@ -126,7 +121,7 @@ func WriteHandover(w io.Writer, sh HandoverSheet) error {
 		lang = "kk"
 	}
 	hw := handoverWords[lang]
-	d := newReportDoc(lang, "L", sh.School+" · "+PersonalDataMarking)
+	d := newReportDoc(lang, "L", sh.School+" · "+data.PersonalDataMarking) // on every page
 	d.SetTitle(hw["title"]+" — "+sh.School, true)
 	d.SetAuthor(sh.Department, true)
 	d.AddPage()
