@@ -103,8 +103,10 @@ func (s *Store) snapshot(ctx context.Context, tmp string) error {
 // CheckBackup opens a backup read-only and returns its schema version once
 // SQLite's integrity check passes and the schema is one this build can open.
 func CheckBackup(ctx context.Context, path string) (int, error) {
-	if _, err := os.Stat(path); err != nil {
-		return 0, fmt.Errorf("backup %s: %w", path, err)
+	if enc, err := IsEncryptedBackup(path); err != nil {
+		return 0, err
+	} else if enc {
+		return 0, fmt.Errorf("%s: %w", path, ErrEncryptedBackup)
 	}
 	db, err := openUntrusted(ctx, path)
 	if err != nil {

@@ -121,7 +121,7 @@ func WriteHandover(w io.Writer, sh HandoverSheet) error {
 		lang = "kk"
 	}
 	hw := handoverWords[lang]
-	d := newReportDoc(lang, "L", sh.School+" · "+hw["internal"])
+	d := newReportDoc(lang, "L", sh.School+" · "+data.PersonalDataMarking) // on every page
 	d.SetTitle(hw["title"]+" — "+sh.School, true)
 	d.SetAuthor(sh.Department, true)
 	d.AddPage()

@@ -93,6 +93,13 @@ func TestHandoverSheet(t *testing.T) {
 				t.Errorf("no count %q", want)
 			}
 			pages := strings.Split(strings.TrimRight(text, "\f\n"), "\f")
+			// the marking the office's rules ask for, written by hand
+			const marking = "Дербес деректер — тек қызметтік пайдалану үшін / Персональные данные — для служебного пользования"
+			for i, p := range pages {
+				if !strings.Contains(plain(p), marking) {
+					t.Errorf("page %d of %d is not marked as personal data:\n%s", i+1, len(pages), p)
+				}
+			}
 			last := pages[len(pages)-1]
 			director := map[string]string{"kk": "Мектеп директоры", "ru": "Директор школы"}[tt.lang]
 			if end := rows[len(rows)-1].Child; !strings.Contains(last, director) || !strings.Contains(last, end) {

@@ -102,6 +102,12 @@ func errorText(err error) string {
 		return lang.L("err.newer_schema")
 	case errors.Is(err, data.ErrRestoreOnServer):
 		return lang.L("err.restore_server")
+	case errors.Is(err, data.ErrWrongPassphrase):
+		return lang.L("err.wrong_passphrase")
+	case errors.Is(err, data.ErrEncryptedBackup):
+		return lang.L("err.encrypted_backup")
+	case errors.Is(err, data.ErrWeakPassphrase):
+		return lang.L("err.weak_passphrase")
 	case data.IsUnreachable(err):
 		return lang.L("login.unreachable") + "\n" + lang.L("err.server_lost")
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 
@@ -15,13 +16,24 @@ func init() {
 			auto := fs.Bool("auto", false, "make the day's automatic backup (skipped when done today) and drop the oldest")
 			dir := fs.String("dir", "", "with --auto: the folder (default: the settings', or «backups» beside the database)")
 			keep := fs.Int("keep", 0, "with --auto: how many daily backups to keep (default: the settings', or 7)")
+			encrypt := fs.Bool("encrypt", false, "with --out: encrypt the copy with a passphrase (age); asked twice at a terminal")
+			passStdin := fs.Bool("passphrase-stdin", false, "with --encrypt: read the passphrase from the first line of stdin")
 			return func(ctx context.Context, e *env, _ []string) error {
 				if (*out == "") == !*auto {
 					return usageError("give either --out FILE or --auto")
 				}
+				if *encrypt && *auto {
+					return usageError("--encrypt goes with --out: the daily automatic backup is not encrypted yet")
+				}
+				if *passStdin && !*encrypt {
+					return usageError("--passphrase-stdin goes with --encrypt")
+				}
 				st, err := e.open()
 				if err != nil {
 					return err
+				}
+				if *encrypt {
+					return encryptedBackup(ctx, e, st, *out, *passStdin)
 				}
 				if *out != "" {
 					if err := st.Backup(ctx, *out); err != nil {
@@ -53,4 +65,21 @@ func init() {
 				return nil
 			}
 		}})
+}
+
+// encryptedBackup writes backup --out --encrypt: the passphrase is read
+// before the copy is made, so nothing is written without it.
+func encryptedBackup(ctx context.Context, e *env, st *data.Store, out string, fromStdin bool) error {
+	pass, err := readPassphrase(e, fromStdin, true)
+	if err != nil {
+		return err
+	}
+	if err := st.BackupEncrypted(ctx, out, pass); err != nil {
+		if errors.Is(err, data.ErrWeakPassphrase) || errors.Is(err, data.ErrNoPassphrase) {
+			return nothingWritten{err}
+		}
+		return err
+	}
+	fmt.Fprintf(e.stdout, "encrypted backup written to %s\n", out)
+	return nil
 }

@@ -147,6 +147,9 @@ func describe(err error) string {
 	if errors.Is(err, data.ErrForbidden) {
 		return fmt.Sprintf("%s (ask the office's head or admin)", err)
 	}
+	if key := passphraseKey(err); key != "" {
+		return err.Error() + "\n" + officeWords(key)
+	}
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
 		return fmt.Sprintf("%s: field %s, value %q (%s)", err, ve.Field, ve.Value, ve.Key)

@@ -13,6 +13,7 @@ func init() {
 	register(&command{name: "restore", args: "FILE",
 		summary: "replace the database with a backup after checking it; the current one is kept as a dated copy",
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			passStdin := fs.Bool("passphrase-stdin", false, "an encrypted backup's passphrase is the first line of stdin (else asked at a terminal)")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 1 {
 					return usageError("give the backup FILE")
@@ -24,11 +25,16 @@ func init() {
 						return err
 					}
 				}
-				version, err := data.CheckBackup(ctx, args[0])
+				src, done, err := openBackup(e, args[0], *passStdin)
 				if err != nil {
 					return err
 				}
-				kept, err := data.Restore(ctx, path, args[0], time.Now())
+				defer done()
+				version, err := data.CheckBackup(ctx, src)
+				if err != nil {
+					return err
+				}
+				kept, err := data.Restore(ctx, path, src, time.Now())
 				if err != nil {
 					return err
 				}
@@ -39,4 +45,23 @@ func init() {
 				return nil
 			}
 		}})
+}
+
+// openBackup returns the file to restore: the backup itself, or the
+// decrypted copy of an encrypted one (recognised by its header), with
+// done removing that copy.
+func openBackup(e *env, file string, fromStdin bool) (string, func(), error) {
+	enc, err := data.IsEncryptedBackup(file)
+	if err != nil || !enc {
+		return file, func() {}, err
+	}
+	pass, err := readPassphrase(e, fromStdin, false)
+	if err != nil {
+		return "", nil, err
+	}
+	plain, done, err := data.DecryptBackup(file, pass)
+	if err != nil {
+		return "", nil, err
+	}
+	return plain, done, nil
 }

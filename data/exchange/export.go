@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/mektepkezhol/app/data"
 )
 
 // Table is a list ready to be written: headers and one value per cell
@@ -19,6 +21,9 @@ type Table struct {
 	Name    string // the sheet's name
 	Headers []string
 	Rows    [][]any
+	// Personal marks a table of people's personal data: an xlsx carries
+	// data.PersonalDataMarking in its printed footer on every page.
+	Personal bool
 }
 
 // Format is a file format of exports.
@@ -130,6 +135,14 @@ func (t Table) WriteXLSX(w io.Writer) error {
 	}
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return err
+	}
+	if t.Personal {
+		// set before the stream writer, which writes the sheet's footer
+		// from the same worksheet on Flush
+		foot := &excelize.HeaderFooterOptions{OddFooter: "&L&8" + data.PersonalDataMarking + "&R&8&P / &N"}
+		if err := f.SetHeaderFooter(name, foot); err != nil {
+			return err
+		}
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -187,5 +188,56 @@ func TestTemplate(t *testing.T) {
 	}
 	if s := plan.Summary(); s.Rows != 1 || s.Imported != 1 {
 		t.Fatalf("filled template: %+v", s)
+	}
+}
+
+// An xlsx of children prints «personal data — for official use» in both
+// languages at the foot of every page; a list of sponsors does not.
+func TestExportMarksPersonalData(t *testing.T) {
+	st, _ := mustDemo(t)
+	// the office's rule, written by hand
+	const marking = "Дербес деректер — тек қызметтік пайдалану үшін / Персональные данные — для служебного пользования"
+	children, err := exchange.ChildrenTable(ctx, st, data.ChildFilter{}, "ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sponsors, err := exchange.SponsorsTable(ctx, st, data.SponsorFilter{}, "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name   string
+		table  exchange.Table
+		marked bool
+	}{{"children", children, true}, {"sponsors", sponsors, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tt.table.WriteXLSX(&buf); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			hf, err := f.GetHeaderFooter(f.GetSheetName(0))
+			if err != nil {
+				t.Fatal(err)
+			}
+			foot := ""
+			if hf != nil {
+				foot = hf.OddFooter
+			}
+			if got := strings.Contains(foot, marking); got != tt.marked {
+				t.Fatalf("footer %q: marked %v, want %v", foot, got, tt.marked)
+			}
+			rows, err := f.GetRows(f.GetSheetName(0))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != len(tt.table.Rows)+1 {
+				t.Fatalf("%d rows, want the header and %d", len(rows), len(tt.table.Rows))
+			}
+		})
 	}
 }

@@ -44,7 +44,7 @@ func ChildrenTable(ctx context.Context, st ExportStore, f data.ChildFilter, lang
 	if err != nil {
 		return Table{}, err
 	}
-	t := Table{Name: tr(lang, "Балалар", "Дети"), Headers: trAll(lang, childHeaders...)}
+	t := Table{Name: tr(lang, "Балалар", "Дети"), Headers: trAll(lang, childHeaders...), Personal: true}
 	for _, c := range cs {
 		var cn []string
 		for _, cc := range c.Categories {
@@ -181,7 +181,7 @@ func DistributionsTable(ctx context.Context, st ExportStore, f data.Distribution
 		[2]string{"Күні", "Дата"}, [2]string{"Мектеп №", "№ школы"}, [2]string{"ЖСН", "ИИН"},
 		[2]string{"Тегі, аты, әкесінің аты", "ФИО"}, [2]string{"Сынып", "Класс"}, [2]string{"Заты", "Предмет"},
 		[2]string{"Өлшемі", "Размер"}, [2]string{"Саны", "Количество"}, [2]string{"Акт №", "Акт №"},
-		[2]string{"Берген", "Выдал"})}
+		[2]string{"Берген", "Выдал"}), Personal: true}
 	for _, d := range ds {
 		grade := ""
 		if d.Grade > 0 {
@@ -211,7 +211,7 @@ func AppealsTable(ctx context.Context, st ExportStore, f data.AppealFilter, lang
 		[2]string{"Тіркеу №", "Рег. №"}, [2]string{"Түскен күні", "Дата поступления"}, [2]string{"Арна", "Канал"},
 		[2]string{"Өтініш беруші", "Заявитель"}, [2]string{"Телефон", "Телефон"}, [2]string{"Мәні", "Суть"},
 		[2]string{"Орындаушы", "Исполнитель"}, [2]string{"Мерзімі", "Срок"}, [2]string{"Мәртебесі", "Статус"},
-		[2]string{"Шешімі", "Решение"})}
+		[2]string{"Шешімі", "Решение"}), Personal: true}
 	for _, a := range as {
 		ch, stt := appealWords[a.Channel], appealWords[a.Status]
 		t.Rows = append(t.Rows, []any{a.RegNumber, a.ReceivedAt.Format("02.01.2006 15:04"), tr(lang, ch[0], ch[1]),
