@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // tr picks the kk or the ru word.
@@ -105,6 +106,9 @@ func SponsorsTable(ctx context.Context, st ExportStore, f data.SponsorFilter, la
 	if err != nil {
 		return Table{}, err
 	}
+	// in the alphabet of the export's language, as the list on screen (the
+	// store orders by code point: Қ after Ш, Ә last)
+	lingo.SortFunc(lang, rows, func(r data.SponsorRow) string { return lingo.FileUnder(r.Name) })
 	t := Table{Name: tr(lang, "Демеушілер", "Спонсоры"), Headers: trAll(lang,
 		[2]string{"Атауы", "Наименование"}, [2]string{"БСН/ЖСН", "БИН/ИИН"}, [2]string{"Түрі", "Вид"},
 		[2]string{"Басшы", "Руководитель"}, [2]string{"Лауазымы", "Должность"},
