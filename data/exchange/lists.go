@@ -110,7 +110,8 @@ func SponsorsTable(ctx context.Context, st ExportStore, f data.SponsorFilter, la
 	// store orders by code point: Қ after Ш, Ә last)
 	lingo.SortFunc(lang, rows, func(r data.SponsorRow) string { return lingo.FileUnder(r.Name) })
 	t := Table{Name: tr(lang, "Демеушілер", "Спонсоры"), Headers: trAll(lang,
-		[2]string{"Атауы", "Наименование"}, [2]string{"БСН/ЖСН", "БИН/ИИН"}, [2]string{"Түрі", "Вид"},
+		[2]string{"Атауы", "Наименование"}, [2]string{"Атауы (орыс.)", "Наименование (рус.)"},
+		[2]string{"БСН/ЖСН", "БИН/ИИН"}, [2]string{"Түрі", "Вид"},
 		[2]string{"Басшы", "Руководитель"}, [2]string{"Лауазымы", "Должность"},
 		[2]string{"Байланыс тұлғасы", "Контактное лицо"}, [2]string{"Телефон", "Телефон"},
 		[2]string{"Email", "Email"}, [2]string{"Мекенжайы", "Адрес"}, [2]string{"Ескерту", "Примечание"})}
@@ -121,7 +122,7 @@ func SponsorsTable(ctx context.Context, st ExportStore, f data.SponsorFilter, la
 	}
 	for _, r := range rows {
 		k := sponsorKindNames[r.Kind]
-		row := []any{r.Name, r.BIN, tr(lang, k[0], k[1]), r.HeadName, r.HeadTitle, r.ContactPerson, r.Phone,
+		row := []any{r.Name, r.NameRU, r.BIN, tr(lang, k[0], k[1]), r.HeadName, r.HeadTitle, r.ContactPerson, r.Phone,
 			r.Email, r.Address, r.Notes}
 		if f.CampaignID != 0 {
 			letter := any(nil)
