@@ -91,3 +91,30 @@ func checkNamesRU(t *testing.T, st *data.Store, want map[string]string) {
 		}
 	}
 }
+
+// The children's export is alphabetical by surname, then name, in the
+// Kazakh alphabet (written by hand): Ә after А, Қ after К, І after Ы.
+func TestChildrenExportInKazakhAlphabet(t *testing.T) {
+	st := mustOpen(t)
+	in := [][2]string{{"Іргебаев", "Нұрлан"}, {"Шахтёров", "Ерлан"}, {"Ахметов", "Қанат"}, {"Қазына", "Ұлан"},
+		{"Әлімжанов", "Бекзат"}, {"Ахметов", "Әлихан"}}
+	for i, n := range in {
+		c := &data.Child{IIN: data.IIN(iin(t, 20+i)), Surname: n[0], Name: n[1], Address: "Бұқар жырау к-сі, 1",
+			BirthDate: data.Date(2010, 1, 1), Categories: []data.ChildCategory{{Code: data.CatOrphan, DocNumber: "17"}}}
+		if err := st.CreateChild(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	table, err := exchange.ChildrenTable(ctx, st, data.ChildFilter{}, "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range table.Rows {
+		got = append(got, r[1].(string)+" "+r[2].(string))
+	}
+	want := []string{"Ахметов Әлихан", "Ахметов Қанат", "Әлімжанов Бекзат", "Қазына Ұлан", "Шахтёров Ерлан", "Іргебаев Нұрлан"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("exported %q, want %q", got, want)
+	}
+}
