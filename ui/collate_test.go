@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // kazakhOrder is the sponsors' order written by hand from the Kazakh
@@ -109,4 +111,55 @@ func TestDonationFormSponsorsInKazakhAlphabet(t *testing.T) {
 	if got := ours(names); !slices.Equal(got, kazakhOrder) {
 		t.Fatalf("the donation form offers %q, want %q", got, kazakhOrder)
 	}
+}
+
+// The item pickers of the donation and the give forms list the catalogue
+// by name in the alphabet of the clerk's language.
+func TestItemPickersInAlphabet(t *testing.T) {
+	u, st := newTestUI(t)
+	for i, n := range []string{"Қысқы етік", "Әліппе", "Іш киім", "Шалбар", "Аяқ киім"} {
+		it := data.AidItem{Code: "T" + strconv.Itoa(i), NameKK: n, NameRU: n, UnitKK: "дана", UnitRU: "шт."}
+		if err := st.CreateAidItem(context.Background(), &it); err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+	}
+	for _, code := range []string{"kk", "ru"} {
+		setLanguage(code)
+		u.show(scrDonations, nil)
+		d := u.screens[scrDonations].(*donationsScreen)
+		d.refresh()
+		u.show(scrDistributions, nil)
+		g := u.screens[scrDistributions].(*distributionsScreen).give
+		g.refresh()
+		for form, c := range map[string]struct {
+			ch   choice
+			name func(string) string
+		}{
+			"donation": {d.form.itemChoice, func(id string) string { return itemName(t, st, id) }},
+			"give":     {g.itemChoice, func(id string) string { return g.stockLine(id).Item.Name(code) }},
+		} {
+			var names []string
+			for _, id := range c.ch.codes {
+				names = append(names, c.name(id))
+			}
+			if len(names) < 5 || !lingo.IsSorted(code, names) {
+				t.Errorf("%s, %s form: items %q", code, form, names)
+			}
+		}
+	}
+}
+
+func itemName(t *testing.T, st *data.Store, id string) string {
+	t.Helper()
+	items, err := st.FindAidItems(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		if strconv.FormatInt(it.ID, 10) == id {
+			return it.Name(language())
+		}
+	}
+	t.Fatalf("no item %s", id)
+	return ""
 }
