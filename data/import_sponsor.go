@@ -193,7 +193,7 @@ func mergedSponsor(old, in Sponsor) Sponsor {
 		dst *string
 		v   string
 	}{
-		{&m.BIN, in.BIN}, {&m.HeadName, in.HeadName}, {&m.HeadTitle, in.HeadTitle},
+		{&m.BIN, in.BIN}, {&m.NameRU, in.NameRU}, {&m.HeadName, in.HeadName}, {&m.HeadTitle, in.HeadTitle},
 		{&m.ContactPerson, in.ContactPerson}, {&m.Phone, in.Phone}, {&m.Email, in.Email},
 		{&m.Address, in.Address}, {&m.Notes, in.Notes},
 	} {

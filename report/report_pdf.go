@@ -237,8 +237,5 @@ func nameColumns(d *reportDoc, names []string) {
 	}
 }
 
-// sortKey orders an organisation by its own name: without the legal form
-// and the quotes, so «ТОО «Береке»» files under Б.
-func sortKey(name string) string {
-	return strings.TrimLeft(lingo.StripLegalForm(name), "«\"“ ")
-}
+// sortKey orders an organisation by its own name (lingo.FileUnder).
+func sortKey(name string) string { return lingo.FileUnder(name) }

@@ -35,12 +35,13 @@ type Documents interface {
 	// registering nothing.
 	PreviewLetter(ctx context.Context, c data.Campaign, t LetterTemplate, lang, path string) error
 
-	// WriteReport writes the public report: format pdf or xlsx.
-	WriteReport(ctx context.Context, campaignID int64, format, lang, path string) error
+	// WriteReport writes the public report dated on: format pdf or xlsx.
+	WriteReport(ctx context.Context, campaignID int64, format, lang, path string, on time.Time) error
 	// WriteRollUp writes the region's report of the offices' campaigns of
 	// a year, added up: format pdf or xlsx.
 	WriteRollUp(ctx context.Context, offices []data.Office, year int, format, lang, path string) error
-	PressRelease(ctx context.Context, campaignID int64, lang string) (string, error)
+	// PressRelease drafts the press release dated on.
+	PressRelease(ctx context.Context, campaignID int64, lang string, on time.Time) (string, error)
 	// WriteHandover writes a school's handover sheet (0600: children's
 	// names) and returns how many children it lists.
 	WriteHandover(ctx context.Context, c data.Campaign, school int, day time.Time, lang, path string) (int, error)

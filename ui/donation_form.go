@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // donationForm edits a donation: money and/or in-kind lines picked from
@@ -74,6 +76,8 @@ func (f *donationForm) onSponsorTyped(q string) {
 
 func (f *donationForm) setCatalogue(sponsors []data.SponsorRow, items []data.AidItem) {
 	f.sponsorNames, f.sponsorIDs = nil, map[string]int64{}
+	sponsors = slices.Clone(sponsors)
+	sortSponsorRows(sponsors)
 	for _, sp := range sponsors {
 		label := sp.Name
 		if sp.BIN != "" {
@@ -90,6 +94,7 @@ func (f *donationForm) setCatalogue(sponsors []data.SponsorRow, items []data.Aid
 	for _, it := range items {
 		byID[strconv.FormatInt(it.ID, 10)] = it
 	}
+	lingo.SortFunc(language(), codes, func(c string) string { return byID[c].Name(language()) })
 	f.itemChoice = newChoice(codes, func(c string) string { return byID[c].Name(language()) })
 	if f.donation.ID == 0 && f.donation.DonatedOn.IsZero() {
 		f.edit(data.Donation{DonatedOn: f.u.campaignDay()})

@@ -25,7 +25,7 @@ type eventsPanel struct {
 	kind, school                       *widget.Select
 	kinds                              choice
 	heldOn, timeText, titleKK, titleRU *widget.Entry
-	place                              *widget.Entry
+	place, placeRU                     *widget.Entry // placeRU: the place in Russian documents
 	note                               *textArea
 	participants                       *widget.CheckGroup
 	parts                              choice
@@ -45,14 +45,15 @@ func newEventsPanel(u *App) *eventsPanel {
 	p.kinds = newChoice(data.EventKinds, func(c string) string { return lang.L("event.kind." + c) })
 	p.parts = newChoice(data.EventParticipants, func(c string) string { return lang.L("event.part." + c) })
 	p.kind, p.school = newSelect(p.kinds.labels, changed), newSelect(nil, changed)
-	entries := []**widget.Entry{&p.heldOn, &p.timeText, &p.titleKK, &p.titleRU, &p.place}
+	entries := []**widget.Entry{&p.heldOn, &p.timeText, &p.titleKK, &p.titleRU, &p.place, &p.placeRU}
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
 	p.note = newTextArea(2)
 	p.heldOn.Validator = dateValidator
 	p.timeText.SetPlaceHolder("10:00")
-	p.state.track(p.heldOn, p.timeText, p.titleKK, p.titleRU, p.place, &p.note.Entry)
+	p.placeRU.SetPlaceHolder(lang.L("field.place_ru.hint"))
+	p.state.track(p.heldOn, p.timeText, p.titleKK, p.titleRU, p.place, p.placeRU, &p.note.Entry)
 	p.participants = widget.NewCheckGroup(p.parts.labels, func([]string) { changed("") })
 	p.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), p.onSaveTapped)
 	p.save.Importance = widget.HighImportance
@@ -84,6 +85,7 @@ func (p *eventsPanel) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.title_kk"), p.titleKK),
 		widget.NewFormItem(lang.L("field.title_ru"), p.titleRU),
 		widget.NewFormItem(lang.L("field.place"), p.place),
+		widget.NewFormItem(lang.L("field.place_ru"), p.placeRU),
 		widget.NewFormItem(lang.L("field.school"), p.school),
 		widget.NewFormItem(lang.L("field.participants"), p.participants),
 		widget.NewFormItem(lang.L("field.notes"), p.note))
@@ -151,6 +153,7 @@ func (p *eventsPanel) edit(e data.Event) {
 		p.titleKK.SetText(e.TitleKK)
 		p.titleRU.SetText(e.TitleRU)
 		p.place.SetText(e.Place)
+		p.placeRU.SetText(e.PlaceRU)
 		p.note.SetText(e.Note)
 		var sel []string
 		for _, c := range e.Participants {
@@ -171,7 +174,7 @@ func (p *eventsPanel) onSaveTapped() {
 		return
 	}
 	e.HeldOn, e.TimeText, e.TitleKK, e.TitleRU = held, p.timeText.Text, p.titleKK.Text, p.titleRU.Text
-	e.Place, e.Note = p.place.Text, p.note.Text
+	e.Place, e.PlaceRU, e.Note = p.place.Text, p.placeRU.Text, p.note.Text
 	e.SchoolID = 0
 	if i := p.school.SelectedIndex() - 1; i >= 0 && i < len(p.schools) {
 		e.SchoolID = p.schools[i].ID

@@ -49,3 +49,41 @@ func TestEventsPanel(t *testing.T) {
 		t.Fatalf("%d events after deleting, want %d", len(left), len(before))
 	}
 }
+
+// TestEventsPanelPlaceInRussian saves the place in Russian beside the
+// place, and shows it again when the event is opened.
+func TestEventsPanelPlaceInRussian(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	u.show(scrCoverage, nil)
+	p := u.screens[scrCoverage].(*coverageScreen).events
+	p.edit(data.Event{})
+	test.Type(p.titleKK, "Акцияның ашылуы")
+	test.Type(p.place, "Қазақстан Халқы Ассамблеясының үйі")
+	test.Type(p.placeRU, "Дом Ассамблеи народа Казахстана")
+	test.Tap(p.save)
+	if p.ev.ID == 0 {
+		t.Fatalf("not saved: %q", overlayText(u.win))
+	}
+	evs, err := st.FindEvents(ctx, u.campaign.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var saved data.Event
+	for _, e := range evs {
+		if e.ID == p.ev.ID {
+			saved = e
+		}
+	}
+	if saved.Place != "Қазақстан Халқы Ассамблеясының үйі" || saved.PlaceRU != "Дом Ассамблеи народа Казахстана" {
+		t.Fatalf("saved place %q, in Russian %q", saved.Place, saved.PlaceRU)
+	}
+	if got := saved.PlaceIn("ru"); got != "Дом Ассамблеи народа Казахстана" {
+		t.Fatalf("the place in Russian documents %q", got)
+	}
+	p.edit(data.Event{})
+	p.edit(saved)
+	if p.placeRU.Text != saved.PlaceRU || p.state.dirty {
+		t.Fatalf("reopened: place in Russian %q, dirty %v", p.placeRU.Text, p.state.dirty)
+	}
+}

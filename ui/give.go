@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 func sortDistributionsNewest(rows []data.DistributionRow) {
@@ -139,6 +140,7 @@ func (f *giveForm) refresh() {
 	for _, l := range f.stock {
 		ids = append(ids, strconv.FormatInt(l.Item.ID, 10))
 	}
+	lingo.SortFunc(language(), ids, func(c string) string { return f.stockLine(c).Item.Name(language()) })
 	f.itemChoice = newChoice(ids, func(c string) string {
 		l := f.stockLine(c)
 		return lang.L("dist.item_stock", map[string]any{"Item": l.Item.Name(language()), "Left": unitCount(l.Left(), l.Item)})

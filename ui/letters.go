@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -62,14 +61,7 @@ func newLettersDialog(s *sponsorsScreen) *lettersDialog {
 	l.paper.SetSelected(l.papers.labels[0])
 	l.files = widget.NewRadioGroup(l.outs.labels, nil)
 	l.files.SetSelected(l.outs.labels[0])
-	l.date = newLineEntry()
-	l.date.SetText(data.FormatDate(time.Now()))
-	l.date.Validator = func(s string) error {
-		if t, ok := parseDate(s); !ok || t.IsZero() {
-			return errors.New(lang.L("letters.date.bad"))
-		}
-		return nil
-	}
+	l.date = newDocDateEntry()
 	for _, r := range []*widget.RadioGroup{l.scope, l.language, l.paper, l.files} {
 		r.Required = true
 	}
@@ -127,8 +119,7 @@ func (l *lettersDialog) request() (LettersRequest, bool) {
 
 func (l *lettersDialog) onPrintTapped() {
 	u := l.s.u
-	if err := l.date.Validate(); err != nil {
-		dialog.ShowError(err, u.win)
+	if _, ok := docDate(l.date, u.win); !ok {
 		return
 	}
 	req, ok := l.request()

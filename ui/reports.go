@@ -28,6 +28,7 @@ type reportsScreen struct {
 	school   *widget.Select
 	day      *widget.Entry
 	press    *textArea
+	date     *lineEntry // the day the report and the press release are dated
 	bar      *widget.ProgressBarInfinite
 	status   *widget.Label
 	buttons  []*widget.Button
@@ -47,6 +48,7 @@ func newReportsScreen(u *App) *reportsScreen {
 	s.day = widget.NewEntry()
 	s.day.SetPlaceHolder(lang.L("reports.day_hint"))
 	s.day.Validator = dateValidator
+	s.date = newDocDateEntry()
 	s.press = newTextArea(10)
 	s.bar = widget.NewProgressBarInfinite()
 	s.bar.Hide()
@@ -79,6 +81,7 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 	handoverBtn := s.button("reports.handover", theme.DocumentPrintIcon(), s.onHandoverTapped)
 	options := widget.NewForm(
 		widget.NewFormItem(lang.L("letters.lang"), s.language),
+		widget.NewFormItem(lang.L("reports.date"), s.date),
 		widget.NewFormItem(lang.L("docs.folder"), s.folder.buildUI()))
 	cards := []fyne.CanvasObject{
 		widget.NewCard("", lang.L("reports.public"), container.NewVBox(public, publicHint)),
@@ -182,14 +185,22 @@ func (s *reportsScreen) onPDFTapped()  { s.writeReport("pdf") }
 func (s *reportsScreen) onXLSXTapped() { s.writeReport("xlsx") }
 
 func (s *reportsScreen) writeReport(format string) {
+	on, ok := docDate(s.date, s.u.win)
+	if !ok {
+		return
+	}
 	path := freePath(s.folder.dir, s.fileName("reports.file_"+format, nil), "."+format)
 	id, lng := s.u.campaign.ID, s.lang()
-	s.run(func() (string, error) { return path, s.u.docs.WriteReport(s.u.ctx, id, format, lng, path) }, s.written)
+	s.run(func() (string, error) { return path, s.u.docs.WriteReport(s.u.ctx, id, format, lng, path, on) }, s.written)
 }
 
 func (s *reportsScreen) onPressTapped() {
+	on, ok := docDate(s.date, s.u.win)
+	if !ok {
+		return
+	}
 	id, lng := s.u.campaign.ID, s.lang()
-	s.run(func() (string, error) { return s.u.docs.PressRelease(s.u.ctx, id, lng) }, func(text string) {
+	s.run(func() (string, error) { return s.u.docs.PressRelease(s.u.ctx, id, lng, on) }, func(text string) {
 		s.press.SetText(text)
 		s.status.SetText(lang.L("reports.press_ready"))
 	})

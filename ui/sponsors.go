@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"slices"
 	"sort"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // sponsorsScreen lists the sponsors with their totals in the campaign and
@@ -83,6 +84,8 @@ func (s *sponsorsScreen) refresh() {
 			s.rows = rows
 			if s.table.sortCol >= 0 {
 				s.sortRows(s.table.sortCol, s.table.sortAsc)
+			} else {
+				s.sortRows(0, true) // the store orders by code point: Қ after Ш, Ә last
 			}
 			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
 			s.table.reload()
@@ -94,6 +97,13 @@ func (s *sponsorsScreen) refresh() {
 func (s *sponsorsScreen) onSortTapped(col int, asc bool) { s.sortRows(col, asc) }
 
 func (s *sponsorsScreen) sortRows(col int, asc bool) {
+	if col == 0 {
+		sortSponsorRows(s.rows)
+		if !asc {
+			slices.Reverse(s.rows)
+		}
+		return
+	}
 	less := func(a, b data.SponsorRow) bool {
 		switch col {
 		case 1:
@@ -102,10 +112,8 @@ func (s *sponsorsScreen) sortRows(col int, asc bool) {
 			return a.BIN < b.BIN
 		case 3:
 			return a.MoneyTenge+a.InKindTenge < b.MoneyTenge+b.InKindTenge
-		case 4:
-			return a.LetterNumber < b.LetterNumber
 		}
-		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
+		return a.LetterNumber < b.LetterNumber
 	}
 	sort.SliceStable(s.rows, func(i, j int) bool {
 		if asc {
@@ -147,4 +155,12 @@ func (s *sponsorsScreen) showFirst() {
 	if len(s.rows) > 0 {
 		s.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	}
+}
+
+// sortSponsorRows puts sponsors in the alphabet of the clerk's language,
+// each filed under its own name (lingo.FileUnder: «"Береке" ЖШС» under Б).
+// The whole list is in memory (a few hundred sponsors), so the collator
+// costs nothing noticeable.
+func sortSponsorRows(rows []data.SponsorRow) {
+	lingo.SortFunc(language(), rows, func(r data.SponsorRow) string { return lingo.FileUnder(r.Name) })
 }

@@ -62,6 +62,32 @@ func parseInt(s string) (int64, bool) {
 	return n, err == nil
 }
 
+// newDocDateEntry is the field a document's date is asked in (letters,
+// the report, the press release): today unless the clerk types another
+// day, and refused unless it is one.
+func newDocDateEntry() *lineEntry {
+	e := newLineEntry()
+	e.SetText(data.FormatDate(time.Now()))
+	e.Validator = func(s string) error {
+		if t, ok := parseDate(s); !ok || t.IsZero() {
+			return errors.New(lang.L("docs.date.bad"))
+		}
+		return nil
+	}
+	return e
+}
+
+// docDate reads a field newDocDateEntry made; ok is false, with the
+// message shown, when it holds no day.
+func docDate(e *lineEntry, w fyne.Window) (time.Time, bool) {
+	if err := e.Validate(); err != nil {
+		dialog.ShowError(err, w)
+		return time.Time{}, false
+	}
+	t, _ := parseDate(e.Text)
+	return t, true
+}
+
 // dateValidator checks a dd.mm.yyyy entry as the clerk types.
 func dateValidator(s string) error {
 	if _, ok := parseDate(s); !ok {

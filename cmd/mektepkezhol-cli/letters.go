@@ -11,6 +11,7 @@ import (
 	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/report"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // idList is a repeatable --sponsor flag.
@@ -81,7 +82,7 @@ func runLetters(ctx context.Context, e *env, f lettersFlags) error {
 		return err
 	}
 	if f.unthanked {
-		return listUnthanked(ctx, e, st, c)
+		return listUnthanked(ctx, e, st, c, f.lang)
 	}
 	opt, err := office.LetterOptions(ctx, st, f.blank)
 	if err != nil {
@@ -97,11 +98,17 @@ func runLetters(ctx context.Context, e *env, f lettersFlags) error {
 	return printLetters(ctx, e, st, c, f, opt)
 }
 
-func listUnthanked(ctx context.Context, e *env, st *data.Store, c data.Campaign) error {
+// listUnthanked lists the donors without a letter in the alphabet of
+// lang, the order their letters will be numbered in.
+func listUnthanked(ctx context.Context, e *env, st *data.Store, c data.Campaign, lang string) error {
 	rows, err := st.FindSponsors(ctx, data.SponsorFilter{CampaignID: c.ID, Unthanked: true})
 	if err != nil {
 		return err
 	}
+	if lang != "ru" {
+		lang = "kk"
+	}
+	lingo.SortFunc(lang, rows, func(r data.SponsorRow) string { return lingo.FileUnder(r.NameIn(lang)) })
 	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tSponsor\tDonations\tMoney, ₸\tIn-kind items")
 	for _, r := range rows {

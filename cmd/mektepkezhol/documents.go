@@ -43,16 +43,16 @@ func (d documents) PreviewLetter(ctx context.Context, c data.Campaign, t ui.Lett
 	return office.PreviewLetter(ctx, d.st, c, report.LetterTemplate(t), lang, false, path)
 }
 
-func (d documents) WriteReport(ctx context.Context, campaignID int64, format, lang, path string) error {
-	return office.WriteReport(ctx, d.st, campaignID, format, lang, path)
+func (d documents) WriteReport(ctx context.Context, campaignID int64, format, lang, path string, on time.Time) error {
+	return office.WriteReportOn(ctx, d.st, campaignID, format, lang, path, on)
 }
 
 func (d documents) WriteRollUp(ctx context.Context, offices []data.Office, year int, format, lang, path string) error {
 	return office.WriteRollUp(ctx, offices, year, format, lang, path)
 }
 
-func (d documents) PressRelease(ctx context.Context, campaignID int64, lang string) (string, error) {
-	return office.PressRelease(ctx, d.st, campaignID, lang)
+func (d documents) PressRelease(ctx context.Context, campaignID int64, lang string, on time.Time) (string, error) {
+	return office.PressReleaseOn(ctx, d.st, campaignID, lang, on)
 }
 
 func (d documents) WriteHandover(ctx context.Context, c data.Campaign, school int, day time.Time, lang, path string) (int, error) {

@@ -36,7 +36,7 @@ func (p *rowParser) sponsor(r Row) (data.Sponsor, *data.Donation, []Problem) {
 	if kindMapped && kindText != "" && sponsorKindWord(kindText) == "" {
 		fail("kind", KeySponsorKind)
 	}
-	for code, dst := range map[string]*string{"head_name": &sp.HeadName, "head_title": &sp.HeadTitle,
+	for code, dst := range map[string]*string{"name_ru": &sp.NameRU, "head_name": &sp.HeadName, "head_title": &sp.HeadTitle,
 		"contact_person": &sp.ContactPerson, "email": &sp.Email, "address": &sp.Address, "notes": &sp.Notes} {
 		if v, _ := p.cell(r, code); v != "" {
 			*dst = strings.Join(strings.Fields(v), " ")

@@ -41,3 +41,34 @@ func TestSortNames(t *testing.T) {
 		}
 	}
 }
+
+// SortByKeys orders by the first field, then the next: a surname before a
+// longer one that begins with it, then the names, all in the Kazakh
+// alphabet; and it keeps the order of equals.
+func TestSortByKeys(t *testing.T) {
+	type person struct{ surname, name, tag string }
+	in := []person{{"Іргебаев", "Шұғыла", ""}, {"Ахметова", "Айгүл", ""}, {"Іргебаев", "Әлия", "1"},
+		{"Шахтёров", "Ерлан", ""}, {"Ахметов", "Қанат", ""}, {"Әлімжанов", "Бекзат", ""}, {"Іргебаев", "Әлия", "2"},
+		{"Қазына", "Ұлан", ""}, {"Ахметов", "Кенже", ""}}
+	want := []person{{"Ахметов", "Кенже", ""}, {"Ахметов", "Қанат", ""}, {"Ахметова", "Айгүл", ""},
+		{"Әлімжанов", "Бекзат", ""}, {"Қазына", "Ұлан", ""}, {"Шахтёров", "Ерлан", ""}, {"Іргебаев", "Әлия", "1"},
+		{"Іргебаев", "Әлия", "2"}, {"Іргебаев", "Шұғыла", ""}}
+	lingo.SortByKeys("kk", in, func(p person) []string { return []string{p.surname, p.name} })
+	if !slices.Equal(in, want) {
+		t.Fatalf("SortByKeys = %v\nwant %v", in, want)
+	}
+}
+
+func BenchmarkSortByKeys100k(b *testing.B) {
+	first := strings.Fields("Ахметов Әлімжанов Қазына Шахтёров Іргебаев Оспанов Өмірбеков Ұлан Үмітов Бекова")
+	second := strings.Fields("Әлия Бекзат Қанат Ерлан Шұғыла Айгүл Нұрлан Дәулет Ғалым Іңкәр")
+	names := make([][3]string, 100000)
+	for i := range names {
+		names[i] = [3]string{first[i%10] + first[i/10%10][:4], second[i/100%10], second[i/1000%10]}
+	}
+	b.ResetTimer()
+	for range b.N {
+		s := slices.Clone(names)
+		lingo.SortByKeys("kk", s, func(n [3]string) []string { return n[:] })
+	}
+}

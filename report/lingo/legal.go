@@ -64,6 +64,13 @@ func StripLegalForm(name string) string {
 	return core
 }
 
+// FileUnder is the name an organisation or a person files under in an
+// alphabetical list: without the legal form and the opening quotes, so
+// «"Береке" ЖШС» and «ТОО «Береке»» both file under Б.
+func FileUnder(name string) string {
+	return strings.TrimLeft(StripLegalForm(name), "«\"“ ")
+}
+
 // LegalForms lists the abbreviations of legal forms in lang: what a
 // document in the other language must not contain.
 func LegalForms(lang string) []string {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/mektepkezhol/app/data"
@@ -272,5 +271,5 @@ func sortLang(lang string) string {
 // sortName is the name a sponsor files under: without the legal form and
 // the quotes, so «"Береке" ЖШС» files under Б.
 func sortName(sp data.Sponsor, lang string) string {
-	return strings.TrimLeft(lingo.StripLegalForm(sp.NameIn(sortLang(lang))), "«\"“ ")
+	return lingo.FileUnder(sp.NameIn(sortLang(lang)))
 }
