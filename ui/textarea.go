@@ -34,9 +34,13 @@ func (e *textArea) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TextArea names textArea for the app's tests, which find the letter
-// template's and the press release's fields by their type.
-type TextArea = textArea
+// TextArea and LineEntry name textArea and lineEntry for the app's tests,
+// which find the letter template's, the press release's and the document
+// date's fields by their type.
+type (
+	TextArea  = textArea
+	LineEntry = lineEntry
+)
 
 // lineEntry is a one-line entry for dialogs: Enter confirms the dialog
 // (unless the field has its own OnSubmitted), Esc cancels it and F1 opens

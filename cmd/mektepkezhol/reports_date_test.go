@@ -8,10 +8,10 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/ui"
 )
 
 // TestReportsScreenAsksTheDate: the press release is dated with the day
@@ -23,7 +23,7 @@ func TestReportsScreenAsksTheDate(t *testing.T) {
 	g.goTo(t, "reports")
 	content := g.w.Content()
 	todayText := data.FormatDate(time.Now())
-	date := find(t, content, func(e *widget.Entry) bool { return e.Text == todayText })
+	date := find(t, content, func(e *ui.LineEntry) bool { return e.Text == todayText })
 
 	on := data.Date(2019, 9, 30)
 	want, err := office.PressReleaseOn(ctx, g.st, g.c.ID, "kk", on)
@@ -34,7 +34,7 @@ func TestReportsScreenAsksTheDate(t *testing.T) {
 		t.Fatalf("the press release does not change with its date (%v): the test cannot tell", err)
 	}
 	date.SetText("30.09.2019")
-	press := find(t, content, func(e *widget.Entry) bool { return e.MultiLine })
+	press := find(t, content, func(e *ui.TextArea) bool { return e.MultiLine })
 	eventually(t, "the buttons", func() bool { return !button(t, content, lang.L("reports.press")).Disabled() })
 	test.Tap(button(t, content, lang.L("reports.press")))
 	eventually(t, "the press release of 30.09.2019", func() bool { return press.Text == want })
