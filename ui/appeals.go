@@ -79,7 +79,8 @@ func (s *appealsScreen) buildUI() fyne.CanvasObject {
 		s.presetOverdueOnly = nil
 	}
 	newBtn := widget.NewButtonWithIcon(lang.L("appeals.new_call"), theme.ContentAddIcon(), s.onNewTapped)
-	top := container.NewVBox(container.NewHBox(s.status, s.overdue),
+	// The filter takes the row's width, so «Барлық мәртебе» is never cut.
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.overdue, s.status),
 		container.NewBorder(nil, nil, s.count, container.NewHBox(newBtn, s.fileButton())))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
