@@ -110,7 +110,14 @@ func (s *Store) CreateAppeal(ctx context.Context, a *Appeal) error {
 	if err := a.validate(); err != nil {
 		return err
 	}
-	return s.inTxLocked(ctx, numbersLock("appeals", a.CampaignID), func(tx *sql.Tx) error { return s.createAppeal(ctx, tx, a) })
+	// A retried transaction starts again from what the caller gave: a
+	// number or due day assigned by a refused run is not kept (another
+	// clerk's call may have taken that number meanwhile).
+	given := *a
+	return s.inTxLocked(ctx, numbersLock("appeals", a.CampaignID), func(tx *sql.Tx) error {
+		*a = given
+		return s.createAppeal(ctx, tx, a)
+	})
 }
 
 func (s *Store) createAppeal(ctx context.Context, tx *sql.Tx, a *Appeal) error {
