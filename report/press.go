@@ -82,7 +82,7 @@ func PressRelease(r CampaignReport, lang string) string {
 			b.WriteString("     " + p + "\n") // indented as in the office's releases
 		}
 	}
-	fmt.Fprintf(&b, "\n%s, %s\n", word(lang, "city"), ShortDate(r.GeneratedOn))
+	fmt.Fprintf(&b, "\n%s, %s\n", cityLine(r.Settings, lang), ShortDate(r.GeneratedOn))
 	return b.String()
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // kkLocativeNouns are the last words of places whose locative is known:
@@ -32,8 +33,9 @@ func kkLocative(place string) (string, bool) {
 }
 
 var participantWords = map[string]map[string]string{
-	"kk": {data.PartMaslikhat: "Қарағанды қаласының мәслихаты", data.PartDepartment: "білім бөлімі",
-		data.PartPolice: "жергілікті полиция", data.PartProbation: "пробация қызметі",
+	"kk": {data.PartMaslikhat: "мәслихаты", // after the city: «Қарағанды қаласының мәслихаты»
+		data.PartDepartment: "білім бөлімі",
+		data.PartPolice:     "жергілікті полиция", data.PartProbation: "пробация қызметі",
 		data.PartSchools: "білім ұйымдарының өкілдері", data.PartSponsors: "демеушілер"},
 	"ru": {data.PartMaslikhat: "городской маслихат", data.PartDepartment: "отдел образования",
 		data.PartPolice: "местная полиция", data.PartProbation: "служба пробации",
@@ -41,12 +43,17 @@ var participantWords = map[string]map[string]string{
 }
 
 // participants lists an event's participants: «A, B және C» (kk), «A, B и C» (ru).
-func participants(e data.Event, lang string) string {
+// city is the office's city, which owns the council in Kazakh.
+func participants(e data.Event, city, lang string) string {
 	var names []string
 	for _, p := range data.EventParticipants { // the press release's order
 		for _, q := range e.Participants {
 			if p == q {
-				names = append(names, participantWords[lang][p])
+				name := participantWords[lang][p]
+				if p == data.PartMaslikhat && lang == "kk" {
+					name = lingo.CityOf(city, lang) + " " + name
+				}
+				names = append(names, name)
 			}
 		}
 	}

@@ -119,8 +119,8 @@ func (kkPress) appeals(f *pressFacts) string {
 }
 
 func (kkPress) letters(f *pressFacts) string {
-	return fmt.Sprintf("Көмек көрсеткен %s Қарағанды қаласы білім бөлімінің Алғыс хаттары берілді.",
-		lingo.KK.Count(int64(f.s.Letters), "демеуші", lingo.Dative))
+	return fmt.Sprintf("Көмек көрсеткен %s %s Алғыс хаттары берілді.",
+		lingo.KK.Count(int64(f.s.Letters), "демеуші", lingo.Dative), lingo.OfficeOf(f.r.Settings.DepartmentKK, "kk"))
 }
 
 // kkChange words a change: «167-ге (8,6 %-ға) артты», «8,6 %-ға азайды», «өзгерген жоқ».
@@ -153,8 +153,8 @@ func (kkPress) comparison(f *pressFacts) string {
 }
 
 func (kkPress) participants(f *pressFacts) string {
-	if who := participants(f.pc, "kk"); f.hasPC && who != "" {
+	if who := participants(f.pc, f.r.Settings.CityKK, "kk"); f.hasPC && who != "" {
 		return fmt.Sprintf("Баспасөз-конференциясына %s %s.", who, map[bool]string{false: "қатысты", true: "қатысады"}[f.future])
 	}
-	return "Акцияға Қарағанды қаласының мәслихаты, білім бөлімі, жергілікті полиция, пробация қызметі, білім ұйымдарының өкілдері және демеушілер қатысады."
+	return "Акцияға " + lingo.CityOf(f.r.Settings.CityKK, "kk") + " мәслихаты, білім бөлімі, жергілікті полиция, пробация қызметі, білім ұйымдарының өкілдері және демеушілер қатысады."
 }

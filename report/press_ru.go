@@ -133,8 +133,8 @@ func (ruPress) appeals(f *pressFacts) string {
 }
 
 func (ruPress) letters(f *pressFacts) string {
-	return fmt.Sprintf("Благодарственные письма отдела образования города Караганды вручены %s.",
-		lingo.RU.Count(int64(f.s.Letters), "спонсор", lingo.Dative))
+	return fmt.Sprintf("Благодарственные письма %s вручены %s.",
+		lingo.OfficeOf(f.r.Settings.DepartmentRU, "ru"), lingo.RU.Count(int64(f.s.Letters), "спонсор", lingo.Dative))
 }
 
 // ruChange words a change: «выросло на 167 (на 8,6 %)», «сократились на 3,2 %».
@@ -168,7 +168,7 @@ func (ruPress) comparison(f *pressFacts) string {
 }
 
 func (ruPress) participants(f *pressFacts) string {
-	if who := participants(f.pc, "ru"); f.hasPC && who != "" {
+	if who := participants(f.pc, f.r.Settings.CityRU, "ru"); f.hasPC && who != "" {
 		return fmt.Sprintf("В пресс-конференции %s %s.", map[bool]string{false: "приняли участие", true: "примут участие"}[f.future], who)
 	}
 	return "В акции участвуют городской маслихат, отдел образования, местная полиция, служба пробации, организации образования и спонсоры."

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // CampaignReport is what the public reports are made of: the campaign's
@@ -108,6 +109,14 @@ func department(st data.Settings, lang string) string {
 		return st.DepartmentRU
 	}
 	return st.DepartmentKK
+}
+
+// cityLine is the place line of a document, from the office's settings.
+func cityLine(st data.Settings, lang string) string {
+	if lang == "ru" {
+		return lingo.CityLine(st.CityRU, lang)
+	}
+	return lingo.CityLine(st.CityKK, lang)
 }
 
 func categoryName(cats []data.Category, code, lang string) string {

@@ -67,7 +67,7 @@ func titlePage(d *reportDoc, r CampaignReport) {
 	titleEvents(d, r)
 	d.SetY(250)
 	d.SetFont("sans", "", 10)
-	city := word(lang, "city")
+	city := cityLine(r.Settings, lang)
 	if !r.GeneratedOn.IsZero() {
 		city += ", " + LongDate(r.GeneratedOn, lang)
 	}

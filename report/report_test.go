@@ -264,3 +264,31 @@ func TestPressReleaseEventsAndCoverage(t *testing.T) {
 // plain writes the non-breaking spaces of a document's numbers as the
 // plain spaces pdftotext reads them back as.
 func plain(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+
+// TestPressReleaseOfAnotherOffice: the department, the city and the
+// council come from the office's settings, declined by the grammar, so
+// another city's office prints no «Қарағанды».
+func TestPressReleaseOfAnotherOffice(t *testing.T) {
+	fx := repOpen(t, data.DemoOptions{})
+	r := fx.r
+	r.Settings.DepartmentKK = "Теміртау қаласының білім бөлімі"
+	r.Settings.DepartmentRU = "Отдел образования города Темиртау"
+	r.Settings.CityKK, r.Settings.CityRU = "Теміртау", "Темиртау"
+	r.Events = nil // the closing paragraph then names the participants itself
+	for lang, wants := range map[string][]string{
+		"kk": {"Теміртау қаласының білім бөлімінің Алғыс хаттары берілді.",
+			"Акцияға Теміртау қаласының мәслихаты,", "Теміртау\u00a0қ., "},
+		"ru": {"Благодарственные письма отдела образования города Темиртау вручены ",
+			"г.\u00a0Темиртау, "},
+	} {
+		text := report.PressRelease(r, lang)
+		for _, want := range wants {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: press release lacks %q:\n%s", lang, want, text)
+			}
+		}
+		if strings.Contains(text, "Қарағанд") || strings.Contains(text, "Караганд") {
+			t.Errorf("%s: press release names Karaganda for Temirtau's office:\n%s", lang, text)
+		}
+	}
+}

@@ -105,7 +105,7 @@ func TestPressReleaseCommand(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("press-release %s: exit %d: %s", lang, code, stderr)
 		}
-		dated := map[string]string{"kk": "Қарағанды қ., 01.10.2019\n", "ru": "г. Караганда, 01.10.2019\n"}[lang]
+		dated := map[string]string{"kk": "Қарағанды\u00a0қ., 01.10.2019\n", "ru": "г.\u00a0Караганда, 01.10.2019\n"}[lang]
 		for _, want := range []string{report.Number(int64(sum.ChildrenHelped)), report.PressMoney(sum.MoneyTenge, lang),
 			report.Number(int64(sum.Letters)), dated} {
 			if !strings.Contains(out, want) {
