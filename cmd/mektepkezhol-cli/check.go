@@ -12,7 +12,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			asJSON := fs.Bool("json", false, "print the problems as JSON")
 			return func(ctx context.Context, e *env, _ []string) error {
-				st, err := e.open()
+				st, err := e.openForReading(ctx)
 				if err != nil {
 					return err
 				}

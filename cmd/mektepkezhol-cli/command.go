@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"syscall"
 
 	"github.com/mektepkezhol/app/data"
 )
@@ -121,6 +123,39 @@ func (e *env) open() (*data.Store, error) {
 	}
 	e.store = st
 	return st, nil
+}
+
+// openForReading opens the database for a command that only reads: where
+// the file or its folder may not be written (a write-protected stick, a
+// colleague's shared folder), it is opened read-only instead of refused.
+func (e *env) openForReading(ctx context.Context) (*data.Store, error) {
+	st, err := e.open()
+	if err == nil || !unwritable(err) {
+		return st, err
+	}
+	path := e.dbPath
+	if path == "" {
+		if path, err = data.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	if st, err = data.OpenReadOnly(ctx, path); err != nil {
+		return nil, err
+	}
+	e.store = st
+	return st, nil
+}
+
+func unwritable(err error) bool {
+	return errors.Is(err, data.ErrReadOnlyFolder) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// campaignForReading is campaign for a command that only reads.
+func (e *env) campaignForReading(ctx context.Context, year int) (*data.Store, data.Campaign, error) {
+	if _, err := e.openForReading(ctx); err != nil {
+		return nil, data.Campaign{}, err
+	}
+	return e.campaign(ctx, year)
 }
 
 // campaign opens the database and finds the campaign of a year.

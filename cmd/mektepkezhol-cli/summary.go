@@ -15,7 +15,7 @@ func init() {
 			year := fs.Int("campaign", 0, "campaign year, e.g. 2019")
 			asJSON := fs.Bool("json", false, "print JSON")
 			return func(ctx context.Context, e *env, _ []string) error {
-				st, c, err := e.campaign(ctx, *year)
+				st, c, err := e.campaignForReading(ctx, *year)
 				if err != nil {
 					return err
 				}
