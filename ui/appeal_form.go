@@ -24,7 +24,7 @@ type appealForm struct {
 	heading                       *widget.Label
 	channel, status               *widget.Select
 	channels, statuses            choice
-	citizen, phone, assigned, due *widget.Entry
+	citizen, phone, assigned, due *lineEntry
 	subject, resolution           *textArea
 	save                          *widget.Button
 	child                         *appealChild
@@ -41,11 +41,10 @@ func newAppealForm(u *App, saved func()) *appealForm {
 	f.statuses = newChoice(data.AppealStatuses, func(c string) string { return lang.L("appeal.status." + c) })
 	f.channel = newSelect(f.channels.labels, changed)
 	f.status = newSelect(f.statuses.labels, changed)
-	f.citizen, f.phone, f.assigned, f.due = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.citizen, f.phone, f.assigned, f.due = newLineEntry(), newPhoneEntry(), newLineEntry(), newLineEntry()
 	f.subject, f.resolution = newTextArea(3), newTextArea(3)
 	f.due.Validator = dateValidator
 	f.due.SetPlaceHolder(lang.L("appeal.due_auto"))
-	f.phone.SetPlaceHolder("+7 7XX XXX XX XX")
 	f.child = newAppealChild(f)
 	f.state.track(f.citizen, f.phone, &f.subject.Entry, f.assigned, f.due, &f.resolution.Entry)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save")+" (Ctrl+S)", theme.DocumentSaveIcon(), f.onSaveTapped)

@@ -25,9 +25,9 @@ type childForm struct {
 	saved func(int64)
 
 	heading                               *widget.Label
-	iin, surname, name, patronymic, birth *widget.Entry
-	gradeLetter, address, guardian, phone *widget.Entry
-	clothing, shoes, consentOn, consentBy *widget.Entry
+	iin, surname, name, patronymic, birth *lineEntry
+	gradeLetter, address, guardian, phone *lineEntry
+	clothing, shoes, consentOn, consentBy *lineEntry
 	notes                                 *textArea
 	sex, school, grade                    *widget.Select
 	sexChoice, schoolChoice               choice
@@ -42,11 +42,12 @@ type childForm struct {
 func newChildForm(u *App, saved func(int64)) *childForm {
 	f := &childForm{u: u, saved: saved, cats: map[string]*widget.Check{},
 		heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	entries := []**widget.Entry{&f.iin, &f.surname, &f.name, &f.patronymic, &f.birth, &f.gradeLetter, &f.address,
+	entries := []**lineEntry{&f.iin, &f.surname, &f.name, &f.patronymic, &f.birth, &f.gradeLetter, &f.address,
 		&f.guardian, &f.phone, &f.clothing, &f.shoes, &f.consentOn, &f.consentBy}
 	for _, e := range entries {
-		*e = widget.NewEntry()
+		*e = newLineEntry()
 	}
+	f.phone = newPhoneEntry()
 	f.notes = newTextArea(3)
 	f.iin.Validator = iinValidator
 	f.iin.SetPlaceHolder("123456789012")

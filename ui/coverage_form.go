@@ -26,12 +26,12 @@ type coverageForm struct {
 	found   []data.Child // the registry's matches of the search
 
 	heading                            *widget.Label
-	search                             *widget.Entry
+	search                             *lineEntry
 	pick                               *widget.Select
-	name, iin, birth, address          *widget.Entry
-	foundOn, sourceName, placedOn      *widget.Entry
+	name, iin, birth, address          *lineEntry
+	foundOn, sourceName, placedOn      *lineEntry
 	action                             *textArea
-	due                                *widget.Entry
+	due                                *lineEntry
 	source, reason, outcome            *widget.Select
 	sources, reasons, outcomes         choice
 	sourceSchool, placedSchool, appeal *widget.Select
@@ -45,16 +45,16 @@ func newCoverageForm(u *App, saved func()) *coverageForm {
 			f.state.dirty = true
 		}
 	}
-	f.search = widget.NewEntry()
+	f.search = newLineEntry()
 	f.search.SetPlaceHolder(lang.L("coverage.search_child"))
 	f.search.OnChanged = f.onSearchChanged
 	f.pick = newSelect(nil, f.onChildPicked)
-	entries := []**widget.Entry{&f.name, &f.iin, &f.birth, &f.address, &f.foundOn, &f.sourceName, &f.placedOn, &f.due}
+	entries := []**lineEntry{&f.name, &f.iin, &f.birth, &f.address, &f.foundOn, &f.sourceName, &f.placedOn, &f.due}
 	for _, e := range entries {
-		*e = widget.NewEntry()
+		*e = newLineEntry()
 	}
 	f.action = newTextArea(2)
-	for _, e := range []*widget.Entry{f.birth, f.foundOn, f.placedOn, f.due} {
+	for _, e := range []*lineEntry{f.birth, f.foundOn, f.placedOn, f.due} {
 		e.Validator = dateValidator
 		e.SetPlaceHolder(lang.L("date.placeholder"))
 	}
@@ -174,7 +174,7 @@ func (f *coverageForm) onChildPicked(string) {
 
 // setChildEditable lets the clerk type the child only when not registered.
 func (f *coverageForm) setChildEditable(on bool) {
-	for _, e := range []*widget.Entry{f.name, f.iin, f.birth, f.address} {
+	for _, e := range []*lineEntry{f.name, f.iin, f.birth, f.address} {
 		if on {
 			e.Enable()
 		} else {
@@ -269,7 +269,7 @@ func (f *coverageForm) read() (data.CoverageCase, error) {
 	}
 	dates := []struct {
 		field string
-		e     *widget.Entry
+		e     *lineEntry
 	}{{"birth_date", f.birth}, {"found_on", f.foundOn}, {"placed_on", f.placedOn}, {"due_on", f.due}}
 	for _, d := range dates {
 		t, ok := parseDate(d.e.Text)

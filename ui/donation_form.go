@@ -30,8 +30,8 @@ type donationForm struct {
 	sponsorNames []string
 	sponsorIDs   map[string]int64
 	itemChoice   choice
-	date, money  *widget.Entry
-	notes        *widget.Entry
+	date, money  *lineEntry
+	notes        *lineEntry
 	lines        *fyne.Container
 	rows         []*lineRow
 	del          *widget.Button
@@ -40,7 +40,7 @@ type donationForm struct {
 // lineRow is one in-kind line's widgets.
 type lineRow struct {
 	item             *widget.Select
-	size, qty, value *widget.Entry
+	size, qty, value *lineEntry
 	box              *fyne.Container
 }
 
@@ -49,7 +49,7 @@ func newDonationForm(u *App, s *donationsScreen) *donationForm {
 		heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	f.sponsor = widget.NewSelectEntry(nil)
 	f.sponsor.SetPlaceHolder(lang.L("donations.sponsor_hint"))
-	f.date, f.money, f.notes = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.date, f.money, f.notes = newLineEntry(), newLineEntry(), newLineEntry()
 	f.date.Validator = dateValidator
 	f.state.track(f.date, f.money, f.notes)
 	f.sponsor.OnChanged = f.onSponsorTyped
@@ -129,7 +129,7 @@ func (f *donationForm) addLine(it data.DonationItem) {
 		if !f.state.filling {
 			f.state.dirty = true
 		}
-	}), size: widget.NewEntry(), qty: widget.NewEntry(), value: widget.NewEntry()}
+	}), size: newLineEntry(), qty: newLineEntry(), value: newLineEntry()}
 	r.item.SetSelected(f.itemChoice.label(strconv.FormatInt(it.ItemID, 10)))
 	r.size.SetText(it.Size)
 	r.qty.SetText(strconv.FormatInt(it.Quantity, 10))

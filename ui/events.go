@@ -24,8 +24,8 @@ type eventsPanel struct {
 	heading                            *widget.Label
 	kind, school                       *widget.Select
 	kinds                              choice
-	heldOn, timeText, titleKK, titleRU *widget.Entry
-	place, placeRU                     *widget.Entry // placeRU: the place in Russian documents
+	heldOn, timeText, titleKK, titleRU *lineEntry
+	place, placeRU                     *lineEntry // placeRU: the place in Russian documents
 	note                               *textArea
 	participants                       *widget.CheckGroup
 	parts                              choice
@@ -45,9 +45,9 @@ func newEventsPanel(u *App) *eventsPanel {
 	p.kinds = newChoice(data.EventKinds, func(c string) string { return lang.L("event.kind." + c) })
 	p.parts = newChoice(data.EventParticipants, func(c string) string { return lang.L("event.part." + c) })
 	p.kind, p.school = newSelect(p.kinds.labels, changed), newSelect(nil, changed)
-	entries := []**widget.Entry{&p.heldOn, &p.timeText, &p.titleKK, &p.titleRU, &p.place, &p.placeRU}
+	entries := []**lineEntry{&p.heldOn, &p.timeText, &p.titleKK, &p.titleRU, &p.place, &p.placeRU}
 	for _, e := range entries {
-		*e = widget.NewEntry()
+		*e = newLineEntry()
 	}
 	p.note = newTextArea(2)
 	p.heldOn.Validator = dateValidator

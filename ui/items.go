@@ -19,8 +19,8 @@ type itemsScreen struct {
 	state formState
 
 	heading                              *widget.Label
-	code, nameKK, nameRU, unitKK, unitRU *widget.Entry
-	unitRUFew, unitRUMany                *widget.Entry // «пары», «пар»: the unit after 2 and after 5
+	code, nameKK, nameRU, unitKK, unitRU *lineEntry
+	unitRUFew, unitRUMany                *lineEntry // «пары», «пар»: the unit after 2 and after 5
 	sized                                *widget.Check
 	purchase                             *purchaseForm // the open «Сатып алу» dialog
 }
@@ -31,9 +31,9 @@ func newItemsScreen(u *App) *itemsScreen {
 		lang.L("col.distributed"), lang.L("col.left")}, []float32{190, 115, 115, 115, 115}, func() int { return len(s.rows) }, s.cell)
 	s.table.highlight = func(row int) bool { return s.rows[row].Left() < 0 }
 	s.table.selected = func(row int) { s.open(s.rows[row].Item) }
-	entries := []**widget.Entry{&s.code, &s.nameKK, &s.nameRU, &s.unitKK, &s.unitRU, &s.unitRUFew, &s.unitRUMany}
+	entries := []**lineEntry{&s.code, &s.nameKK, &s.nameRU, &s.unitKK, &s.unitRU, &s.unitRUFew, &s.unitRUMany}
 	for _, e := range entries {
-		*e = widget.NewEntry()
+		*e = newLineEntry()
 	}
 	s.state.track(s.code, s.nameKK, s.nameRU, s.unitKK, s.unitRU, s.unitRUFew, s.unitRUMany)
 	s.sized = widget.NewCheck(lang.L("item.sized"), func(bool) {

@@ -64,14 +64,14 @@ type loginScreen struct {
 	demo  bool
 	ready func(*data.Store)
 
-	user, password *widget.Entry
+	user, password *lineEntry
 	message        *widget.Label
 	enter, local   *widget.Button
 }
 
 func newLoginScreen(w fyne.Window, dsn string, demo bool, ready func(*data.Store)) *loginScreen {
 	l := &loginScreen{w: w, dsn: data.WithoutPassword(dsn), demo: demo, ready: ready,
-		user: widget.NewEntry(), password: widget.NewPasswordEntry(), message: widget.NewLabel("")}
+		user: newLineEntry(), password: newPasswordLine(), message: widget.NewLabel("")}
 	if u, err := url.Parse(dsn); err == nil && u.User != nil {
 		l.user.SetText(u.User.Username())
 	}

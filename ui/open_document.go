@@ -26,7 +26,7 @@ func (u *App) openOrShow(path string) {
 	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
 		dir = filepath.Dir(path)
 	}
-	where := widget.NewEntry()
+	where := newLineEntry()
 	where.SetText(path) // selectable, to copy
 	msg := widget.NewLabel(lang.L("docs.no_viewer"))
 	msg.Wrapping = fyne.TextWrapWord

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 )
 
 // TestNoViewerShowsWhere writes a document on a PC without a PDF viewer:
@@ -33,7 +32,7 @@ func TestNoViewerShowsWhere(t *testing.T) {
 	}
 	var shown bool
 	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == path {
+		if e, ok := o.(*lineEntry); ok && e.Text == path {
 			shown = true
 		}
 	})

@@ -26,7 +26,7 @@ type reportsScreen struct {
 	folder   *folderPicker
 	schools  []data.School
 	school   *widget.Select
-	day      *widget.Entry
+	day      *lineEntry
 	press    *textArea
 	date     *lineEntry // the day the report and the press release are dated
 	bar      *widget.ProgressBarInfinite
@@ -45,7 +45,7 @@ func newReportsScreen(u *App) *reportsScreen {
 	s.language.SetSelected(s.langs.label(u.settings.Language))
 	s.school = widget.NewSelect(nil, nil)
 	s.school.PlaceHolder = lang.L("reports.school_pick")
-	s.day = widget.NewEntry()
+	s.day = newLineEntry()
 	s.day.SetPlaceHolder(lang.L("reports.day_hint"))
 	s.day.Validator = dateValidator
 	s.date = newDocDateEntry()

@@ -21,8 +21,8 @@ type schoolsScreen struct {
 	state  formState
 
 	heading                                   *widget.Label
-	number, nameKK, nameRU, district, address *widget.Entry
-	director, phone                           *widget.Entry
+	number, nameKK, nameRU, district, address *lineEntry
+	director, phone                           *lineEntry
 	kind                                      *widget.Select
 	kinds                                     choice
 }
@@ -32,9 +32,9 @@ func newSchoolsScreen(u *App) *schoolsScreen {
 	s.table = newDataTable([]string{lang.L("col.number"), lang.L("col.name"), lang.L("col.type"), lang.L("col.district"),
 		lang.L("col.director")}, []float32{60, 330, 120, 140, 200}, func() int { return len(s.rows) }, s.cell)
 	s.table.selected = func(row int) { s.open(s.rows[row]) }
-	entries := []**widget.Entry{&s.number, &s.nameKK, &s.nameRU, &s.district, &s.address, &s.director, &s.phone}
+	entries := []**lineEntry{&s.number, &s.nameKK, &s.nameRU, &s.district, &s.address, &s.director, &s.phone}
 	for _, e := range entries {
-		*e = widget.NewEntry()
+		*e = newLineEntry()
 	}
 	s.state.track(s.number, s.nameKK, s.nameRU, s.district, s.address, s.director, s.phone)
 	s.kinds = newChoice(data.SchoolTypes, func(c string) string { return lang.L("school.type." + c) })

@@ -26,8 +26,8 @@ type letterSettings struct {
 	u *App
 
 	bodyKK, bodyRU, wishesKK, wishesRU *textArea
-	offsetX, offsetY                   *widget.Entry
-	signature, stamp                   *widget.Entry
+	offsetX, offsetY                   *lineEntry
+	signature, stamp                   *lineEntry
 	contribution, reach                *widget.Check
 }
 
@@ -36,8 +36,8 @@ func newLetterSettings(u *App) *letterSettings {
 	for _, e := range []**textArea{&l.bodyKK, &l.bodyRU, &l.wishesKK, &l.wishesRU} {
 		*e = newTextArea(3)
 	}
-	l.offsetX, l.offsetY = widget.NewEntry(), widget.NewEntry()
-	l.signature, l.stamp = widget.NewEntry(), widget.NewEntry()
+	l.offsetX, l.offsetY = newLineEntry(), newLineEntry()
+	l.signature, l.stamp = newLineEntry(), newLineEntry()
 	l.contribution = widget.NewCheck(lang.L("letters.show_contribution"), nil)
 	l.reach = widget.NewCheck(lang.L("letters.show_reach"), nil)
 	return l
@@ -70,7 +70,7 @@ func (l *letterSettings) buildUI() fyne.CanvasObject {
 }
 
 // imageRow is a file's path with a button to choose it.
-func (l *letterSettings) imageRow(e *widget.Entry) fyne.CanvasObject {
+func (l *letterSettings) imageRow(e *lineEntry) fyne.CanvasObject {
 	e.SetPlaceHolder(lang.L("letters.no_image"))
 	choose := widget.NewButton(lang.L("letters.choose_image"), func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {

@@ -24,7 +24,7 @@ type serverPanel struct {
 	mode    *widget.RadioGroup
 	modes   choice
 
-	host, port, database, schema, user *widget.Entry
+	host, port, database, schema, user *lineEntry
 	check, save                        *widget.Button
 }
 
@@ -35,8 +35,8 @@ const (
 
 func newServerPanel(u *App) *serverPanel {
 	p := &serverPanel{u: u, current: widget.NewLabel(""),
-		host: widget.NewEntry(), port: widget.NewEntry(), database: widget.NewEntry(),
-		schema: widget.NewEntry(), user: widget.NewEntry()}
+		host: newLineEntry(), port: newLineEntry(), database: newLineEntry(),
+		schema: newLineEntry(), user: newLineEntry()}
 	p.current.Wrapping = fyne.TextWrapBreak
 	p.port.SetPlaceHolder("5432")
 	p.schema.SetPlaceHolder(lang.L("server.schema_hint"))
@@ -95,7 +95,7 @@ func (p *serverPanel) fill() {
 func (p *serverPanel) onServer() bool { return p.modes.code(p.mode.Selected) == modeServer }
 
 func (p *serverPanel) onModeChanged() {
-	for _, e := range []*widget.Entry{p.host, p.port, p.database, p.schema, p.user} {
+	for _, e := range []*lineEntry{p.host, p.port, p.database, p.schema, p.user} {
 		if p.onServer() {
 			e.Enable()
 		} else {

@@ -118,7 +118,7 @@ func (p *usersPanel) draw() {
 
 // userForm is the add dialog's fields.
 type userForm struct {
-	name, password, repeat *widget.Entry
+	name, password, repeat *lineEntry
 	role                   *widget.RadioGroup
 	form                   *widget.Form
 	d                      dialog.Dialog
@@ -128,7 +128,7 @@ type userForm struct {
 // stays open until the server has created the user, so that a refused
 // name or a mistyped password can be corrected.
 func (p *usersPanel) onAddTapped() {
-	f := &userForm{name: widget.NewEntry(), password: widget.NewPasswordEntry(), repeat: widget.NewPasswordEntry(),
+	f := &userForm{name: newLineEntry(), password: newPasswordLine(), repeat: newPasswordLine(),
 		role: widget.NewRadioGroup(p.roles.labels, nil)}
 	f.name.SetPlaceHolder(lang.L("users.name_hint"))
 	f.role.Required = true
@@ -177,7 +177,7 @@ func (p *usersPanel) onAddSubmitted(f *userForm) {
 
 // onPasswordTapped gives user the new password typed twice in a dialog.
 func (p *usersPanel) onPasswordTapped(user data.User) {
-	password, repeat := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	password, repeat := newPasswordLine(), newPasswordLine()
 	d := dialog.NewForm(lang.L("users.password_title", map[string]any{"Name": user.Name}), lang.L("action.save"),
 		lang.L("action.cancel"), []*widget.FormItem{
 			widget.NewFormItem(lang.L("field.password"), password),

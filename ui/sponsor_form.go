@@ -24,9 +24,9 @@ type sponsorForm struct {
 	heading                        *widget.Label
 	kind                           *widget.Select
 	kinds                          choice
-	name, bin, headName, headTitle *widget.Entry
-	nameRU                         *widget.Entry // the name in Russian documents
-	contact, phone, email, address *widget.Entry
+	name, bin, headName, headTitle *lineEntry
+	nameRU                         *lineEntry // the name in Russian documents
+	contact, phone, email, address *lineEntry
 	notes                          *textArea
 	consent                        *widget.Check
 	save, del                      *widget.Button
@@ -43,10 +43,10 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 			f.state.dirty = true
 		}
 	})
-	f.name, f.bin, f.headName, f.headTitle = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.nameRU = widget.NewEntry()
+	f.name, f.bin, f.headName, f.headTitle = newLineEntry(), newLineEntry(), newLineEntry(), newLineEntry()
+	f.nameRU = newLineEntry()
 	f.nameRU.SetPlaceHolder(lang.L("field.name_ru.hint"))
-	f.contact, f.phone, f.email, f.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.contact, f.phone, f.email, f.address = newLineEntry(), newPhoneEntry(), newLineEntry(), newLineEntry()
 	f.notes = newTextArea(2)
 	f.bin.Validator = binValidator
 	f.bin.SetPlaceHolder("123456789012")

@@ -20,7 +20,7 @@ import (
 type sponsorsScreen struct {
 	u      *App
 	rows   []data.SponsorRow
-	search *widget.Entry
+	search *lineEntry
 	table  *dataTable
 	count  *widget.Label
 	form   *sponsorForm
@@ -29,7 +29,7 @@ type sponsorsScreen struct {
 
 func newSponsorsScreen(u *App) *sponsorsScreen {
 	s := &sponsorsScreen{u: u, count: widget.NewLabel("")}
-	s.search = widget.NewEntry()
+	s.search = newLineEntry()
 	s.search.SetPlaceHolder(lang.L("sponsors.search"))
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.table = newDataTable([]string{lang.L("col.name"), lang.L("col.kind"), lang.L("col.bin"), lang.L("col.given"),

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
 )
 
 // textArea is a multi-line entry that leaves Tab and Shift+Tab to move
@@ -42,15 +44,48 @@ type (
 	LineEntry = lineEntry
 )
 
-// lineEntry is a one-line entry for dialogs: Enter confirms the dialog
-// (unless the field has its own OnSubmitted), Esc cancels it and F1 opens
+// lineEntry is a one-line entry: in a dialog Enter confirms it (unless the
+// field has its own OnSubmitted) and Esc cancels it; everywhere F1 opens
 // the help, as when no field holds the keyboard.
-type lineEntry struct{ widget.Entry }
+type lineEntry struct {
+	widget.Entry
+	// tidy, when set, rewrites the text as the clerk leaves the field: a
+	// phone number shown in the office's form (see newPhoneEntry).
+	tidy func(string) string
+}
 
 func newLineEntry() *lineEntry {
 	e := &lineEntry{}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// newPhoneEntry is a line for a phone number, shown in the office's form
+// «+7 701 234 56 78» as soon as the clerk leaves it.
+func newPhoneEntry() *lineEntry {
+	e := newLineEntry()
+	e.tidy = data.FormatPhone
+	e.SetPlaceHolder("+7 701 234 56 78")
+	return e
+}
+
+// newPasswordLine is a line for a password, hidden with Fyne's eye to
+// show it.
+func newPasswordLine() *lineEntry {
+	e := newLineEntry()
+	e.Password, e.Wrapping = true, fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
+// FocusLost tidies the text (when the field has a tidy rule) as the focus
+// leaves.
+func (e *lineEntry) FocusLost() {
+	if e.tidy != nil {
+		if t := e.tidy(e.Text); t != e.Text {
+			e.SetText(t)
+		}
+	}
+	e.Entry.FocusLost()
 }
 
 // TypedKey passes Enter, Esc and F1 to the window's handler.

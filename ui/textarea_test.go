@@ -72,3 +72,28 @@ func TestKeysLeaveTheFocusedField(t *testing.T) {
 		t.Fatalf("F1 in the subject did not open the appeals' help")
 	}
 }
+
+// TestFormLinesPassF1AndTidyPhones: F1 in a screen form's one-line field
+// (the sponsor's name) opens the screen's help, and a phone typed as
+// 87012345678 reads «+7 701 234 56 78» as soon as the clerk tabs on.
+func TestFormLinesPassF1AndTidyPhones(t *testing.T) {
+	u, _ := newTestUI(t)
+	c := u.win.Canvas()
+	u.show(scrSponsors, nil)
+	f := u.screens[scrSponsors].(*sponsorsScreen).form
+	c.Focus(f.name)
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if u.help == nil || u.help.page != helpPage(scrSponsors) {
+		t.Fatalf("F1 in the sponsor's name did not open the sponsors' help")
+	}
+	u.help = nil
+	c.Focus(f.phone)
+	typeFocused(c, "87012345678")
+	pressTab(c)
+	if c.Focused() == f.phone {
+		t.Fatal("Tab stayed in the phone field")
+	}
+	if f.phone.Text != "+7 701 234 56 78" {
+		t.Errorf("phone after leaving the field: %q, want «+7 701 234 56 78»", f.phone.Text)
+	}
+}

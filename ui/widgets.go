@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/user"
 	"strconv"
@@ -102,9 +103,11 @@ type formState struct {
 	filling bool
 }
 
-// track marks the form dirty when any of the entries changes by hand.
-func (f *formState) track(entries ...*widget.Entry) {
-	for _, e := range entries {
+// track marks the form dirty when any of the entries (widget.Entry,
+// lineEntry or textArea) changes by hand.
+func (f *formState) track(entries ...fyne.CanvasObject) {
+	for _, o := range entries {
+		e := entryOf(o)
 		prev := e.OnChanged
 		e.OnChanged = func(s string) {
 			if !f.filling {
@@ -115,6 +118,19 @@ func (f *formState) track(entries ...*widget.Entry) {
 			}
 		}
 	}
+}
+
+// entryOf is the Fyne entry inside one of the app's entries.
+func entryOf(o fyne.CanvasObject) *widget.Entry {
+	switch e := o.(type) {
+	case *widget.Entry:
+		return e
+	case *lineEntry:
+		return &e.Entry
+	case *textArea:
+		return &e.Entry
+	}
+	panic(fmt.Sprintf("entryOf: %T is not an entry", o))
 }
 
 // fill runs fn, which sets the fields, without marking the form dirty.
@@ -183,7 +199,7 @@ func wrapped(text string) *widget.Label {
 // withError puts e's validation message under it in a label that wraps:
 // in a widget.Form the message is one line as wide as its text, which
 // pushed the sponsor form's «Сақтау» off the window.
-func withError(e *widget.Entry) fyne.CanvasObject {
+func withError(e *lineEntry) fyne.CanvasObject {
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.DangerImportance

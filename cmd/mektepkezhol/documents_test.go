@@ -175,7 +175,7 @@ func TestLetterTemplateSettings(t *testing.T) {
 	ctx := context.Background()
 	g.goTo(t, "settings")
 	content := g.w.Content()
-	offset := find(t, content, func(e *widget.Entry) bool { return e.Text == "0" })
+	offset := find(t, content, func(e *ui.LineEntry) bool { return e.Text == "0" })
 	offset.SetText("3,5")
 	test.Tap(button(t, content, lang.L("letters.save_template")))
 	tpl, err := office.LetterTemplate(ctx, g.st)
