@@ -101,6 +101,7 @@ type App struct {
 	nav      *navList
 	switcher *campaignSwitcher
 	help     *helpWindow // ui/help.go, while open
+	tips     *tipLayer   // ui/tooltip.go: cut cells' whole texts
 }
 
 // New builds the workspace into w over st, in the language of the saved
@@ -176,7 +177,8 @@ func (u *App) build() {
 	top := container.NewBorder(nil, nil, title, container.NewHBox(u.userLabel(), u.switcher.buildUI()))
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.16
-	u.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
+	u.tips = newTipLayer(u.win.Canvas())
+	u.win.SetContent(u.tips.over(container.NewBorder(container.NewPadded(top), nil, nil, nil, split)))
 	u.win.SetMainMenu(u.mainMenu())
 	cur := u.current
 	if cur == "" {

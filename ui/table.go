@@ -33,15 +33,13 @@ func newDataTable(headers []string, widths []float32, rows func() int, cell func
 		func() (int, int) { return t.rows(), len(t.headers) },
 		func() fyne.CanvasObject {
 			bg := canvas.NewRectangle(color.Transparent)
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(bg, l)
+			return container.NewStack(bg, newTipLabel(t.table))
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			bg, l := box.Objects[0].(*canvas.Rectangle), box.Objects[1].(*widget.Label)
+			bg, l := box.Objects[0].(*canvas.Rectangle), box.Objects[1].(*tipLabel)
 			if id.Row >= t.rows() {
-				l.SetText("")
+				l.setText("")
 				return
 			}
 			fill := color.Color(color.Transparent)
@@ -54,7 +52,7 @@ func newDataTable(headers []string, widths []float32, rows func() int, cell func
 				bg.FillColor = fill
 				bg.Refresh()
 			}
-			l.SetText(t.cell(id.Row, id.Col))
+			l.setText(t.cell(id.Row, id.Col))
 		})
 	t.table.ShowHeaderColumn = false
 	t.table.CreateHeader = func() fyne.CanvasObject {
