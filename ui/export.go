@@ -63,23 +63,11 @@ func (u *App) askSavePath(purpose folderPurpose, name string, exts []string, cho
 	u.showFileDialog(d)
 }
 
-// writePrivate writes a file only its owner can read: the lists hold
-// children's personal data.
+// writePrivate writes a file only its owner can read (the lists hold
+// children's personal data), whole or not at all: a failed export leaves
+// the file it would replace as it was, and never writes over a database.
 func writePrivate(path string, write func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if err := f.Chmod(0o600); err != nil { // a file chosen to replace may have been wider
-		f.Close()
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	return f.Close()
+	return data.WriteFileAtomically(path, 0o600, write)
 }
 
 // exportList asks where to save the list name and writes it there.

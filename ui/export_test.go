@@ -1,13 +1,18 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/mektepkezhol/app/data"
 )
 
 // TestExportChildrenFiltered exports the children list filtered by a
@@ -98,5 +103,31 @@ func TestExportSponsorsCSV(t *testing.T) {
 	}
 	if got, want := lines-1, len(s.rows); got != want {
 		t.Fatalf("the csv has %d rows, the list %d", got, want)
+	}
+}
+
+// TestExportNeverOverADatabase: a list saved under a database's name (the
+// clerk typed it in the save dialog) is refused, and the database keeps
+// every byte.
+func TestExportNeverOverADatabase(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.show(scrSponsors, nil)
+	s := u.screens[scrSponsors].(*sponsorsScreen)
+	path := filepath.Join(t.TempDir(), "office.xlsx")
+	other, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.exportTo(path, s.exportTable())
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("the export wrote over a database")
+	}
+	if msg := overlayText(u.win); !strings.Contains(msg, lang.L("err.unsafe_output")) {
+		t.Errorf("the clerk is not told why:\n%s", msg)
 	}
 }

@@ -96,6 +96,8 @@ func errorText(err error) string {
 		return lang.L("err.not_found")
 	case errors.Is(err, data.ErrDiskFull):
 		return lang.L("err.disk_full")
+	case errors.Is(err, data.ErrUnsafeOutput):
+		return lang.L("err.unsafe_output")
 	case errors.Is(err, data.ErrForbidden):
 		return lang.L("err.forbidden")
 	case errors.Is(err, data.ErrNewerSchema):

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"fmt"
-	"os"
+	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -242,7 +242,11 @@ func (s *reportsScreen) onSaveTextTapped() {
 	}
 	path := freePath(s.folder.dir, s.fileName("reports.file_press", nil), ".txt")
 	// A press release holds aggregates only: readable by all.
-	if err := os.WriteFile(path, []byte(s.press.Text), 0o644); err != nil {
+	text := s.press.Text
+	if err := data.WriteFileAtomically(path, 0o644, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
+		return err
+	}); err != nil {
 		showError(s.u.win, err)
 		return
 	}
