@@ -50,3 +50,15 @@ func (s *Store) recordAccess(ctx context.Context, tx *sql.Tx, what string, child
 	}
 	return nil
 }
+
+// recordBackup records a backup of the database: every child's data is
+// copied, so the record counts them.
+func (s *Store) recordBackup(ctx context.Context) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM children`).Scan(&n); err != nil {
+			return fmt.Errorf("record the backup: %w", err)
+		}
+		return s.recordAccess(ctx, tx, AccessBackup, 0, n)
+	})
+}

@@ -20,7 +20,7 @@ BEGIN
     END IF;
     INSERT INTO __SCHEMA__.audit_log (at, os_user, table_name, row_id, action, old_json, new_json)
     VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), session_user, what, child, 'access',
-        NULL, json_build_object('count', n)::text);
+        NULL, '{"count":' || n::text || '}'); -- as the app writes it on SQLite
 END
 $f$;
 

@@ -235,10 +235,10 @@ func TestRetainDryRunWritesNothing(t *testing.T) {
 		}
 		return out
 	}
+	dump := datatest.Dump(t, f.st) // (a backup: it records itself first)
 	if !f.st.OnServer() {
 		files = read()
 	}
-	dump := datatest.Dump(t, f.st)
 	rep, err := f.st.Retain(ctx, 2019, true)
 	if err != nil {
 		t.Fatal(err)
