@@ -28,6 +28,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := s.checkBackupDest(dest); err != nil {
 		return err
 	}
+	if err := s.recordBackup(ctx); err != nil { // access.go
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return fmt.Errorf("backup folder: %w", err)
 	}

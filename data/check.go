@@ -22,7 +22,8 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 		return nil, err
 	}
 	ids := []struct{ kind, table, query string }{
-		{"iin", "children", `SELECT id, iin FROM children`},
+		// an anonymised child's IIN is a mark, no identifier (retention.go)
+		{"iin", "children", `SELECT id, iin FROM children WHERE iin NOT LIKE '` + AnonymousIINMark + `%'`},
 		{"bin", "sponsors", `SELECT id, bin FROM sponsors WHERE bin IS NOT NULL`},
 	}
 	for _, q := range ids {

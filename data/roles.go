@@ -118,11 +118,14 @@ var usersSQL string
 //go:embed roles_old_pg.sql
 var rolesOldSQL string
 
+//go:embed access_pg.sql
+var accessSQL string
+
 // officeSQL returns the SQL that sets up the office's roles, the server's
 // audit and the users' functions on a schema.
 func officeSQL(schema string) string {
 	r := strings.NewReplacer("__SCHEMA__", schema, "__ROLE__", rolePrefix(schema))
-	return r.Replace(rolesSQL + auditSQL + usersSQL + rolesOldSQL)
+	return r.Replace(rolesSQL + auditSQL + usersSQL + rolesOldSQL + accessSQL)
 }
 
 // grantRoles creates the office's roles and grants them their rights on

@@ -176,6 +176,12 @@ func (f *childForm) edit(id int64) {
 			showError(f.u.win, err)
 			return
 		}
+		// the card's reading is recorded (the law on personal data); a
+		// card that could not be recorded is not shown
+		if err = f.u.st.RecordAccess(f.u.ctx, data.AccessCard, id, 1); err != nil {
+			showError(f.u.win, err)
+			return
+		}
 	}
 	f.child = c
 	f.del.Disable()

@@ -76,7 +76,7 @@ func TestSponsorsInKazakhAlphabet(t *testing.T) {
 	}
 
 	path := filepath.Join(t.TempDir(), "sponsors.csv")
-	u.exportTo(path, s.exportTable())
+	u.exportTo(path, "sponsors", s.exportTable())
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -71,13 +71,16 @@ func writePrivate(path string, write func(io.Writer) error) error {
 }
 
 // exportList asks where to save the list name and writes it there.
-func (u *App) exportList(name string, table tableFunc) {
-	u.askSavePath(folderExport, name+".xlsx", []string{".xlsx", ".csv"}, func(path string) { u.exportTo(path, table) })
+func (u *App) exportList(list string, table tableFunc) {
+	name := u.exportName("export.name." + list)
+	u.askSavePath(folderExport, name+".xlsx", []string{".xlsx", ".csv"}, func(path string) { u.exportTo(path, list, table) })
 }
 
 // exportTo writes the list to path, xlsx or csv by its extension (xlsx
-// when it has none), off the UI goroutine.
-func (u *App) exportTo(path string, table tableFunc) {
+// when it has none), off the UI goroutine. A list of people's personal
+// data is recorded in the audit log first (data.AccessExport): unrecorded,
+// it is not written.
+func (u *App) exportTo(path, list string, table tableFunc) {
 	format, err := exchange.FormatOf(path)
 	if err != nil {
 		os.Remove(path) // the save dialog created it empty
@@ -87,6 +90,9 @@ func (u *App) exportTo(path string, table tableFunc) {
 	l := language()
 	background(func() {
 		t, err := table(l)
+		if err == nil && t.Personal {
+			err = u.st.RecordAccess(u.ctx, data.AccessExport+":"+list, 0, len(t.Rows))
+		}
 		if err == nil {
 			err = writePrivate(path, func(w io.Writer) error { return t.Write(w, format) })
 		}
@@ -163,8 +169,10 @@ func (u *App) fileButton(items ...*fyne.MenuItem) *widget.Button {
 	return b
 }
 
-func (u *App) exportItem(name string, table func() tableFunc) *fyne.MenuItem {
-	it := fyne.NewMenuItem(lang.L("exchange.export"), func() { u.exportList(name, table()) })
+// exportItem exports the list (children, sponsors, …: its file name is
+// export.name.<list>).
+func (u *App) exportItem(list string, table func() tableFunc) *fyne.MenuItem {
+	it := fyne.NewMenuItem(lang.L("exchange.export"), func() { u.exportList(list, table()) })
 	it.Icon = theme.DocumentSaveIcon()
 	return it
 }

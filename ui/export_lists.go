@@ -14,7 +14,7 @@ import (
 func (s *childrenScreen) fileButton() fyne.CanvasObject {
 	u := s.u
 	return u.fileButton(u.importItem(exchange.Children, s.refresh),
-		u.exportItem(u.exportName("export.name.children"), s.exportTable),
+		u.exportItem("children", s.exportTable),
 		fyne.NewMenuItem(lang.L("exchange.template"), u.onTemplateTapped))
 }
 
@@ -26,7 +26,7 @@ func (s *childrenScreen) exportTable() tableFunc {
 func (s *sponsorsScreen) fileButton() fyne.CanvasObject {
 	u := s.u
 	return u.fileButton(u.importItem(exchange.Sponsors, s.refresh),
-		u.exportItem(u.exportName("export.name.sponsors"), s.exportTable))
+		u.exportItem("sponsors", s.exportTable))
 }
 
 func (s *sponsorsScreen) exportTable() tableFunc {
@@ -35,7 +35,7 @@ func (s *sponsorsScreen) exportTable() tableFunc {
 }
 
 func (s *donationsScreen) fileButton() fyne.CanvasObject {
-	return s.u.fileButton(s.u.exportItem(s.u.exportName("export.name.donations"), s.exportTable))
+	return s.u.fileButton(s.u.exportItem("donations", s.exportTable))
 }
 
 func (s *donationsScreen) exportTable() tableFunc {
@@ -44,7 +44,7 @@ func (s *donationsScreen) exportTable() tableFunc {
 }
 
 func (s *distributionsScreen) fileButton() fyne.CanvasObject {
-	return s.u.fileButton(s.u.exportItem(s.u.exportName("export.name.distributions"), s.exportTable))
+	return s.u.fileButton(s.u.exportItem("distributions", s.exportTable))
 }
 
 func (s *distributionsScreen) exportTable() tableFunc {
@@ -53,7 +53,7 @@ func (s *distributionsScreen) exportTable() tableFunc {
 }
 
 func (s *appealsScreen) fileButton() fyne.CanvasObject {
-	return s.u.fileButton(s.u.exportItem(s.u.exportName("export.name.appeals"), s.exportTable))
+	return s.u.fileButton(s.u.exportItem("appeals", s.exportTable))
 }
 
 func (s *appealsScreen) exportTable() tableFunc {

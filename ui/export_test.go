@@ -28,7 +28,7 @@ func TestExportChildrenFiltered(t *testing.T) {
 		t.Fatalf("the school filter kept %d of %d children", len(s.ids), all)
 	}
 	path := filepath.Join(t.TempDir(), "дети.xlsx")
-	u.exportTo(path, s.exportTable())
+	u.exportTo(path, "children", s.exportTable())
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestExportSponsorsCSV(t *testing.T) {
 		s.search.SetText("")
 	}
 	path := filepath.Join(t.TempDir(), "sponsors.csv")
-	u.exportTo(path, s.exportTable())
+	u.exportTo(path, "sponsors", s.exportTable())
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -77,6 +77,8 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 		s.backup.buildUI(s.onSaveTapped),
 		newServerPanel(s.u).buildUI(),      // ui/settings_server.go
 		newUsersPanel(s.u).buildUI(),       // ui/settings_users.go
+		newRetentionPanel(s.u).buildUI(),   // ui/settings_retention.go
+		newAuditCard(s.u),                  // ui/audit.go
 		newLetterSettings(s.u).buildUI()))) // ui/settings_letters.go
 }
 

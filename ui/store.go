@@ -71,6 +71,7 @@ type Store interface {
 
 	exchangeStore // import, backup (ui/import.go)
 	coverageStore // coverage register, events (ui/coverage.go)
+	privacyStore  // access record, audit log, retention (ui/audit.go)
 }
 
 var _ Store = (*data.Store)(nil)

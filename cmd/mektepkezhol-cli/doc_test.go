@@ -101,7 +101,7 @@ func TestDocListsEveryCommandAndFlag(t *testing.T) {
 func TestDocListsEveryJSONKey(t *testing.T) {
 	keys := map[string]string{}
 	for _, v := range []any{data.Summary{}, data.CoverageFigures{}, data.Problem{}, data.Session{},
-		exchange.Summary{}, migrateResult{}, userJSON{}} {
+		exchange.Summary{}, migrateResult{}, userJSON{}, data.RetentionReport{}} {
 		tagKeys(reflect.TypeOf(v), keys)
 	}
 	dir := t.TempDir()
@@ -115,6 +115,7 @@ func TestDocListsEveryJSONKey(t *testing.T) {
 		{"--db", db, "check", "--json"},
 		{"--db", db, "import", "children", filepath.Join(dir, "children.csv"), "--dry-run", "--json"},
 		{"migrate", "--from", db, "--to", filepath.Join(dir, "copy.db"), "--json"},
+		{"--db", db, "retention", "--campaigns-before", "2019", "--dry-run", "--json"},
 	}
 	for _, args := range runs {
 		code, out, stderr := cli(t, args...)

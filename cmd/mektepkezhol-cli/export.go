@@ -115,6 +115,11 @@ func runExport(ctx context.Context, e *env, f exportFlags, args []string) error 
 	if err != nil {
 		return err
 	}
+	if t.Personal { // recorded first: an unrecorded list is not written
+		if err := st.RecordAccess(ctx, data.AccessExport+":"+args[0], 0, len(t.Rows)); err != nil {
+			return err
+		}
+	}
 	if err := office.WriteFileAtomically(f.out, 0o600, func(w io.Writer) error { return t.Write(w, format) }); err != nil {
 		return err
 	}

@@ -54,7 +54,13 @@ func DumpFile(tb testing.TB, path string, skip ...string) string {
 		if contains(skip, t) {
 			continue
 		}
-		rows, err := db.Query(`SELECT * FROM "` + t + `" ORDER BY 1, 2`)
+		where := ""
+		if t == "audit_log" {
+			// access records say who read what, and a dump is made by
+			// reading (a backup): they are no part of the data compared
+			where = ` WHERE action <> 'access'`
+		}
+		rows, err := db.Query(`SELECT * FROM "` + t + `"` + where + ` ORDER BY 1, 2`)
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -22,7 +22,8 @@ type Table struct {
 	Headers []string
 	Rows    [][]any
 	// Personal marks a table of people's personal data: an xlsx carries
-	// data.PersonalDataMarking in its printed footer on every page.
+	// data.PersonalDataMarking in its printed footer on every page, a csv
+	// on its first line.
 	Personal bool
 }
 
@@ -101,6 +102,13 @@ func (t Table) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(bw)
 	cw.Comma = ';'
 	cw.UseCRLF = true
+	// A csv has no footer: a list of personal data is marked on its first
+	// line, which the importer skips as it skips any title above a header.
+	if t.Personal {
+		if err := cw.Write([]string{data.PersonalDataMarking}); err != nil {
+			return err
+		}
+	}
 	if err := cw.Write(t.Headers); err != nil {
 		return err
 	}

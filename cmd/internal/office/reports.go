@@ -124,7 +124,11 @@ func WriteHandover(ctx context.Context, st *data.Store, c data.Campaign, school 
 	if err != nil {
 		return 0, err
 	}
-	err = WriteFileAtomically(path, 0o600, func(w io.Writer) error { return report.WriteHandover(w, sheet) })
 	children, _ := report.HandoverCounts(sheet.Rows)
+	// the sheet lists children by name: its printing is recorded first
+	if err := st.RecordAccess(ctx, data.AccessHandover, 0, int(children)); err != nil {
+		return 0, err
+	}
+	err = WriteFileAtomically(path, 0o600, func(w io.Writer) error { return report.WriteHandover(w, sheet) })
 	return int(children), err
 }
