@@ -123,7 +123,7 @@ func TestExportNeverOverADatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.exportTo(path, s.exportTable())
+	u.exportTo(path, "sponsors", s.exportTable())
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Fatal("the export wrote over a database")
 	}
