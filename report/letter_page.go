@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
@@ -84,7 +83,7 @@ func (r *letterPDF) heading(lang string) {
 		r.centered("B", 34, "АЛҒЫС ХАТ", 46)
 		r.centered("B", 15.5, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 60)
 	}
-	drawDivider(pdf, pageWidth/2, 71, 38)
+	r.divider(71, 38)
 	pdf.SetTextColor(25, 25, 25)
 }
 
@@ -108,14 +107,21 @@ func (r *letterPDF) fitLine(style, text string, max, min, width float64) (float6
 	return min, r.split(text, width)
 }
 
-// nbsp glues a number's thousands and «№ 17» so no line breaks inside them.
-var thousands = regexp.MustCompile(`(\d) (\d{3})`)
-
+// keepTogether glues a number's thousands («1 250 000») and «№ 17» with
+// no-break spaces, so no line breaks inside them: a space between a digit
+// and three more digits becomes one.
 func keepTogether(text string) string {
-	for range 3 { // 1 000 000 000 needs a pass per group
-		text = thousands.ReplaceAllString(text, "$1\u00a0$2")
+	digit := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	for i := 0; i < len(text); i++ {
+		if text[i] == ' ' && digit(i-1) && digit(i+1) && digit(i+2) && digit(i+3) {
+			b.WriteString("\u00a0")
+			continue
+		}
+		b.WriteByte(text[i])
 	}
-	return strings.ReplaceAll(text, "№ ", "№\u00a0")
+	return strings.ReplaceAll(b.String(), "№ ", "№\u00a0")
 }
 
 // split breaks text into lines no wider than width in the measuring font, at
@@ -235,7 +241,7 @@ func (r *letterPDF) variableText(l Letter) {
 		y += b.gap
 		if b.divider {
 			if !r.opt.Blank {
-				drawDivider(r.pdf, pageWidth/2, y+2, 30)
+				r.divider(y+2, 30)
 			}
 			y += 4
 			continue
