@@ -172,6 +172,7 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 	notes, rest := noteProblems(sh, opt.Lang)
 	plan.notes = rest
 	seen := newDedup()
+	plan.Rows = make([]PlanRow, 0, len(sh.Rows))
 	for _, r := range sh.Rows {
 		pr := PlanRow{Row: r.Number}
 		var first int
