@@ -129,7 +129,8 @@ type letterPDF struct {
 	border gofpdf.Template
 	// dividers are the ornamental rules' forms, by half width.
 	dividers map[float64]gofpdf.Template
-	images   map[string]bool // registered image names
+	fits     map[fitKey]fitted // fitSame's answers
+	images   map[string]bool   // registered image names
 }
 
 // Fonts of the letters, registered under these family names.
@@ -168,7 +169,7 @@ func newLetterPDF(opt LetterOptions, m *gofpdf.Fpdf) (*letterPDF, error) {
 	for _, f := range serifFaces {
 		pdf.AddUTF8FontFromBytes(fontSerif, f.style, assets.Font(f.file))
 	}
-	r := &letterPDF{pdf: pdf, m: m, opt: opt, tpl: opt.Template, images: map[string]bool{}, dividers: map[float64]gofpdf.Template{}}
+	r := &letterPDF{pdf: pdf, m: m, opt: opt, tpl: opt.Template, images: map[string]bool{}, dividers: map[float64]gofpdf.Template{}, fits: map[fitKey]fitted{}}
 	r.tpl.fillDefaults()
 	if !opt.Blank {
 		// The border is drawn once, as a form the pages refer to: a

@@ -70,14 +70,14 @@ func (r *letterPDF) heading(lang string) {
 	}
 	y := 30.0
 	for _, d := range depts {
-		size, lines := r.fitLine("I", d, 10.5, 7.5, textWidth)
+		size, lines := r.fitSame("I", d, 10.5, 7.5, textWidth)
 		y = r.lines(lines, "I", size, "C", y)
 	}
 	switch lang {
 	case "kk":
 		r.centered("B", 38, "АЛҒЫС ХАТ", 50)
 	case "ru":
-		size, _ := r.fitLine("B", "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 27, 16, textWidth)
+		size, _ := r.fitSame("B", "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 27, 16, textWidth)
 		r.centered("B", size, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 52)
 	default:
 		r.centered("B", 34, "АЛҒЫС ХАТ", 46)
@@ -105,6 +105,30 @@ func (r *letterPDF) fitLine(style, text string, max, min, width float64) (float6
 	}
 	r.m.SetFont(fontSerif, style, min)
 	return min, r.split(text, width)
+}
+
+// fitKey is what a fitLine depends on.
+type fitKey struct {
+	style, text     string
+	max, min, width float64
+}
+
+// fitted is a fitLine's answer.
+type fitted struct {
+	size  float64
+	lines []string
+}
+
+// fitSame is fitLine for the texts every letter of a batch repeats (the
+// department, the title, the head's name): measured once a batch.
+func (r *letterPDF) fitSame(style, text string, max, min, width float64) (float64, []string) {
+	k := fitKey{style, text, max, min, width}
+	if f, ok := r.fits[k]; ok {
+		return f.size, f.lines
+	}
+	size, lines := r.fitLine(style, text, max, min, width)
+	r.fits[k] = fitted{size, lines}
+	return size, lines
 }
 
 // keepTogether glues a number's thousands («1 250 000») and «№ 17» with
@@ -304,7 +328,7 @@ func (r *letterPDF) signature(lang string) {
 	if r.images["signature"] {
 		pdf.ImageOptions("signature", 103, mid-9, 34, 0, false, gofpdf.ImageOptions{}, 0, "")
 	}
-	size, _ := r.fitLine("B", st.HeadName, 12.5, 9, textLeft+textWidth-142)
+	size, _ := r.fitSame("B", st.HeadName, 12.5, 9, textLeft+textWidth-142)
 	pdf.SetFont(fontSerif, "B", size)
 	pdf.SetXY(142, mid)
 	pdf.CellFormat(textLeft+textWidth-142, 6, st.HeadName, "", 0, "R", false, 0, "")
