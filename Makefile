@@ -8,10 +8,10 @@ DB       ?=
 # it: without it cgo finds no stdint.h.
 SYS_PKGS  = gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
-# The tests read PDFs back with pdftotext and pdffonts, open the xlsx
-# workbook in LibreOffice, and run the store's tests against a throwaway
-# PostgreSQL server too.
-TEST_PKGS = poppler-utils libreoffice-calc-nogui postgresql
+# The tests read PDFs back with pdftotext and pdffonts, check a 3,000-letter
+# PDF with qpdf, open the xlsx workbook in LibreOffice, and run the store's
+# tests against a throwaway PostgreSQL server too.
+TEST_PKGS = poppler-utils qpdf libreoffice-calc-nogui postgresql
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps test-deps build gui run screenshots test vet bench reliability cli windows windows-smoke

@@ -49,10 +49,11 @@ func (sp *Sponsor) Validate() error { return sp.validate() }
 // returns the outcome of each child, in order; with DryRun it writes nothing.
 func (s *Store) ImportChildren(ctx context.Context, cs []Child, opt ImportOptions) ([]ImportOutcome, error) {
 	// Birth date and sex guessed from the IIN must not overwrite the ones a
-	// clerk saved, so remember which were given.
-	given := make([]Child, len(cs))
+	// clerk saved, so remember which were given (two flags a child, not a
+	// copy of the list: a region's list is 100,000 children).
+	noBirth, noSex := make([]bool, len(cs)), make([]bool, len(cs))
 	for i := range cs {
-		given[i] = cs[i]
+		noBirth[i], noSex[i] = cs[i].BirthDate.IsZero(), cs[i].Sex == ""
 		if err := cs[i].validate(); err != nil {
 			return nil, fmt.Errorf("child %d of %d: %w", i+1, len(cs), err)
 		}
@@ -81,10 +82,10 @@ func (s *Store) ImportChildren(ctx context.Context, cs []Child, opt ImportOption
 				return fmt.Errorf("match child %s: %w", cs[i].IIN, err)
 			default:
 				in := cs[i]
-				if given[i].BirthDate.IsZero() {
+				if noBirth[i] {
 					in.BirthDate = time.Time{}
 				}
-				if given[i].Sex == "" {
+				if noSex[i] {
 					in.Sex = ""
 				}
 				if out[i], err = s.mergeChild(ctx, tx, id, &in, opt.DryRun); err != nil {

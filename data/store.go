@@ -78,7 +78,7 @@ func Open(path string) (*Store, error) {
 	// Writes begin IMMEDIATE, so that two never deadlock upgrading a read
 	// lock; reads are a second pool of plain deferred transactions, which
 	// under WAL never wait for a writer.
-	const options = "_busy_timeout=10000&_cache_size=-65536"
+	const options = "_busy_timeout=10000&_cache_size=-65536&_stmt_cache_size=64"
 	db, err := sql.Open("sqlite3", sqliteURI(path, options+"&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)

@@ -21,7 +21,6 @@ func WriteCalibration(w io.Writer, opt LetterOptions) error {
 		return err
 	}
 	pdf := r.pdf
-	pdf.SetCompression(true) // one page: no joiner to compress it
 	pdf.AddPage()
 	rulers(r)
 

@@ -107,3 +107,19 @@ func drawDivider(pdf *gofpdf.Fpdf, cx, y, halfWidth float64) {
 	pdf.Line(cx+6, y, cx+halfWidth, y)
 	motif(pdf, cx, y, 7, 180)
 }
+
+// dividerY is where a divider's template draws it; pages move it.
+const dividerY = 100.0
+
+// divider draws the ornamental rule centred on the page at y, as a form
+// made once per width: its curves are not written again on every page.
+func (r *letterPDF) divider(y, halfWidth float64) {
+	t, ok := r.dividers[halfWidth]
+	if !ok {
+		t = newFixedTemplate(r.pdf.CreateTemplate(func(t *gofpdf.Tpl) { drawDivider(&t.Fpdf, pageWidth/2, dividerY, halfWidth) }))
+		r.dividers[halfWidth] = t
+	}
+	corner, size := t.Size()
+	corner.Y += y - dividerY
+	r.pdf.UseTemplateScaled(t, corner, size)
+}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
@@ -71,20 +70,20 @@ func (r *letterPDF) heading(lang string) {
 	}
 	y := 30.0
 	for _, d := range depts {
-		size, lines := r.fitLine("I", d, 10.5, 7.5, textWidth)
+		size, lines := r.fitSame("I", d, 10.5, 7.5, textWidth)
 		y = r.lines(lines, "I", size, "C", y)
 	}
 	switch lang {
 	case "kk":
 		r.centered("B", 38, "АЛҒЫС ХАТ", 50)
 	case "ru":
-		size, _ := r.fitLine("B", "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 27, 16, textWidth)
+		size, _ := r.fitSame("B", "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 27, 16, textWidth)
 		r.centered("B", size, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 52)
 	default:
 		r.centered("B", 34, "АЛҒЫС ХАТ", 46)
 		r.centered("B", 15.5, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 60)
 	}
-	drawDivider(pdf, pageWidth/2, 71, 38)
+	r.divider(71, 38)
 	pdf.SetTextColor(25, 25, 25)
 }
 
@@ -108,14 +107,45 @@ func (r *letterPDF) fitLine(style, text string, max, min, width float64) (float6
 	return min, r.split(text, width)
 }
 
-// nbsp glues a number's thousands and «№ 17» so no line breaks inside them.
-var thousands = regexp.MustCompile(`(\d) (\d{3})`)
+// fitKey is what a fitLine depends on.
+type fitKey struct {
+	style, text     string
+	max, min, width float64
+}
 
-func keepTogether(text string) string {
-	for range 3 { // 1 000 000 000 needs a pass per group
-		text = thousands.ReplaceAllString(text, "$1\u00a0$2")
+// fitted is a fitLine's answer.
+type fitted struct {
+	size  float64
+	lines []string
+}
+
+// fitSame is fitLine for the texts every letter of a batch repeats (the
+// department, the title, the head's name): measured once a batch.
+func (r *letterPDF) fitSame(style, text string, max, min, width float64) (float64, []string) {
+	k := fitKey{style, text, max, min, width}
+	if f, ok := r.fits[k]; ok {
+		return f.size, f.lines
 	}
-	return strings.ReplaceAll(text, "№ ", "№\u00a0")
+	size, lines := r.fitLine(style, text, max, min, width)
+	r.fits[k] = fitted{size, lines}
+	return size, lines
+}
+
+// keepTogether glues a number's thousands («1 250 000») and «№ 17» with
+// no-break spaces, so no line breaks inside them: a space between a digit
+// and three more digits becomes one.
+func keepTogether(text string) string {
+	digit := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	for i := 0; i < len(text); i++ {
+		if text[i] == ' ' && digit(i-1) && digit(i+1) && digit(i+2) && digit(i+3) {
+			b.WriteString("\u00a0")
+			continue
+		}
+		b.WriteByte(text[i])
+	}
+	return strings.ReplaceAll(b.String(), "№ ", "№\u00a0")
 }
 
 // split breaks text into lines no wider than width in the measuring font, at
@@ -235,7 +265,7 @@ func (r *letterPDF) variableText(l Letter) {
 		y += b.gap
 		if b.divider {
 			if !r.opt.Blank {
-				drawDivider(r.pdf, pageWidth/2, y+2, 30)
+				r.divider(y+2, 30)
 			}
 			y += 4
 			continue
@@ -298,7 +328,7 @@ func (r *letterPDF) signature(lang string) {
 	if r.images["signature"] {
 		pdf.ImageOptions("signature", 103, mid-9, 34, 0, false, gofpdf.ImageOptions{}, 0, "")
 	}
-	size, _ := r.fitLine("B", st.HeadName, 12.5, 9, textLeft+textWidth-142)
+	size, _ := r.fitSame("B", st.HeadName, 12.5, 9, textLeft+textWidth-142)
 	pdf.SetFont(fontSerif, "B", size)
 	pdf.SetXY(142, mid)
 	pdf.CellFormat(textLeft+textWidth-142, 6, st.HeadName, "", 0, "R", false, 0, "")

@@ -55,8 +55,8 @@ func (b *bench) letterBaseline(ours float64) (string, string) {
 	return fmt.Sprintf("%.1f/s (%d .fodt → PDF in %s)", theirs, n, secs(wall)), fmt.Sprintf("%.0f×", ours/theirs)
 }
 
-// csvBaseline converts the same 10k-row CSV to xlsx with LibreOffice.
-func (b *bench) csvBaseline(csv string, ours float64) (string, string) {
+// csvBaseline converts the same n-row CSV to xlsx with LibreOffice.
+func (b *bench) csvBaseline(csv string, n int, ours float64) (string, string) {
 	if soffice() == "" {
 		return "LibreOffice not installed", ""
 	}
@@ -64,7 +64,7 @@ func (b *bench) csvBaseline(csv string, ours float64) (string, string) {
 	if err != nil {
 		return "failed: " + err.Error(), ""
 	}
-	theirs := 10000 / wall.Seconds()
+	theirs := float64(n) / wall.Seconds()
 	return fmt.Sprintf("%.0f rows/s (CSV → xlsx in %s)", theirs, secs(wall)), fmt.Sprintf("%.1f×", ours/theirs)
 }
 

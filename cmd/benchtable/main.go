@@ -16,6 +16,7 @@ import (
 func main() {
 	work := flag.String("work", "", "folder for the generated databases and files (default: a temp folder)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks too")
+	part := flag.String("part", "", "run only these figures: letters or import (no Go benchmarks)")
 	flag.Parse()
 	dir := *work
 	if dir == "" {
@@ -25,7 +26,7 @@ func main() {
 		}
 		defer os.RemoveAll(dir)
 	}
-	b := &bench{dir: dir, cli: filepath.Join(dir, "mektepkezhol-cli")}
+	b := &bench{dir: dir, cli: filepath.Join(dir, "mektepkezhol-cli"), part: *part}
 	if err := b.run(*goBench); err != nil {
 		fail(err)
 	}

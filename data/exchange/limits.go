@@ -45,13 +45,37 @@ type gridBuilder struct {
 	g       grid
 	maxRows int
 	notes   []Note
+	// texts holds one copy of each short text: a list repeats its schools,
+	// classes, categories and names on every row, and the reader makes a
+	// new string for every cell.
+	texts map[string]string
 }
+
+// Bounds of the shared texts: short ones, and not more than this many.
+const (
+	maxSharedLen   = 48
+	maxSharedTexts = 1 << 16
+)
 
 func newGridBuilder(name string, maxRows int) *gridBuilder {
 	if maxRows <= 0 {
 		maxRows = DefaultMaxRows
 	}
-	return &gridBuilder{g: grid{name: name}, maxRows: maxRows}
+	return &gridBuilder{g: grid{name: name}, maxRows: maxRows, texts: map[string]string{}}
+}
+
+// share returns the one copy of a short text.
+func (b *gridBuilder) share(v string) string {
+	if len(v) > maxSharedLen {
+		return v
+	}
+	if s, ok := b.texts[v]; ok {
+		return s
+	}
+	if len(b.texts) < maxSharedTexts {
+		b.texts[v] = v
+	}
+	return v
 }
 
 // grid returns the rows collected, with the notes.
@@ -79,6 +103,7 @@ func (b *gridBuilder) add(num int, cells []string) error {
 	cells = cells[:n:n]
 	for c, v := range cells {
 		if len(v) <= MaxCellChars || utf8.RuneCountInString(v) <= MaxCellChars {
+			cells[c] = b.share(v)
 			continue
 		}
 		b.notes = append(b.notes, Note{Row: num, Col: c, Value: quote(v), Key: KeyCellTooLong,

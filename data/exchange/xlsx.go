@@ -47,12 +47,32 @@ func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
 
 // readGrid streams a sheet's raw values (Excel serial dates stay numbers
 // and IINs keep every digit) within the list's bounds, fills merged areas
-// with their value and notes the hidden columns.
+// with their value and notes the hidden columns. The layout (merges, hidden
+// columns) is a second pass over the sheet's XML: it runs on the other core
+// while the rows stream, and a blank row (kept only if a merge starts on
+// it) is the only one that waits for it.
 func readGrid(f *excelize.File, path, sheet string, maxRows int) (grid, error) {
-	layout, err := readLayout(path, sheet)
-	if err != nil {
-		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
+	type layoutResult struct {
+		l   sheetLayout
+		err error
 	}
+	done := make(chan layoutResult, 1)
+	go func() {
+		l, err := readLayout(path, sheet)
+		done <- layoutResult{l, err}
+	}()
+	var layout *layoutResult
+	wait := func() error {
+		if layout == nil {
+			r := <-done
+			layout = &r
+		}
+		if layout.err != nil {
+			return fmt.Errorf("sheet %q: %w", sheet, layout.err)
+		}
+		return nil
+	}
+	defer wait() // the goroutine ends before the file may be removed
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
@@ -64,8 +84,13 @@ func readGrid(f *excelize.File, path, sheet string, maxRows int) (grid, error) {
 		if err != nil {
 			return grid{}, fmt.Errorf("sheet %q, row %d: %w", sheet, num, err)
 		}
-		if isBlank(cells) && !startsMerge(layout.merges, num) {
-			continue // blank rows are no list's rows; they cost nothing
+		if isBlank(cells) {
+			if err := wait(); err != nil {
+				return grid{}, err
+			}
+			if !startsMerge(layout.l.merges, num) {
+				continue // blank rows are no list's rows; they cost nothing
+			}
 		}
 		if err := b.add(num, cells); err != nil {
 			return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
@@ -74,8 +99,11 @@ func readGrid(f *excelize.File, path, sheet string, maxRows int) (grid, error) {
 	if err := rows.Error(); err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
+	if err := wait(); err != nil {
+		return grid{}, err
+	}
 	g := b.grid()
-	if err := g.fillMerges(layout.merges); err != nil {
+	if err := g.fillMerges(layout.l.merges); err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
 	width := 0
@@ -83,7 +111,7 @@ func readGrid(f *excelize.File, path, sheet string, maxRows int) (grid, error) {
 		width = max(width, len(r))
 	}
 	g.hidden = make([]bool, width)
-	copy(g.hidden, layout.hidden)
+	copy(g.hidden, layout.l.hidden)
 	return g, nil
 }
 

@@ -103,12 +103,14 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 }
 
 // decodeLayout streams a sheet's XML for <col> and <mergeCell>, skipping
-// <sheetData>.
+// <sheetData>. It reads raw tokens: the elements it wants have no
+// namespace to resolve, and the cells it skips are most of the file (Token
+// and Skip took as long as reading the cells themselves).
 func decodeLayout(r io.Reader) (sheetLayout, error) {
 	var l sheetLayout
 	d := xml.NewDecoder(r)
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			return l, nil
 		}
@@ -121,7 +123,7 @@ func decodeLayout(r io.Reader) (sheetLayout, error) {
 		}
 		switch el.Name.Local {
 		case "sheetData":
-			if err := d.Skip(); err != nil {
+			if err := skipRaw(d); err != nil {
 				return l, err
 			}
 		case "col":
@@ -135,6 +137,26 @@ func decodeLayout(r io.Reader) (sheetLayout, error) {
 			}
 		}
 	}
+}
+
+// skipRaw reads raw tokens to the end of the element just started.
+func skipRaw(d *xml.Decoder) error {
+	for depth := 1; depth > 0; {
+		tok, err := d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				return io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
 }
 
 // addCol notes the hidden columns of a <col min max hidden> element.
