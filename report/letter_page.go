@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
@@ -150,39 +151,63 @@ func keepTogether(text string) string {
 
 // split breaks text into lines no wider than width in the measuring font, at
 // ASCII spaces and newlines only (no-break spaces hold); a word wider than
-// the line is cut, so nothing crosses the border.
+// the line is cut, so nothing crosses the border. A paragraph's breaks are
+// chosen together (evenLines), so a justified paragraph has no short line
+// in its middle.
 func (r *letterPDF) split(text string, width float64) []string {
-	pdf := r.m // measures in the font the caller set on r.m
-	space := pdf.GetStringWidth(" ")
+	space := r.m.GetStringWidth(" ") // measures in the font the caller set on r.m
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
-		var cur []string
-		var curW float64
-		flush := func() {
-			if len(cur) > 0 {
-				lines = append(lines, strings.Join(cur, " "))
-			}
-			cur, curW = nil, 0
-		}
+		var words []string
+		var widths []float64
 		for _, w := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
-			ww := pdf.GetStringWidth(w)
-			switch {
-			case ww > width:
-				flush()
-				for _, piece := range r.cut(w, width) {
-					cur, curW = []string{piece}, pdf.GetStringWidth(piece)
-					flush()
-				}
-			case len(cur) == 0:
-				cur, curW = []string{w}, ww
-			case curW+space+ww <= width:
-				cur, curW = append(cur, w), curW+space+ww
-			default:
-				flush()
-				cur, curW = []string{w}, ww
+			ww := r.m.GetStringWidth(w)
+			if ww > width {
+				lines = append(lines, evenLines(words, widths, space, width)...)
+				lines = append(lines, r.cut(w, width)...)
+				words, widths = nil, nil
+				continue
+			}
+			words, widths = append(words, w), append(widths, ww)
+		}
+		lines = append(lines, evenLines(words, widths, space, width)...)
+	}
+	return lines
+}
+
+// evenLines breaks words (each no wider than width) into the lines that
+// leave the least squared room at the ends of all lines but the last, as
+// TeX does without hyphens. Filling each line greedily leaves a short line
+// wherever a long word comes next («420 000 тенге» held together), and a
+// justified paragraph then shows a ragged line in its middle, or a line of
+// wide gaps; spread over the lines, the room is hardly seen.
+func evenLines(words []string, widths []float64, space, width float64) []string {
+	n := len(words)
+	if n == 0 {
+		return nil
+	}
+	cost := make([]float64, n+1) // cost[i]: the least cost of words[i:]
+	next := make([]int, n+1)     // next[i]: where the first line of words[i:] ends
+	for i := n - 1; i >= 0; i-- {
+		cost[i] = math.Inf(1)
+		lineW := -space
+		for j := i; j < n; j++ {
+			lineW += space + widths[j]
+			if lineW > width && j > i {
+				break
+			}
+			c := 0.0 // the last line may be short
+			if j < n-1 {
+				c = (width - lineW) * (width - lineW)
+			}
+			if c+cost[j+1] < cost[i] {
+				cost[i], next[i] = c+cost[j+1], j+1
 			}
 		}
-		flush()
+	}
+	var lines []string
+	for i := 0; i < n; i = next[i] {
+		lines = append(lines, strings.Join(words[i:next[i]], " "))
 	}
 	return lines
 }
@@ -202,16 +227,15 @@ func (r *letterPDF) cut(word string, width float64) []string {
 }
 
 // lines prints lines from y on and returns the y below them. Justified
-// lines stretch to the width except the last and those without spaces.
+// lines stretch to the width, as Word's do, except the last and those
+// without spaces; evenLines keeps their gaps narrow.
 func (r *letterPDF) lines(lines []string, style string, size float64, align string, y float64) float64 {
 	pdf := r.pdf
 	pdf.SetFont(fontSerif, style, size)
 	h := size * ptToMM * lineFactor
 	for i, ln := range lines {
 		a := align
-		// The last line, a single word and a line that would need gaps
-		// wider than a word or two stay ragged.
-		if a == "J" && (i == len(lines)-1 || !strings.Contains(ln, " ") || pdf.GetStringWidth(ln) < 0.8*textWidth) {
+		if a == "J" && (i == len(lines)-1 || !strings.Contains(ln, " ")) {
 			a = "L"
 		}
 		pdf.SetXY(textLeft, y)
