@@ -103,9 +103,10 @@ func AutoBackupWith(ctx context.Context, st *Store, opt AutoBackupOptions) (Auto
 	if err := os.MkdirAll(opt.Dir, 0o700); err != nil {
 		return res, fmt.Errorf("backup folder: %w", err)
 	}
+	removeStaleSnapshots(opt.Dir)
 	// the plain snapshot lives in a private folder beside the copies, on
 	// their disk, and is removed before this returns
-	tmp, err := os.MkdirTemp(opt.Dir, ".mektepkezhol-") // 0700
+	tmp, err := os.MkdirTemp(opt.Dir, snapshotPrefix) // 0700
 	if err != nil {
 		return res, fmt.Errorf("backup folder: %w", err)
 	}
@@ -139,6 +140,23 @@ func AutoBackupWith(ctx context.Context, st *Store, opt AutoBackupOptions) (Auto
 		return res, err
 	}
 	return res, pruneAutoCopies(opt.Dir, name, opt.Keep)
+}
+
+// snapshotPrefix starts the private folder of a copy being made.
+const snapshotPrefix = ".mektepkezhol-"
+
+// removeStaleSnapshots removes what a copy cut short by a crash or a power
+// cut left in dir a day or more ago: a plain snapshot of the database.
+func removeStaleSnapshots(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), snapshotPrefix) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > 24*time.Hour {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // autoCopy is one daily copy of a database and the date in its name.

@@ -95,10 +95,20 @@ func TestAutoBackupSkipsUnchanged(t *testing.T) {
 	ctx := context.Background()
 	st := openNamed(t, "office")
 	dir := t.TempDir()
+	// a copy cut short two days ago left its plain snapshot
+	stale := filepath.Join(dir, ".mektepkezhol-123")
+	if err := os.MkdirAll(stale, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	os.Chtimes(stale, old, old)
 	on(st, 2026, 12, 1)
 	first, err := data.AutoBackupWith(ctx, st, data.AutoBackupOptions{Dir: dir})
 	if err != nil || first.Path == "" {
 		t.Fatalf("first copy: %+v, %v", first, err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the stale snapshot folder is left: %v", err)
 	}
 	on(st, 2026, 12, 2)
 	res, err := data.AutoBackupWith(ctx, st, data.AutoBackupOptions{Dir: dir})
