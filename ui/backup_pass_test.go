@@ -60,7 +60,7 @@ func TestNewPassphraseDialog(t *testing.T) {
 	}
 	test.Type(e[0], "қысқа")
 	if !p.ok.Disabled() || !strings.Contains(overlayText(u.win), "әлсіз") ||
-		!strings.Contains(overlayText(u.win), "Тым қысқа: 5 таңба, кемінде 10") {
+		!strings.Contains(overlayText(u.win), "Тым қысқа: ұзындығы 5, кемінде 10 таңба керек") {
 		t.Fatalf("a short passphrase; the dialog says:\n%s", overlayText(u.win))
 	}
 	e[0].SetText("қыс келді, қар жауды")

@@ -77,7 +77,7 @@ func (p *passDialog) check() {
 	pass := p.first.Text
 	problem := ""
 	if p.confirm {
-		p.strength.SetText(lang.L("pass.strength_" + passStrength(pass)))
+		p.strength.SetText(lang.L(strengthKeys[passStrength(pass)]))
 		switch n := utf8.RuneCountInString(pass); {
 		case n < data.MinPassphrase:
 			problem = lang.L("pass.short", map[string]any{"N": n, "Min": data.MinPassphrase})
@@ -96,6 +96,9 @@ func (p *passDialog) check() {
 		p.ok.Disable()
 	}
 }
+
+// strengthKeys names passStrength's answers in the clerk's language.
+var strengthKeys = map[string]string{"weak": "pass.strength_weak", "fair": "pass.strength_fair", "strong": "pass.strength_strong"}
 
 // passStrength is a simple, honest measure of a passphrase: its length
 // counts most, then the kinds of characters in it (lower and upper case
