@@ -61,6 +61,9 @@ type autoInfo struct {
 	Sponsors    int    `json:"sponsors"`
 	Children    int    `json:"children"`
 	Donations   int    `json:"donations"`
+	// Checked is the last day the database was found unchanged since this
+	// copy: later starts that day make no snapshot again.
+	Checked string `json:"checked,omitempty"`
 }
 
 // AutoBackup makes the day's automatic copy of st in dir, compressed and
@@ -86,8 +89,11 @@ func AutoBackup(ctx context.Context, st *Store, dir string, keep int) (string, e
 // the header's change counter is not kept up in WAL mode, the audit log's
 // last id misses the writes it does not record, and a server has neither.
 // Equal content may (rarely) give different bytes; that costs one more
-// copy, never a missed one. The snapshot is made anyway to take a copy; the
-// hash reads it once more, far cheaper than compressing it.
+// copy, never a missed one. The snapshot (VACUUM INTO) is most of a copy's
+// time (region demo: 11 s of 14), so a day found unchanged is noted in the
+// sidecar and later starts that day make no snapshot again: as ever, the
+// day's copy is the database at the day's first start, and a change made
+// later that day is in the next day's copy.
 func AutoBackupWith(ctx context.Context, st *Store, opt AutoBackupOptions) (AutoBackupResult, error) {
 	var res AutoBackupResult
 	if opt.Keep < 1 {
@@ -96,9 +102,16 @@ func AutoBackupWith(ctx context.Context, st *Store, opt AutoBackupOptions) (Auto
 	name := BackupName(st.Path())
 	today := st.Now().Format(dateLayout)
 	copies := autoCopies(opt.Dir, name)
-	if len(copies) > 0 && copies[len(copies)-1].date == today {
-		res.Today = true
-		return res, nil
+	if len(copies) > 0 {
+		last := copies[len(copies)-1]
+		if last.date == today {
+			res.Today = true
+			return res, nil
+		}
+		if info, err := readAutoInfo(last.path); err == nil && info.Checked == today {
+			res.Same = last.path
+			return res, nil
+		}
 	}
 	if err := os.MkdirAll(opt.Dir, 0o700); err != nil {
 		return res, fmt.Errorf("backup folder: %w", err)
@@ -123,7 +136,8 @@ func AutoBackupWith(ctx context.Context, st *Store, opt AutoBackupOptions) (Auto
 		if prev, err := readAutoInfo(copies[i].path); err == nil {
 			if prev.Fingerprint == info.Fingerprint {
 				res.Same = copies[i].path
-				return res, nil
+				prev.Checked = today
+				return res, writeAutoInfo(copies[i].path, prev)
 			}
 			break // the newest copy whose content is known differs
 		}
@@ -270,7 +284,12 @@ func writeAutoInfo(copyPath string, info autoInfo) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(copyPath+autoInfoExt, append(b, '\n'), 0o600)
+	tmp := copyPath + autoInfoExt + ".part"
+	os.Remove(tmp)
+	if err := writeNew(tmp, append(b, '\n')); err != nil {
+		return err
+	}
+	return os.Rename(tmp, copyPath+autoInfoExt)
 }
 
 func readAutoInfo(copyPath string) (autoInfo, error) {

@@ -121,8 +121,14 @@ func TestAutoBackupSkipsUnchanged(t *testing.T) {
 	if err := st.CreateSponsor(ctx, &data.Sponsor{Kind: data.SponsorIndividual, Name: "Жаңа демеуші"}); err != nil {
 		t.Fatal(err)
 	}
+	// the day was found unchanged at its first start: a later start that
+	// day takes no snapshot (the day's copy is of its first start, as ever)
+	if again, err := data.AutoBackupWith(ctx, st, data.AutoBackupOptions{Dir: dir}); err != nil || again.Same != first.Path {
+		t.Fatalf("a later start of the unchanged day: %+v, %v", again, err)
+	}
+	on(st, 2026, 12, 3)
 	res, err = data.AutoBackupWith(ctx, st, data.AutoBackupOptions{Dir: dir})
-	if err != nil || !strings.HasSuffix(res.Path, "-2026-12-02.sqlite.gz") {
+	if err != nil || !strings.HasSuffix(res.Path, "-2026-12-03.sqlite.gz") {
 		t.Fatalf("after a change: %+v, %v", res, err)
 	}
 	res, err = data.AutoBackupWith(ctx, st, data.AutoBackupOptions{Dir: dir})
