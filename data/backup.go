@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -100,18 +99,67 @@ func (s *Store) snapshot(ctx context.Context, tmp string) error {
 		file.Close()
 		return err
 	}
+	if err := s.copyMigrationTimes(ctx, file); err != nil {
+		file.Close()
+		return err
+	}
 	return file.Close()
+}
+
+// copyMigrationTimes writes the server's migration times into the file,
+// whose own migrations just ran: the copy then holds the server's record,
+// and two copies of unchanged data are equal to the byte (AutoBackupWith
+// skips the second).
+func (s *Store) copyMigrationTimes(ctx context.Context, file *Store) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT version, applied_at FROM schema_migrations`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type applied struct {
+		version int
+		at      string
+	}
+	var all []applied
+	for rows.Next() {
+		var a applied
+		if err := rows.Scan(&a.version, &a.at); err != nil {
+			return err
+		}
+		all = append(all, a)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, a := range all {
+		if _, err := file.db.ExecContext(ctx, `UPDATE schema_migrations SET applied_at = ? WHERE version = ?`, a.at, a.version); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CheckBackup opens a backup read-only and returns its schema version once
 // SQLite's integrity check passes and the schema is one this build can open.
+// A compressed backup (.gz) is checked decompressed (OpenBackup); an
+// encrypted one is ErrEncryptedBackup: decrypt it with OpenBackup first.
 func CheckBackup(ctx context.Context, path string) (int, error) {
 	if enc, err := IsEncryptedBackup(path); err != nil {
 		return 0, err
 	} else if enc {
 		return 0, fmt.Errorf("%s: %w", path, ErrEncryptedBackup)
 	}
-	db, err := openUntrusted(ctx, path)
+	plain, done, err := OpenBackup(path, BackupKeys{}) // a .gz is checked decompressed
+	if err != nil {
+		return 0, err
+	}
+	defer done()
+	return checkPlain(ctx, path, plain)
+}
+
+// checkPlain checks the plain SQLite file of the backup path.
+func checkPlain(ctx context.Context, path, plain string) (int, error) {
+	db, err := openUntrusted(ctx, plain)
 	if err != nil {
 		return 0, err
 	}
@@ -143,7 +191,7 @@ func CheckBackup(ctx context.Context, path string) (int, error) {
 	if v > SchemaVersion() {
 		return v, fmt.Errorf("%s: schema %d, this app knows up to %d: %w", path, v, SchemaVersion(), ErrNewerSchema)
 	}
-	if err := checkSchema(ctx, path); err != nil {
+	if err := checkSchema(ctx, plain); err != nil {
 		return v, fmt.Errorf("%s: %w: %v", path, ErrBadBackup, err)
 	}
 	return v, nil
@@ -172,37 +220,6 @@ func copyFile(src, dest string) error {
 	return out.Close()
 }
 
-// AutoBackupPrefix starts the names of the automatic daily backups.
-const AutoBackupPrefix = "mektepkezhol-auto-"
-
-// AutoBackup makes the day's automatic backup in dir unless it exists and
-// keeps only the newest keep of them (keep < 1 keeps 7). It returns the new
-// copy's path, or "" when the day already had one. The GUI calls it on start.
-func AutoBackup(ctx context.Context, st *Store, dir string, keep int) (string, error) {
-	if keep < 1 {
-		keep = 7
-	}
-	path := filepath.Join(dir, AutoBackupPrefix+st.Now().Format("2006-01-02")+".db")
-	if _, err := os.Stat(path); err == nil {
-		return "", nil
-	}
-	if err := st.Backup(ctx, path); err != nil {
-		return "", err
-	}
-	old, err := filepath.Glob(filepath.Join(dir, AutoBackupPrefix+"????-??-??.db"))
-	if err != nil {
-		return path, err
-	}
-	sort.Strings(old) // dates in the names sort as text
-	for len(old) > keep {
-		if err := os.Remove(old[0]); err != nil {
-			return path, fmt.Errorf("remove old backup: %w", err)
-		}
-		old = old[1:]
-	}
-	return path, nil
-}
-
 // Keys in Settings.Extra of the automatic backup, set on the settings screen.
 const (
 	ExtraBackupDir  = "backup.dir"  // folder of the daily copies
@@ -214,6 +231,11 @@ const (
 // the last 7 copies.
 func AutoBackupConfig(st Settings, dbPath string) (dir string, keep int) {
 	dir, keep = filepath.Join(filepath.Dir(dbPath), "backups"), 7
+	if IsServer(dbPath) { // a server's URL has no folder: the user's own
+		if def, err := DefaultPath(); err == nil {
+			dir = filepath.Join(filepath.Dir(def), "backups")
+		}
+	}
 	if d := strings.TrimSpace(st.Extra[ExtraBackupDir]); d != "" {
 		dir = d
 	}

@@ -30,6 +30,9 @@ type BackupInfo struct {
 	Size  int64
 
 	Sponsors, Children, Donations int
+	// Encrypted is set for an age file; its counts are known only when
+	// its sidecar (a daily copy's) says them.
+	Encrypted bool
 	// Err is set when the file cannot be read as a backup; its counts are 0.
 	Err error
 }
@@ -82,8 +85,11 @@ func FindBackups(ctx context.Context, dbPath, autoDir string, manual []string) [
 		}
 		seen[abs] = true
 		b := BackupInfo{Path: abs, Kind: kind, Taken: fi.ModTime(), Size: fi.Size()}
-		b.Sponsors, b.Children, b.Donations, b.Err = countBackup(ctx, abs)
+		countBackup(ctx, &b)
 		found = append(found, b)
+	}
+	for _, c := range autoCopies(autoDir, BackupName(dbPath)) {
+		add(c.path, BackupAuto)
 	}
 	auto, _ := filepath.Glob(filepath.Join(autoDir, AutoBackupPrefix+"*.db"))
 	for _, p := range auto {
@@ -95,7 +101,8 @@ func FindBackups(ctx context.Context, dbPath, autoDir string, manual []string) [
 		add(p, BackupKept)
 	}
 	for _, p := range manual {
-		if strings.HasPrefix(filepath.Base(p), AutoBackupPrefix) {
+		if base := filepath.Base(p); strings.HasPrefix(base, AutoBackupPrefix) ||
+			strings.HasPrefix(base, BackupName(dbPath)+"-") && strings.Contains(base, autoExt) {
 			add(p, BackupAuto)
 		} else {
 			add(p, BackupManual)
@@ -125,9 +132,38 @@ func sameFile(a, b string) bool {
 	return err == nil && os.SameFile(fa, fb)
 }
 
-// countBackup opens a backup read-only and counts what it holds.
-func countBackup(ctx context.Context, path string) (sponsors, children, donations int, err error) {
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_query_only=true")
+// countBackup fills in what the backup b holds: from a daily copy's
+// sidecar, else by opening it read-only (a .gz decompressed first). An
+// encrypted file without a sidecar is listed with no counts.
+func countBackup(ctx context.Context, b *BackupInfo) {
+	enc, err := IsEncryptedBackup(b.Path)
+	if err != nil {
+		b.Err = err
+		return
+	}
+	b.Encrypted = enc
+	if info, err := readAutoInfo(b.Path); err == nil {
+		b.Sponsors, b.Children, b.Donations = info.Sponsors, info.Children, info.Donations
+		return
+	}
+	if enc {
+		return
+	}
+	plain, done, err := OpenBackup(b.Path, BackupKeys{})
+	if err != nil {
+		b.Err = err
+		return
+	}
+	defer done()
+	b.Sponsors, b.Children, b.Donations, b.Err = countPlain(ctx, plain)
+	if b.Err != nil {
+		b.Err = fmt.Errorf("%s: %w", b.Path, b.Err)
+	}
+}
+
+// countPlain opens a plain SQLite backup read-only and counts what it holds.
+func countPlain(ctx context.Context, path string) (sponsors, children, donations int, err error) {
+	db, err := sql.Open("sqlite3", sqliteURI(path, "mode=ro&_query_only=true"))
 	if err != nil {
 		return 0, 0, 0, err
 	}
@@ -135,7 +171,7 @@ func countBackup(ctx context.Context, path string) (sponsors, children, donation
 	err = db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sponsors),
 		(SELECT COUNT(*) FROM children), (SELECT COUNT(*) FROM donations)`).Scan(&sponsors, &children, &donations)
 	if err != nil {
-		return 0, 0, 0, fmt.Errorf("%s: %w: %v", path, ErrBadBackup, err)
+		return 0, 0, 0, fmt.Errorf("%w: %v", ErrBadBackup, err)
 	}
 	return sponsors, children, donations, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,6 +131,10 @@ func TestAutoBackupKeepsTheLastN(t *testing.T) {
 	day := time.Date(2019, 9, 1, 9, 0, 0, 0, time.UTC)
 	for i := 0; i < 6; i++ {
 		st.Now = func() time.Time { return day.AddDate(0, 0, i) }
+		// a change each day, or the day's copy is skipped as unchanged
+		if err := st.CreateSponsor(ctx, &data.Sponsor{Kind: data.SponsorIndividual, Name: fmt.Sprintf("Демеуші %d", i)}); err != nil {
+			t.Fatal(err)
+		}
 		path, err := data.AutoBackup(ctx, st, dir, 3)
 		if err != nil || path == "" {
 			t.Fatalf("day %d: %q, %v", i, path, err)
@@ -139,7 +144,7 @@ func TestAutoBackupKeepsTheLastN(t *testing.T) {
 			t.Fatalf("day %d again: %q, %v", i, again, err)
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, data.AutoBackupPrefix+"*"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*.sqlite.gz"))
 	want := []string{"2019-09-04", "2019-09-05", "2019-09-06"}
 	if len(files) != len(want) {
 		t.Fatalf("kept %v, want %v", files, want)
@@ -151,6 +156,9 @@ func TestAutoBackupKeepsTheLastN(t *testing.T) {
 		if _, err := data.CheckBackup(ctx, f); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if infos, _ := filepath.Glob(filepath.Join(dir, "*.info")); len(infos) != 3 {
+		t.Fatalf("sidecars %v, want one per kept copy", infos)
 	}
 }
 

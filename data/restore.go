@@ -111,7 +111,8 @@ func migratedSchema(ctx context.Context, dest, src string) (map[string]string, e
 }
 
 // Restore replaces the database at dbPath with the backup src after
-// checking src. The current database, if any, is first kept as a dated
+// checking src; a compressed src (.gz) is decompressed first, an
+// encrypted one is ErrEncryptedBackup (OpenBackup decrypts it). The current database, if any, is first kept as a dated
 // copy beside it, whose path is returned; two restores never keep their
 // copies under one name. No program may have dbPath open: the restore is
 // refused with ErrInUse while one has.
@@ -119,11 +120,16 @@ func Restore(ctx context.Context, dbPath, src string, now time.Time) (kept strin
 	if IsServer(dbPath) {
 		return "", ErrRestoreOnServer
 	}
-	if _, err := CheckBackup(ctx, src); err != nil {
+	plain, done, err := OpenBackup(src, BackupKeys{})
+	if err != nil {
+		return "", err
+	}
+	defer done()
+	if _, err := checkPlain(ctx, src, plain); err != nil {
 		return "", err
 	}
 	tmp := dbPath + ".restore"
-	if err := copyFile(src, tmp); err != nil {
+	if err := copyFile(plain, tmp); err != nil {
 		return "", err
 	}
 	defer os.Remove(tmp) // nothing is left after the rename

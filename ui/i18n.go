@@ -104,6 +104,10 @@ func errorText(err error) string {
 		return lang.L("err.newer_schema")
 	case errors.Is(err, data.ErrRestoreOnServer):
 		return lang.L("err.restore_server")
+	case errors.Is(err, data.ErrCutBackup):
+		return lang.L("err.cut_backup")
+	case errors.Is(err, data.ErrNoBackupKey):
+		return lang.L("err.no_backup_key")
 	case errors.Is(err, data.ErrWrongPassphrase):
 		return lang.L("err.wrong_passphrase")
 	case errors.Is(err, data.ErrEncryptedBackup):

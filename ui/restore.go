@@ -98,8 +98,13 @@ func (p *restorePicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	box.Objects[0].(*widget.Label).SetText(takenText(b.Taken, time.Now()) + " — " + lang.L("backup.kind."+string(b.Kind)))
 	holds := lang.L("backup.holds", map[string]any{"Sponsors": b.Sponsors, "Children": b.Children,
 		"Donations": b.Donations, "Size": sizeText(b.Size)})
-	if b.Err != nil {
+	switch {
+	case b.Err != nil:
 		holds = lang.L("backup.unreadable", map[string]any{"Size": sizeText(b.Size)})
+	case b.Encrypted && b.Children == 0 && b.Sponsors == 0:
+		holds = lang.L("backup.holds_encrypted", map[string]any{"Size": sizeText(b.Size)})
+	case b.Encrypted:
+		holds = lang.L("backup.encrypted_mark") + " · " + holds
 	}
 	box.Objects[1].(*widget.Label).SetText(holds)
 	box.Objects[2].(*widget.Label).SetText(b.Path)
@@ -122,7 +127,8 @@ func (p *restorePicker) onOtherTapped() {
 		p.d.Hide()
 		p.u.confirmRestore(data.BackupInfo{Path: src, Kind: data.BackupManual, Taken: fileTime(src)})
 	}, p.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	// plain copies, the daily compressed ones and encrypted ones
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".gz", ".age"}))
 	p.u.startIn(d, folderBackups)
 	d.Resize(p.u.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
 	p.u.showFileDialog(d)

@@ -13,7 +13,7 @@ func init() {
 	register(&command{name: "backup", summary: "write a consistent copy of the database (safe while the app runs), or the day's automatic one",
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			out := fs.String("out", "", "the backup file to write")
-			auto := fs.Bool("auto", false, "make the day's automatic backup (skipped when done today) and drop the oldest")
+			auto := fs.Bool("auto", false, "make the day's automatic backup (compressed; skipped when done today or nothing changed; encrypted as the settings say) and drop this database's oldest")
 			dir := fs.String("dir", "", "with --auto: the folder (default: the settings', or «backups» beside the database)")
 			keep := fs.Int("keep", 0, "with --auto: how many daily backups to keep (default: the settings', or 7)")
 			encrypt := fs.Bool("encrypt", false, "with --out: encrypt the copy with a passphrase (age); asked twice at a terminal")
@@ -23,7 +23,7 @@ func init() {
 					return usageError("give either --out FILE or --auto")
 				}
 				if *encrypt && *auto {
-					return usageError("--encrypt goes with --out: the daily automatic backup is not encrypted yet")
+					return usageError("--encrypt goes with --out: the daily automatic backup is encrypted as the settings say (Settings → Backup)")
 				}
 				if *passStdin && !*encrypt {
 					return usageError("--passphrase-stdin goes with --encrypt")
@@ -53,14 +53,24 @@ func init() {
 				if *keep > 0 {
 					k = *keep
 				}
-				path, err := data.AutoBackup(ctx, st, d, k)
+				keyDir, _ := data.BackupKeyDir()
+				rcpt, err := data.AutoBackupRecipient(settings, keyDir)
 				if err != nil {
 					return err
 				}
-				if path == "" {
+				res, err := data.AutoBackupWith(ctx, st, data.AutoBackupOptions{Dir: d, Keep: k, Recipient: rcpt})
+				if err != nil {
+					return err
+				}
+				switch {
+				case res.Today:
 					fmt.Fprintf(e.stdout, "today's backup already exists in %s\n", d)
 					return nil
+				case res.Same != "":
+					fmt.Fprintf(e.stdout, "nothing changed since %s: no new backup\n", res.Same)
+					return nil
 				}
+				path := res.Path
 				fmt.Fprintf(e.stdout, "backup written to %s (the last %d kept)\n", path, k)
 				return nil
 			}

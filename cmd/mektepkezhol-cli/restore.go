@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"time"
@@ -47,21 +48,19 @@ func init() {
 		}})
 }
 
-// openBackup returns the file to restore: the backup itself, or the
-// decrypted copy of an encrypted one (recognised by its header), with
-// done removing that copy.
+// openBackup returns the file to restore: the backup itself, or the plain
+// copy of a compressed or encrypted one, with done removing that copy. An
+// encrypted daily copy opens with the key in the user's config folder; a
+// passphrase is asked only when that is not enough.
 func openBackup(e *env, file string, fromStdin bool) (string, func(), error) {
-	enc, err := data.IsEncryptedBackup(file)
-	if err != nil || !enc {
-		return file, func() {}, err
+	keyDir, _ := data.BackupKeyDir()
+	plain, done, err := data.OpenBackup(file, data.BackupKeys{Dir: keyDir})
+	if !errors.Is(err, data.ErrEncryptedBackup) {
+		return plain, done, err
 	}
 	pass, err := readPassphrase(e, fromStdin, false)
 	if err != nil {
 		return "", nil, err
 	}
-	plain, done, err := data.DecryptBackup(file, pass)
-	if err != nil {
-		return "", nil, err
-	}
-	return plain, done, nil
+	return data.OpenBackup(file, data.BackupKeys{Dir: keyDir, Passphrase: pass})
 }
