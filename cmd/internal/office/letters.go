@@ -139,14 +139,18 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	_, statErr := os.Stat(req.OutDir)
 	newDir := req.OutDir != "" && errors.Is(statErr, os.ErrNotExist)
 	var written []tempFile
+	removeTemps := func() {
+		for _, t := range written {
+			os.Remove(t.temp)
+		}
+		written = nil
+	}
 	saved := false
 	defer func() {
 		if saved {
 			return
 		}
-		for _, t := range written {
-			os.Remove(t.temp) // left only if the batch failed
-		}
+		removeTemps() // left only if the batch failed
 		if newDir {
 			os.Remove(req.OutDir) // only if empty: the folder this batch made
 		}
@@ -157,6 +161,7 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 			letters[i] = report.Letter{Number: l.Number, Lang: req.Lang, IssuedOn: l.IssuedOn, Campaign: c,
 				Sponsor: sponsors[i].Sponsor, Gift: gifts[l.SponsorID]}
 		}
+		removeTemps() // a run the server refused and retries starts afresh
 		var err error
 		written, err = writeLetterFiles(req, letters, opt)
 		return err

@@ -36,4 +36,3 @@ func FileSafe(name string) string {
 	}
 	return name
 }
-

@@ -74,9 +74,13 @@ func TestPrintLettersUnthanked(t *testing.T) {
 	if got := letterCount(t, st, c); got != before+len(want) {
 		t.Fatalf("register rows=%d, want %d", got, before+len(want))
 	}
-	// A retried transaction (MEKTEPKEZHOL_TX_REPLAY) renders, and reports, again.
+	// A retried transaction (MEKTEPKEZHOL_TX_REPLAY) renders, and reports, again,
+	// and the refused run's file goes: only the letters are left in the folder.
 	if calls == 0 || calls%len(want) != 0 || last != len(want) {
 		t.Fatalf("progress called %d times, last %d; want %d each run", calls, last, len(want))
+	}
+	if left, _ := os.ReadDir(filepath.Dir(out)); len(left) != 1 {
+		t.Fatalf("the folder holds %d files, want the letters' PDF alone", len(left))
 	}
 	// Now every donor is thanked: nothing left to print.
 	_, err = office.PrintLetters(ctx, st, c, office.LettersRequest{Unthanked: true, Lang: "kk", Out: out + "2"}, nil)
