@@ -214,9 +214,10 @@ func (s *Store) anonymise(ctx context.Context, tx *sql.Tx, children []int64, bef
 }
 
 // anonymousIIN returns a new mark for an anonymised child: random, so two
-// districts' anonymised children never meet in a roll-up.
+// districts' anonymised children never meet in a roll-up; letters only, so
+// no digit of it is read as a birth date or a sex (IIN.Sex).
 func anonymousIIN() string {
-	const letters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	const letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 	b := make([]byte, 11)
 	rand.Read(b)
 	for i := range b {

@@ -196,6 +196,9 @@ func TestRetainKeepsEveryCampaignsFigures(t *testing.T) {
 		ch.GuardianPhone != "" || ch.Notes != "" || ch.Categories[0].DocNumber != "" {
 		t.Fatalf("anonymised child=%+v", ch)
 	}
+	if _, ok := ch.IIN.BirthDate(); ok || ch.IIN.Sex() != "" || len(ch.IIN) != 12 {
+		t.Fatalf("the mark %q reads as an IIN", ch.IIN)
+	}
 	if ch.SchoolID == 0 || ch.Grade != 4 || ch.Sex != data.Female || ch.BirthDate.Year() != 2010 ||
 		ch.Categories[0].Code != data.CatLowIncome {
 		t.Fatalf("anonymised child lost what stays: %+v", ch)
