@@ -125,7 +125,7 @@ func AutoBackupWith(ctx context.Context, st *Store, opt AutoBackupOptions) (Auto
 	}
 	defer os.RemoveAll(tmp)
 	plain := filepath.Join(tmp, "snapshot.sqlite")
-	if err := st.Backup(ctx, plain); err != nil {
+	if err := st.copyTo(ctx, plain); err != nil { // the daily copy is not recorded
 		return res, err
 	}
 	info, err := describeSnapshot(ctx, plain)
