@@ -32,6 +32,8 @@ type (
 	searcher interface{ focusSearch() }
 	// editor tells whether a form holds changes not yet saved.
 	editor interface{ unsaved() bool }
+	// leaver lets go of what a screen holds (its rows) when another is shown.
+	leaver interface{ onLeft() }
 )
 
 // Screen names, used by the navigation and the dashboard's click-through.
@@ -101,6 +103,7 @@ type App struct {
 	nav      *navList
 	switcher *campaignSwitcher
 	help     *helpWindow // ui/help.go, while open
+	timings  *timings    // ui/timings.go, nil unless asked for
 }
 
 // New builds the workspace into w over st, in the language of the saved
@@ -190,6 +193,9 @@ func (u *App) build() {
 // before it loads. A form with unsaved changes asks first.
 func (u *App) show(name string, setup func(screen)) {
 	go2 := func() {
+		if prev, ok := u.screens[u.current].(leaver); ok && u.current != name {
+			prev.onLeft()
+		}
 		u.current = name
 		sc := u.screens[name]
 		if setup != nil {

@@ -60,6 +60,8 @@ type Store interface {
 	DeleteChild(ctx context.Context, id int64) error
 
 	FindDistributions(ctx context.Context, f data.DistributionFilter) ([]data.DistributionRow, error)
+	FindNewestDistributions(ctx context.Context, f data.DistributionFilter, after data.DistributionCursor, n int) ([]data.DistributionRow, error)
+	CountDistributions(ctx context.Context, f data.DistributionFilter) (int, error)
 	CreateDistributions(ctx context.Context, ds []data.Distribution, force bool) error
 	DeleteDistribution(ctx context.Context, id int64) error
 	ApproveDistributions(ctx context.Context, ids []int64) (int, error)
