@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -104,12 +105,14 @@ type App struct {
 	switcher *campaignSwitcher
 	help     *helpWindow // ui/help.go, while open
 	timings  *timings    // ui/timings.go, nil unless asked for
+
+	searchWait time.Duration // the child pickers' debounce (ui/debounce.go); tests set 0
 }
 
 // New builds the workspace into w over st, in the language of the saved
 // settings, showing the newest campaign's dashboard.
 func New(a fyne.App, w fyne.Window, st Store, opts ...Option) *App {
-	u := &App{app: a, win: w, st: st, ctx: context.Background()}
+	u := &App{app: a, win: w, st: st, ctx: context.Background(), searchWait: searchDelay}
 	for _, o := range opts {
 		o(u)
 	}

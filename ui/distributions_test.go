@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,7 +17,12 @@ import (
 // countingStore is the real store that counts the list's queries.
 type countingStore struct {
 	*data.Store
-	newest, counts atomic.Int32
+	newest, counts, childIDs atomic.Int32
+}
+
+func (c *countingStore) FindChildIDs(ctx context.Context, f data.ChildFilter) ([]int64, error) {
+	c.childIDs.Add(1)
+	return c.Store.FindChildIDs(ctx, f)
 }
 
 func (c *countingStore) FindNewestDistributions(ctx context.Context, f data.DistributionFilter,
@@ -32,16 +38,38 @@ func (c *countingStore) CountDistributions(ctx context.Context, f data.Distribut
 
 // heldWork holds the background work back until the test runs it, as a
 // slow database would: loads are on their way while the clerk clicks.
-type heldWork struct{ queue []func() }
+// The debounce's timer adds work from its own goroutine.
+type heldWork struct {
+	mu    sync.Mutex
+	queue []func()
+}
+
+func (h *heldWork) add(work func()) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.queue = append(h.queue, work)
+}
+
+func (h *heldWork) len() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.queue)
+}
 
 func (h *heldWork) run(newestFirst bool) {
-	for len(h.queue) > 0 {
+	for {
+		h.mu.Lock()
+		if len(h.queue) == 0 {
+			h.mu.Unlock()
+			return
+		}
 		i := 0
 		if newestFirst {
 			i = len(h.queue) - 1
 		}
 		w := h.queue[i]
 		h.queue = append(h.queue[:i], h.queue[i+1:]...)
+		h.mu.Unlock()
 		w()
 	}
 }
@@ -61,13 +89,14 @@ func newHeldUI(t *testing.T) (*App, *countingStore, *heldWork) {
 	}
 	held := &heldWork{}
 	oldBg, oldToday := background, today
-	background = func(work func()) { held.queue = append(held.queue, work) }
+	background = held.add
 	today = func() time.Time { return data.Date(2019, 9, 2) }
 	t.Cleanup(func() { background, today = oldBg, oldToday; setLanguage("kk") })
 	w := a.NewWindow("test")
 	w.Resize(fyne.NewSize(1366, 768))
 	cs := &countingStore{Store: st}
 	u := New(a, w, cs)
+	u.searchWait = 0
 	held.run(false)
 	return u, cs, held
 }

@@ -2,9 +2,7 @@ package ui
 
 import (
 	"image/color"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,15 +16,6 @@ import (
 	"github.com/mektepkezhol/app/report/lingo"
 )
 
-func sortDistributionsNewest(rows []data.DistributionRow) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		if !rows[i].GivenOn.Equal(rows[j].GivenOn) {
-			return rows[i].GivenOn.After(rows[j].GivenOn) // by the day given, not by when typed in
-		}
-		return rows[i].ID > rows[j].ID
-	})
-}
-
 // giveForm picks the children (one, or a group by school, category and
 // grade) and the item, shows the stock, and saves the distributions; the
 // duplicate and shortage warning asks before saving anyway.
@@ -38,6 +27,7 @@ type giveForm struct {
 
 	mode                          *widget.RadioGroup
 	search                        *widget.Entry
+	picks                         *childSearch // ui/child_pick.go
 	matches                       []data.Child
 	matchList                     *widget.List
 	school, category, grade, item *widget.Select
@@ -56,6 +46,7 @@ func newGiveForm(u *App, saved func()) *giveForm {
 	f.who.Wrapping, f.stockInfo.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.search = widget.NewEntry()
 	f.search.SetPlaceHolder(lang.L("dist.search_child"))
+	f.picks = newChildSearch(u, "give", 2, f.showMatches)
 	f.search.OnChanged = f.onSearchChanged
 	f.matchList = widget.NewList(func() int { return len(f.matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -210,26 +201,11 @@ func (f *giveForm) clear() {
 // and time make it unique for one desk.
 func newActNumber(t time.Time) string { return t.Format("060102-1504") }
 
-func (f *giveForm) onSearchChanged(q string) {
-	if len(strings.TrimSpace(q)) < 2 {
-		f.matches = nil
-		f.matchList.Refresh()
-		return
-	}
-	filter := data.ChildFilter{Query: q, Limit: 50}
-	background(func() {
-		cs, err := f.u.st.FindChildren(f.u.ctx, filter)
-		fyne.Do(func() {
-			if err != nil {
-				showError(f.u.win, err)
-				return
-			}
-			if f.search.Text != q {
-				return // the clerk typed on
-			}
-			f.matches = cs
-			f.matchList.UnselectAll()
-			f.matchList.Refresh()
-		})
-	})
+func (f *giveForm) onSearchChanged(q string) { f.picks.onChanged(q) }
+
+// showMatches lists the children found for the search box.
+func (f *giveForm) showMatches(_ string, found []data.Child) {
+	f.matches = found
+	f.matchList.UnselectAll()
+	f.matchList.Refresh()
 }
