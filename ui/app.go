@@ -105,6 +105,7 @@ type App struct {
 	switcher *campaignSwitcher
 	help     *helpWindow // ui/help.go, while open
 	timings  *timings    // ui/timings.go, nil unless asked for
+	busy     *busyMark   // ui/busy.go
 
 	searchWait time.Duration // the child pickers' debounce (ui/debounce.go); tests set 0
 }
@@ -178,8 +179,9 @@ func (u *App) build() {
 		}
 	}
 	u.switcher = newCampaignSwitcher(u)
+	u.busy = newBusyMark()
 	title := widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, title, container.NewHBox(u.userLabel(), u.switcher.buildUI()))
+	top := container.NewBorder(nil, nil, title, container.NewHBox(u.busy.spin, u.userLabel(), u.switcher.buildUI()))
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.16
 	u.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, split))
@@ -207,6 +209,7 @@ func (u *App) show(name string, setup func(screen)) {
 		u.content.Objects = []fyne.CanvasObject{sc.buildUI()}
 		u.content.Refresh()
 		sc.refresh()
+		u.busy.watch()
 		u.nav.Select(indexOf(screenOrder, name))
 	}
 	if prev, ok := u.screens[u.current].(editor); ok && prev.unsaved() && u.current != name {
@@ -287,6 +290,7 @@ func (u *App) setCampaign(c data.Campaign) {
 	u.campaign = c
 	if sc, ok := u.screens[u.current]; ok {
 		sc.refresh()
+		u.busy.watch()
 	}
 }
 
