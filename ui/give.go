@@ -95,12 +95,30 @@ func (f *giveForm) buildUI() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(whom, what))
 }
 
-// refresh reloads the stock and the filter choices.
+// refresh reloads the stock and the filter choices off the UI goroutine:
+// the stock sums a campaign's distributions (a million on a region's file).
 func (f *giveForm) refresh() {
-	var err error
-	if f.schools, err = f.u.st.FindSchools(f.u.ctx); err != nil {
-		showError(f.u.win, err)
-	}
+	campaign := f.u.campaign.ID
+	background(func() {
+		schools, err := f.u.st.FindSchools(f.u.ctx)
+		var stock []data.StockLine
+		if err == nil {
+			stock, err = f.u.st.Stock(f.u.ctx, campaign)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(f.u.win, err)
+				return
+			}
+			f.schools, f.stock = schools, stock
+			f.fillChoices()
+		})
+	})
+}
+
+// fillChoices offers the schools, categories, grades and the items in
+// stock.
+func (f *giveForm) fillChoices() {
 	codes := []string{""}
 	for _, sc := range f.schools {
 		codes = append(codes, strconv.Itoa(sc.Number))
@@ -124,9 +142,6 @@ func (f *giveForm) refresh() {
 	setSelectOptions(f.school, f.schoolChoice.labels)
 	setSelectOptions(f.category, f.catChoice.labels)
 	setSelectOptions(f.grade, grades)
-	if f.stock, err = f.u.st.Stock(f.u.ctx, f.u.campaign.ID); err != nil {
-		showError(f.u.win, err)
-	}
 	var ids []string
 	for _, l := range f.stock {
 		ids = append(ids, strconv.FormatInt(l.Item.ID, 10))
