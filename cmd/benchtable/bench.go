@@ -61,6 +61,10 @@ func (b *bench) run(goBench bool) error {
 	if out, err := exec.Command("go", "build", "-o", b.cli, "./cmd/mektepkezhol-cli").CombinedOutput(); err != nil {
 		return fmt.Errorf("build: %v: %s", err, out)
 	}
+	if *guiStressOnly {
+		b.guiStressFigures() // cmd/benchtable/gui_stress.go
+		return nil
+	}
 	big := filepath.Join(b.dir, "big.db")
 	fmt.Fprintln(os.Stderr, "generating 100k children, 2k sponsors, 100k distributions …")
 	wall, _, err := b.timed(b.cli, "--db", big, "demo", "--children", "100000", "--sponsors", "2000", "--distributions", "100000")
@@ -74,6 +78,7 @@ func (b *bench) run(goBench bool) error {
 	b.cliFigures(big)
 	b.importFigure()
 	b.windowFigure(big)
+	b.guiStressFigures()
 	if goBench {
 		if err := b.goBenchmarks(); err != nil {
 			return err
