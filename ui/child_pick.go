@@ -59,9 +59,5 @@ func (c *childSearch) onChanged(q string) {
 // findChildPicks asks the store for the first matches of q in the
 // Children screen's order, through its indexed search.
 func findChildPicks(ctx context.Context, st Store, q string) ([]data.Child, error) {
-	ids, err := st.FindChildIDs(ctx, data.ChildFilter{Query: q, Limit: childPicks})
-	if err != nil {
-		return nil, err
-	}
-	return st.FindChildrenByIDs(ctx, ids[:min(len(ids), childPicks)])
+	return st.FindChildPicks(ctx, q, childPicks)
 }

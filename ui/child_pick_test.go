@@ -25,7 +25,7 @@ func TestGiveSearchTypedQuicklyAsksOnce(t *testing.T) {
 	}
 	surname := kids[0].Surname
 	f := u.screens[scrDistributions].(*distributionsScreen).give
-	before := cs.childIDs.Load()
+	before := cs.childPicks.Load()
 	test.Type(f.search, surname)
 	deadline := time.Now().Add(5 * time.Second)
 	for held.len() == 0 && time.Now().Before(deadline) {
@@ -36,7 +36,7 @@ func TestGiveSearchTypedQuicklyAsksOnce(t *testing.T) {
 		t.Fatalf("%d searches queued after typing %q, want 1", n, surname)
 	}
 	held.run(false)
-	if got := cs.childIDs.Load() - before; got != 1 {
+	if got := cs.childPicks.Load() - before; got != 1 {
 		t.Fatalf("store asked %d times, want 1", got)
 	}
 	if len(f.matches) == 0 || len(f.matches) > childPicks {

@@ -17,12 +17,12 @@ import (
 // countingStore is the real store that counts the list's queries.
 type countingStore struct {
 	*data.Store
-	newest, counts, childIDs atomic.Int32
+	newest, counts, childPicks atomic.Int32
 }
 
-func (c *countingStore) FindChildIDs(ctx context.Context, f data.ChildFilter) ([]int64, error) {
-	c.childIDs.Add(1)
-	return c.Store.FindChildIDs(ctx, f)
+func (c *countingStore) FindChildPicks(ctx context.Context, q string, n int) ([]data.Child, error) {
+	c.childPicks.Add(1)
+	return c.Store.FindChildPicks(ctx, q, n)
 }
 
 func (c *countingStore) FindNewestDistributions(ctx context.Context, f data.DistributionFilter,

@@ -54,6 +54,7 @@ type Store interface {
 	CountChildren(ctx context.Context, f data.ChildFilter) (int, error)
 	FindChildIDs(ctx context.Context, f data.ChildFilter) ([]int64, error)
 	FindChildrenByIDs(ctx context.Context, ids []int64) ([]data.Child, error)
+	FindChildPicks(ctx context.Context, q string, n int) ([]data.Child, error) // ui/child_pick.go
 	FindChildByID(ctx context.Context, id int64) (data.Child, error)
 	CreateChild(ctx context.Context, c *data.Child) error
 	UpdateChild(ctx context.Context, c *data.Child) error
