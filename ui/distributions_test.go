@@ -175,3 +175,26 @@ func TestDistributionsNewerLoadWins(t *testing.T) {
 		}
 	}
 }
+
+// TestListsLetGoWhenLeft: a list screen holds no rows once another screen
+// is shown, and has them again when shown again.
+func TestListsLetGoWhenLeft(t *testing.T) {
+	u, _ := newTestUI(t)
+	sp := u.screens[scrSponsors].(*sponsorsScreen)
+	u.show(scrSponsors, nil)
+	n := len(sp.rows)
+	if n == 0 {
+		t.Fatal("the demo's sponsors are not listed")
+	}
+	u.show(scrDonations, nil)
+	if sp.rows != nil {
+		t.Fatalf("sponsors hold %d rows after they were left", len(sp.rows))
+	}
+	if d := u.screens[scrDonations].(*donationsScreen); len(d.rows) == 0 {
+		t.Fatal("the demo's donations are not listed")
+	}
+	u.show(scrSponsors, nil)
+	if len(sp.rows) != n {
+		t.Fatalf("sponsors list %d rows when shown again, want %d", len(sp.rows), n)
+	}
+}
