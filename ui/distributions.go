@@ -139,20 +139,6 @@ func (s *distributionsScreen) load(fresh bool) {
 	s.busy.Show()
 	s.busy.Start()
 	background(func() {
-		n, err := s.u.st.CountDistributions(ctx, f)
-		fyne.Do(func() {
-			if !s.loads.current(gen) {
-				return
-			}
-			if err != nil {
-				showError(s.u.win, err)
-				return
-			}
-			s.total = n
-			s.showCount()
-		})
-	})
-	background(func() {
 		items, err := s.u.st.FindAidItems(ctx)
 		var rows []data.DistributionRow
 		if err == nil {
@@ -175,6 +161,27 @@ func (s *distributionsScreen) load(fresh bool) {
 			s.showRows(rows)
 			s.u.timings.listShown(scrDistributions, len(rows), started) // ui/timings.go
 			s.place.restore(s.table)
+			s.loadCount(ctx, gen, f)
+		})
+	})
+}
+
+// loadCount counts the list's distributions once its first page is on
+// screen: the page comes first, the count (a scan of the campaign's
+// index) as soon as it is known.
+func (s *distributionsScreen) loadCount(ctx context.Context, gen int, f data.DistributionFilter) {
+	background(func() {
+		n, err := s.u.st.CountDistributions(ctx, f)
+		fyne.Do(func() {
+			if !s.loads.current(gen) {
+				return
+			}
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.total = n
+			s.showCount()
 		})
 	})
 }
