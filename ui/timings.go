@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,6 +38,7 @@ type timingEvent struct {
 	Rows       int    `json:"rows,omitempty"`
 	MB         int64  `json:"mb,omitempty"`
 	AnonMB     int64  `json:"anon_mb,omitempty"`
+	GoMB       int64  `json:"go_mb,omitempty"` // the Go runtime's share of AnonMB
 }
 
 func (t *timings) write(e timingEvent) {
@@ -87,7 +89,9 @@ func (u *App) StartTimings(w io.Writer) {
 // in all, and the part that is the app's own (heap, SQLite's caches, the
 // renderer's buffers) rather than files mapped in.
 func rssEvent(name string) timingEvent {
-	e := timingEvent{Ev: "rss", Name: name}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	e := timingEvent{Ev: "rss", Name: name, GoMB: int64(ms.Sys-ms.HeapReleased) >> 20}
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return e
