@@ -265,6 +265,31 @@ func (s *Store) FindDistributions(ctx context.Context, f DistributionFilter) ([]
 }
 
 func findDistributions(ctx context.Context, q queryer, f DistributionFilter) ([]DistributionRow, error) {
+	where, args := distributionWhere(f)
+	limit := f.Limit
+	if limit <= 0 {
+		limit = math.MaxInt32 // all
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+distributionColumns+`
+		FROM distributions d JOIN children c ON c.id = d.child_id LEFT JOIN schools s ON s.id = d.school_id
+		WHERE `+where+`
+		ORDER BY s.number, d.given_on, c.surname, c.name, d.id LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("find distributions: %w", err)
+	}
+	return scanDistributionRows(rows)
+}
+
+// distributionColumns are what a list shows of a distribution d, its
+// child c and school s, in scanDistributionRows' order.
+const distributionColumns = `d.id, d.child_id, d.campaign_id, d.item_id, d.size, d.quantity,
+		d.given_on, COALESCE(d.school_id, 0), d.act_number, d.issued_by, d.forced,
+		d.approved_by, COALESCE(d.approved_at, ''),
+		c.surname || ' ' || c.name || CASE c.patronymic WHEN '' THEN '' ELSE ' ' || c.patronymic END,
+		c.iin, COALESCE(s.number, 0), COALESCE(c.grade, 0), c.grade_letter`
+
+// distributionWhere is the filter's condition over distributions d.
+func distributionWhere(f DistributionFilter) (string, []any) {
 	where, args := []string{"1 = 1"}, []any{}
 	add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
 	if f.ID != 0 {
@@ -288,21 +313,11 @@ func findDistributions(ctx context.Context, q queryer, f DistributionFilter) ([]
 	if f.Pending {
 		add("d.approved_by = ?", "")
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = math.MaxInt32 // all
-	}
-	rows, err := q.QueryContext(ctx, `SELECT d.id, d.child_id, d.campaign_id, d.item_id, d.size, d.quantity,
-		d.given_on, COALESCE(d.school_id, 0), d.act_number, d.issued_by, d.forced,
-		d.approved_by, COALESCE(d.approved_at, ''),
-		c.surname || ' ' || c.name || CASE c.patronymic WHEN '' THEN '' ELSE ' ' || c.patronymic END,
-		c.iin, COALESCE(s.number, 0), COALESCE(c.grade, 0), c.grade_letter
-		FROM distributions d JOIN children c ON c.id = d.child_id LEFT JOIN schools s ON s.id = d.school_id
-		WHERE `+strings.Join(where, " AND ")+`
-		ORDER BY s.number, d.given_on, c.surname, c.name, d.id LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("find distributions: %w", err)
-	}
+	return strings.Join(where, " AND "), args
+}
+
+// scanDistributionRows reads the columns of distributionColumns.
+func scanDistributionRows(rows *sql.Rows) ([]DistributionRow, error) {
 	defer rows.Close()
 	var out []DistributionRow
 	for rows.Next() {

@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,6 +33,8 @@ type (
 	searcher interface{ focusSearch() }
 	// editor tells whether a form holds changes not yet saved.
 	editor interface{ unsaved() bool }
+	// leaver lets go of what a screen holds (its rows) when another is shown.
+	leaver interface{ onLeft() }
 )
 
 // Screen names, used by the navigation and the dashboard's click-through.
@@ -102,12 +105,16 @@ type App struct {
 	switcher *campaignSwitcher
 	help     *helpWindow // ui/help.go, while open
 	tips     *tipLayer   // ui/tooltip.go: cut cells' whole texts
+	timings  *timings    // ui/timings.go, nil unless asked for
+	busy     *busyMark   // ui/busy.go
+
+	searchWait time.Duration // the child pickers' debounce (ui/debounce.go); tests set 0
 }
 
 // New builds the workspace into w over st, in the language of the saved
 // settings, showing the newest campaign's dashboard.
 func New(a fyne.App, w fyne.Window, st Store, opts ...Option) *App {
-	u := &App{app: a, win: w, st: st, ctx: context.Background()}
+	u := &App{app: a, win: w, st: st, ctx: context.Background(), searchWait: searchDelay}
 	for _, o := range opts {
 		o(u)
 	}
@@ -173,8 +180,9 @@ func (u *App) build() {
 		}
 	}
 	u.switcher = newCampaignSwitcher(u)
+	u.busy = newBusyMark()
 	title := widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, title, container.NewHBox(u.userLabel(), u.switcher.buildUI()))
+	top := container.NewBorder(nil, nil, title, container.NewHBox(u.busy.spin, u.userLabel(), u.switcher.buildUI()))
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.16
 	u.tips = newTipLayer(u.win.Canvas())
@@ -192,6 +200,9 @@ func (u *App) build() {
 // before it loads. A form with unsaved changes asks first.
 func (u *App) show(name string, setup func(screen)) {
 	go2 := func() {
+		if prev, ok := u.screens[u.current].(leaver); ok && u.current != name {
+			prev.onLeft()
+		}
 		u.current = name
 		sc := u.screens[name]
 		if setup != nil {
@@ -200,6 +211,7 @@ func (u *App) show(name string, setup func(screen)) {
 		u.content.Objects = []fyne.CanvasObject{sc.buildUI()}
 		u.content.Refresh()
 		sc.refresh()
+		u.busy.watch()
 		u.nav.Select(indexOf(screenOrder, name))
 	}
 	if prev, ok := u.screens[u.current].(editor); ok && prev.unsaved() && u.current != name {
@@ -280,6 +292,7 @@ func (u *App) setCampaign(c data.Campaign) {
 	u.campaign = c
 	if sc, ok := u.screens[u.current]; ok {
 		sc.refresh()
+		u.busy.watch()
 	}
 }
 

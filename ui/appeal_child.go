@@ -12,16 +12,14 @@ import (
 	"github.com/mektepkezhol/app/data"
 )
 
-// childFinds is how many children the appeal's child search offers.
-const childFinds = 20
-
 // appealChild links an appeal to the child it is about: search by name or
 // IIN, pick one of the results, or clear the link.
 type appealChild struct {
 	f      *appealForm
 	id     int64
 	found  []data.Child
-	gen    int // bumped by each search; late answers of an old one are dropped
+	gen    int          // bumped by each set; a late answer of an old one is dropped
+	picks  *childSearch // ui/child_pick.go
 	search *widget.Entry
 	pick   *widget.Select
 	linked *widget.Label
@@ -31,6 +29,7 @@ type appealChild struct {
 func newAppealChild(f *appealForm) *appealChild {
 	c := &appealChild{f: f, search: widget.NewEntry(), linked: widget.NewLabel("—")}
 	c.search.SetPlaceHolder(lang.L("appeal.child_search"))
+	c.picks = newChildSearch(f.u, "appeal", 2, c.showFound)
 	c.search.OnChanged = c.onSearchChanged
 	c.pick = newSelect(nil, c.onPicked)
 	c.pick.PlaceHolder = lang.L("appeal.child_pick")
@@ -45,6 +44,7 @@ func (c *appealChild) buildUI() fyne.CanvasObject {
 // set shows the appeal's child (0: none) without marking the form dirty.
 func (c *appealChild) set(id int64) {
 	c.id, c.found, c.gen = id, nil, c.gen+1
+	c.picks.deb.stop()
 	c.search.SetText("")
 	c.pick.Options, c.pick.Selected = nil, ""
 	c.pick.Refresh()
@@ -77,37 +77,23 @@ func (c *appealChild) onSearchChanged(q string) {
 	if c.f.state.filling {
 		return
 	}
-	c.gen++
-	gen := c.gen
-	if len([]rune(strings.TrimSpace(q))) < 2 {
-		c.found, c.pick.Options = nil, nil
-		c.pick.Refresh()
-		return
+	c.picks.onChanged(q)
+}
+
+// showFound offers the children found for the search box.
+func (c *appealChild) showFound(q string, rows []data.Child) {
+	c.found = rows
+	var opts []string
+	for _, ch := range rows {
+		opts = append(opts, childLine(ch))
 	}
-	background(func() {
-		rows, err := c.f.u.st.FindChildren(c.f.u.ctx, data.ChildFilter{Query: q, Limit: childFinds})
-		fyne.Do(func() {
-			if gen != c.gen {
-				return
-			}
-			if err != nil {
-				showError(c.f.u.win, err)
-				return
-			}
-			c.found = rows
-			var opts []string
-			for _, ch := range rows {
-				opts = append(opts, childLine(ch))
-			}
-			c.pick.Options, c.pick.Selected = opts, ""
-			if len(opts) == 0 {
-				c.pick.PlaceHolder = lang.L("appeal.child_none")
-			} else {
-				c.pick.PlaceHolder = lang.L("appeal.child_pick")
-			}
-			c.pick.Refresh()
-		})
-	})
+	c.pick.Options, c.pick.Selected = opts, ""
+	if len(opts) == 0 && len([]rune(strings.TrimSpace(q))) >= 2 {
+		c.pick.PlaceHolder = lang.L("appeal.child_none")
+	} else {
+		c.pick.PlaceHolder = lang.L("appeal.child_pick")
+	}
+	c.pick.Refresh()
 }
 
 func (c *appealChild) onPicked(label string) {

@@ -24,6 +24,7 @@ type coverageForm struct {
 	schools []data.School
 	appeals []data.Appeal
 	found   []data.Child // the registry's matches of the search
+	picks   *childSearch // ui/child_pick.go
 
 	heading                            *widget.Label
 	search                             *lineEntry
@@ -47,6 +48,7 @@ func newCoverageForm(u *App, saved func()) *coverageForm {
 	}
 	f.search = newLineEntry()
 	f.search.SetPlaceHolder(lang.L("coverage.search_child"))
+	f.picks = newChildSearch(u, "coverage", 3, f.showFound)
 	f.search.OnChanged = f.onSearchChanged
 	f.pick = newSelect(nil, f.onChildPicked)
 	entries := []**lineEntry{&f.name, &f.iin, &f.birth, &f.address, &f.foundOn, &f.sourceName, &f.placedOn, &f.due}
@@ -129,26 +131,21 @@ func (f *coverageForm) loadCatalogue() {
 }
 
 // onSearchChanged looks the child up in the registry by name or IIN.
-func (f *coverageForm) onSearchChanged(q string) {
+func (f *coverageForm) onSearchChanged(q string) { f.picks.onChanged(q) }
+
+// showFound offers the registry's matches; a query too short to search
+// leaves the last ones.
+func (f *coverageForm) showFound(q string, cs []data.Child) {
 	if len([]rune(strings.TrimSpace(q))) < 3 {
 		return
 	}
-	background(func() {
-		cs, err := f.u.st.FindChildren(f.u.ctx, data.ChildFilter{Query: q, Limit: 30})
-		fyne.Do(func() {
-			if err != nil {
-				showError(f.u.win, err)
-				return
-			}
-			f.found = cs
-			opts := []string{lang.L("coverage.not_registered")}
-			for _, c := range cs {
-				opts = append(opts, c.FullName()+" · "+string(c.IIN))
-			}
-			f.pick.Options = opts
-			f.pick.Refresh()
-		})
-	})
+	f.found = cs
+	opts := []string{lang.L("coverage.not_registered")}
+	for _, c := range cs {
+		opts = append(opts, c.FullName()+" · "+string(c.IIN))
+	}
+	f.pick.Options = opts
+	f.pick.Refresh()
 }
 
 // onChildPicked links the case to a registered child, or unlinks it.

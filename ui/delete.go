@@ -142,7 +142,7 @@ func (s *distributionsScreen) onTakeBackTapped() {
 			s.sel = -1
 			s.takeBack.Disable()
 			s.place.mark(row)
-			s.refresh()
+			s.reload()
 		})
 }
 

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,18 +16,26 @@ import (
 	"github.com/mektepkezhol/app/data"
 )
 
-// recentDistributions is how many of the latest distributions the list shows.
-const recentDistributions = 2000
+// distPage is how many distributions the list asks the store for at a
+// time, newest first; «more» asks for the next page.
+const distPage = 200
 
 // distributionsScreen gives items to one child or a group and lists what
 // was given.
 type distributionsScreen struct {
 	u     *App
-	rows  []data.DistributionRow
+	rows  []data.DistributionRow // the pages shown, not the campaign
+	total int                    // the campaign's count, -1 while unknown
 	items map[int64]data.AidItem
 	table *dataTable
 	count *widget.Label
+	busy  *widget.Activity // while a page loads
+	more  *widget.Button   // the next page
 	give  *giveForm
+
+	loads   loader // ui/loader.go
+	loadCtx context.Context
+	filter  data.DistributionFilter // of the rows shown
 
 	sel      int // the selected row, -1: none
 	takeBack *widget.Button
@@ -36,16 +46,20 @@ type distributionsScreen struct {
 }
 
 func newDistributionsScreen(u *App) *distributionsScreen {
-	s := &distributionsScreen{u: u, items: map[int64]data.AidItem{}, count: widget.NewLabel("")}
+	s := &distributionsScreen{u: u, items: map[int64]data.AidItem{}, count: widget.NewLabel(""), total: -1}
+	s.busy = widget.NewActivity()
+	s.busy.Hide()
+	s.more = widget.NewButtonWithIcon(lang.L("dist.more"), theme.MoreVerticalIcon(), s.onMoreTapped)
+	s.more.Hide()
 	s.table = newDataTable([]string{lang.L("col.date"), lang.L("col.act"), lang.L("col.full_name"), lang.L("col.school"),
 		lang.L("col.item"), lang.L("col.quantity"), lang.L("col.approved")}, []float32{100, 120, 240, 70, 170, 70, 110},
 		func() int { return len(s.rows) }, s.cell)
-	s.give = newGiveForm(u, s.refresh)
+	s.give = newGiveForm(u, s.reload)
 	s.sel = -1
 	s.table.selected = s.onSelected
 	s.takeBack = widget.NewButtonWithIcon(lang.L("delete.distribution.button"), theme.ContentUndoIcon(), s.onTakeBackTapped)
 	s.takeBack.Disable()
-	s.pending = widget.NewCheck(lang.L("dist.pending"), func(bool) { s.refresh() })
+	s.pending = widget.NewCheck(lang.L("dist.pending"), func(bool) { s.load(true) })
 	s.approve = widget.NewButtonWithIcon(lang.L("dist.approve"), theme.ConfirmIcon(), s.onApproveTapped)
 	return s
 }
@@ -90,24 +104,53 @@ func (s *distributionsScreen) buildUI() fyne.CanvasObject {
 	}
 	// two rows, so the list's buttons do not squeeze the form beside it
 	head := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(title, s.count), s.fileButton()),
+		container.NewBorder(nil, nil, container.NewHBox(title, s.busy, s.count), s.fileButton()),
 		container.NewHBox(s.pending, layout.NewSpacer(), s.approve, s.takeBack))
-	list := container.NewBorder(head, nil, nil, nil, s.table.table)
+	list := container.NewBorder(head, container.NewHBox(layout.NewSpacer(), s.more), nil, nil, s.table.table)
 	split := container.NewHSplit(s.give.buildUI(), list)
 	split.Offset = 0.45
 	return split
 }
 
+// refresh shows the screen's list; coming back while the list still
+// loads joins that load.
 func (s *distributionsScreen) refresh() {
-	id := s.u.campaign.ID
 	s.give.refresh()
+	s.load(false)
+}
+
+// reload lists again after a change (a save, a take-back, an approval).
+func (s *distributionsScreen) reload() {
+	s.give.refresh()
+	s.load(true)
+}
+
+// load asks the store for the newest page and, beside it, the count; a
+// newer load cancels this one. Only the page is held, never the campaign.
+func (s *distributionsScreen) load(fresh bool) {
+	f := data.DistributionFilter{CampaignID: s.u.campaign.ID, Pending: s.pending.Checked}
+	ctx, gen, ok := s.loads.start(s.u.ctx, fmt.Sprint(f.CampaignID, f.Pending), fresh)
+	if !ok {
+		return // the same list is on its way
+	}
+	s.loadCtx, s.filter, s.total = ctx, f, -1
+	started := time.Now()
+	s.showRows(nil)
+	s.busy.Show()
+	s.busy.Start()
 	background(func() {
-		items, err := s.u.st.FindAidItems(s.u.ctx)
+		items, err := s.u.st.FindAidItems(ctx)
 		var rows []data.DistributionRow
 		if err == nil {
-			rows, err = s.u.st.FindDistributions(s.u.ctx, data.DistributionFilter{CampaignID: id, Pending: s.pending.Checked})
+			rows, err = s.u.st.FindNewestDistributions(ctx, f, data.DistributionCursor{}, distPage)
 		}
 		fyne.Do(func() {
+			if !s.loads.current(gen) {
+				return // a newer load took over
+			}
+			s.loads.done(gen)
+			s.busy.Stop()
+			s.busy.Hide()
 			if err != nil {
 				showError(s.u.win, err)
 				return
@@ -115,21 +158,89 @@ func (s *distributionsScreen) refresh() {
 			for _, it := range items {
 				s.items[it.ID] = it
 			}
-			// newest first: the store orders by school for the acts
-			sortDistributionsNewest(rows)
-			total := len(rows)
-			if total > recentDistributions {
-				rows = rows[:recentDistributions]
-			}
-			s.rows = rows
-			s.count.SetText(lang.L("dist.count", map[string]any{"N": number(int64(total)), "Shown": number(int64(len(rows)))}))
-			s.table.reload()
-			s.sel = -1
-			s.takeBack.Disable()
-			s.updateApprove()
+			s.showRows(rows)
+			s.u.timings.listShown(scrDistributions, len(rows), started) // ui/timings.go
 			s.place.restore(s.table)
+			s.loadCount(ctx, gen, f)
 		})
 	})
+}
+
+// loadCount counts the list's distributions once its first page is on
+// screen: the page comes first, the count (a scan of the campaign's
+// index) as soon as it is known.
+func (s *distributionsScreen) loadCount(ctx context.Context, gen int, f data.DistributionFilter) {
+	background(func() {
+		n, err := s.u.st.CountDistributions(ctx, f)
+		fyne.Do(func() {
+			if !s.loads.current(gen) {
+				return
+			}
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.total = n
+			s.showCount()
+		})
+	})
+}
+
+// onMoreTapped appends the next page.
+func (s *distributionsScreen) onMoreTapped() {
+	if len(s.rows) == 0 || s.loadCtx == nil {
+		return
+	}
+	ctx, f, gen, after := s.loadCtx, s.filter, s.loads.gen, s.rows[len(s.rows)-1].Cursor()
+	s.more.Disable()
+	background(func() {
+		rows, err := s.u.st.FindNewestDistributions(ctx, f, after, distPage)
+		fyne.Do(func() {
+			if !s.loads.current(gen) {
+				return
+			}
+			s.more.Enable()
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.showRows(append(s.rows, rows...))
+		})
+	})
+}
+
+// showRows lists rows (nil: none yet) and offers the next page after a
+// full one.
+func (s *distributionsScreen) showRows(rows []data.DistributionRow) {
+	s.rows = rows
+	if len(rows) > 0 && len(rows)%distPage == 0 && (s.total < 0 || len(rows) < s.total) {
+		s.more.Show()
+	} else {
+		s.more.Hide()
+	}
+	s.showCount()
+	s.table.reload()
+	s.sel = -1
+	s.takeBack.Disable()
+	s.updateApprove()
+}
+
+func (s *distributionsScreen) showCount() {
+	switch {
+	case s.total < 0:
+		s.count.SetText(lang.L("dist.loading"))
+	default:
+		s.count.SetText(lang.L("dist.count", map[string]any{"N": number(int64(s.total)), "Shown": number(int64(len(s.rows)))}))
+	}
+	if s.total >= 0 && len(s.rows) >= s.total {
+		s.more.Hide()
+	}
+}
+
+// onLeft lets go of the rows; a load on its way still comes in, small.
+func (s *distributionsScreen) onLeft() {
+	s.rows = nil
+	s.table.reload()
 }
 
 func (s *distributionsScreen) onNewTapped()  { s.give.clear() }
@@ -198,8 +309,8 @@ func (s *distributionsScreen) approveIDs(ids []int64) {
 				s.updateApprove()
 				return
 			}
+			s.reload()
 			s.count.SetText(lang.L("dist.approved_n", map[string]any{"N": n}))
-			s.refresh()
 		})
 	})
 }

@@ -2,9 +2,7 @@ package ui
 
 import (
 	"image/color"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,15 +16,6 @@ import (
 	"github.com/mektepkezhol/app/report/lingo"
 )
 
-func sortDistributionsNewest(rows []data.DistributionRow) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		if !rows[i].GivenOn.Equal(rows[j].GivenOn) {
-			return rows[i].GivenOn.After(rows[j].GivenOn) // by the day given, not by when typed in
-		}
-		return rows[i].ID > rows[j].ID
-	})
-}
-
 // giveForm picks the children (one, or a group by school, category and
 // grade) and the item, shows the stock, and saves the distributions; the
 // duplicate and shortage warning asks before saving anyway.
@@ -38,6 +27,7 @@ type giveForm struct {
 
 	mode                          *widget.RadioGroup
 	search                        *widget.Entry
+	picks                         *childSearch // ui/child_pick.go
 	matches                       []data.Child
 	matchList                     *widget.List
 	school, category, grade, item *widget.Select
@@ -56,6 +46,7 @@ func newGiveForm(u *App, saved func()) *giveForm {
 	f.who.Wrapping, f.stockInfo.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.search = widget.NewEntry()
 	f.search.SetPlaceHolder(lang.L("dist.search_child"))
+	f.picks = newChildSearch(u, "give", 2, f.showMatches)
 	f.search.OnChanged = f.onSearchChanged
 	f.matchList = widget.NewList(func() int { return len(f.matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -104,12 +95,30 @@ func (f *giveForm) buildUI() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(whom, what))
 }
 
-// refresh reloads the stock and the filter choices.
+// refresh reloads the stock and the filter choices off the UI goroutine:
+// the stock sums a campaign's distributions (a million on a region's file).
 func (f *giveForm) refresh() {
-	var err error
-	if f.schools, err = f.u.st.FindSchools(f.u.ctx); err != nil {
-		showError(f.u.win, err)
-	}
+	campaign := f.u.campaign.ID
+	background(func() {
+		schools, err := f.u.st.FindSchools(f.u.ctx)
+		var stock []data.StockLine
+		if err == nil {
+			stock, err = f.u.st.Stock(f.u.ctx, campaign)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(f.u.win, err)
+				return
+			}
+			f.schools, f.stock = schools, stock
+			f.fillChoices()
+		})
+	})
+}
+
+// fillChoices offers the schools, categories, grades and the items in
+// stock.
+func (f *giveForm) fillChoices() {
 	codes := []string{""}
 	for _, sc := range f.schools {
 		codes = append(codes, strconv.Itoa(sc.Number))
@@ -133,9 +142,6 @@ func (f *giveForm) refresh() {
 	setSelectOptions(f.school, f.schoolChoice.labels)
 	setSelectOptions(f.category, f.catChoice.labels)
 	setSelectOptions(f.grade, grades)
-	if f.stock, err = f.u.st.Stock(f.u.ctx, f.u.campaign.ID); err != nil {
-		showError(f.u.win, err)
-	}
 	var ids []string
 	for _, l := range f.stock {
 		ids = append(ids, strconv.FormatInt(l.Item.ID, 10))
@@ -210,26 +216,11 @@ func (f *giveForm) clear() {
 // and time make it unique for one desk.
 func newActNumber(t time.Time) string { return t.Format("060102-1504") }
 
-func (f *giveForm) onSearchChanged(q string) {
-	if len(strings.TrimSpace(q)) < 2 {
-		f.matches = nil
-		f.matchList.Refresh()
-		return
-	}
-	filter := data.ChildFilter{Query: q, Limit: 50}
-	background(func() {
-		cs, err := f.u.st.FindChildren(f.u.ctx, filter)
-		fyne.Do(func() {
-			if err != nil {
-				showError(f.u.win, err)
-				return
-			}
-			if f.search.Text != q {
-				return // the clerk typed on
-			}
-			f.matches = cs
-			f.matchList.UnselectAll()
-			f.matchList.Refresh()
-		})
-	})
+func (f *giveForm) onSearchChanged(q string) { f.picks.onChanged(q) }
+
+// showMatches lists the children found for the search box.
+func (f *giveForm) showMatches(_ string, found []data.Child) {
+	f.matches = found
+	f.matchList.UnselectAll()
+	f.matchList.Refresh()
 }

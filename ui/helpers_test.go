@@ -35,6 +35,7 @@ func newTestUI(t *testing.T) (*App, *data.Store) {
 	w := a.NewWindow("test")
 	w.Resize(fyne.NewSize(1366, 768))
 	u := New(a, w, st)
+	u.searchWait = 0 // the pickers answer as the test types
 	return u, st
 }
 

@@ -81,14 +81,21 @@ func (s *itemsScreen) buildUI() fyne.CanvasObject {
 	return split
 }
 
+// refresh loads the stock off the UI goroutine: it sums the campaign's
+// distributions.
 func (s *itemsScreen) refresh() {
-	rows, err := s.u.st.Stock(s.u.ctx, s.u.campaign.ID)
-	if err != nil {
-		showError(s.u.win, err)
-		return
-	}
-	s.rows = rows
-	s.table.reload()
+	campaign := s.u.campaign.ID
+	background(func() {
+		rows, err := s.u.st.Stock(s.u.ctx, campaign)
+		fyne.Do(func() {
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.rows = rows
+			s.table.reload()
+		})
+	})
 }
 
 func (s *itemsScreen) open(a data.AidItem) {

@@ -84,13 +84,17 @@ func (s *schoolsScreen) buildUI() fyne.CanvasObject {
 }
 
 func (s *schoolsScreen) refresh() {
-	rows, err := s.u.st.FindSchools(s.u.ctx)
-	if err != nil {
-		showError(s.u.win, err)
-		return
-	}
-	s.rows = rows
-	s.table.reload()
+	background(func() {
+		rows, err := s.u.st.FindSchools(s.u.ctx)
+		fyne.Do(func() {
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.rows = rows
+			s.table.reload()
+		})
+	})
 }
 
 func (s *schoolsScreen) open(sc data.School) {

@@ -74,8 +74,14 @@ func (s *sponsorsScreen) buildUI() fyne.CanvasObject {
 
 func (s *sponsorsScreen) refresh() {
 	f := data.SponsorFilter{Query: s.search.Text, CampaignID: s.u.campaign.ID}
+	byName := s.table.sortCol < 0
 	background(func() {
 		rows, err := s.u.st.FindSponsors(s.u.ctx, f)
+		if byName {
+			// here, not on the UI goroutine: collating thousands of names
+			// froze the window (the store orders by code point: Қ after Ш)
+			sortSponsorRows(rows)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				showError(s.u.win, err)
@@ -84,8 +90,6 @@ func (s *sponsorsScreen) refresh() {
 			s.rows = rows
 			if s.table.sortCol >= 0 {
 				s.sortRows(s.table.sortCol, s.table.sortAsc)
-			} else {
-				s.sortRows(0, true) // the store orders by code point: Қ after Ш, Ә last
 			}
 			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
 			s.table.reload()

@@ -54,12 +54,15 @@ type Store interface {
 	CountChildren(ctx context.Context, f data.ChildFilter) (int, error)
 	FindChildIDs(ctx context.Context, f data.ChildFilter) ([]int64, error)
 	FindChildrenByIDs(ctx context.Context, ids []int64) ([]data.Child, error)
+	FindChildPicks(ctx context.Context, q string, n int) ([]data.Child, error) // ui/child_pick.go
 	FindChildByID(ctx context.Context, id int64) (data.Child, error)
 	CreateChild(ctx context.Context, c *data.Child) error
 	UpdateChild(ctx context.Context, c *data.Child) error
 	DeleteChild(ctx context.Context, id int64) error
 
 	FindDistributions(ctx context.Context, f data.DistributionFilter) ([]data.DistributionRow, error)
+	FindNewestDistributions(ctx context.Context, f data.DistributionFilter, after data.DistributionCursor, n int) ([]data.DistributionRow, error)
+	CountDistributions(ctx context.Context, f data.DistributionFilter) (int, error)
 	CreateDistributions(ctx context.Context, ds []data.Distribution, force bool) error
 	DeleteDistribution(ctx context.Context, id int64) error
 	ApproveDistributions(ctx context.Context, ids []int64) (int, error)

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"slices"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
@@ -23,11 +26,38 @@ func (t *dataTable) fitColumns() {
 	rows := min(t.rows(), fitRows)
 	for col := range t.headers {
 		w := max(t.widthAt(col), fyne.MeasureText(t.headers[col], size, fyne.TextStyle{}).Width+arrow+2*pad)
-		for row := 0; row < rows && w < fitMaxWidth; row++ {
-			w = max(w, fyne.MeasureText(t.cell(row, col), size, fyne.TextStyle{}).Width+pad)
+		for _, text := range t.longestTexts(col, rows) {
+			w = max(w, fyne.MeasureText(text, size, fyne.TextStyle{}).Width+pad)
 		}
 		t.table.SetColumnWidth(col, min(w, max(fitMaxWidth, t.widthAt(col))))
 	}
+}
+
+// fitMeasured is how many of a column's texts fitColumns measures: the
+// longest in letters. Shaping a text costs about a tenth of a millisecond,
+// and seven columns of 300 rows each froze the window for 0.2 s a reload.
+const fitMeasured = 4
+
+// longestTexts returns the fitMeasured texts of col with the most letters
+// among the first rows, each once.
+func (t *dataTable) longestTexts(col, rows int) []string {
+	var top []string
+	for row := 0; row < rows; row++ {
+		text := t.cell(row, col)
+		if slices.Contains(top, text) {
+			continue
+		}
+		n := utf8.RuneCountInString(text)
+		i := len(top)
+		for i > 0 && utf8.RuneCountInString(top[i-1]) < n {
+			i--
+		}
+		if i < fitMeasured {
+			top = slices.Insert(top, i, text)
+			top = top[:min(len(top), fitMeasured)]
+		}
+	}
+	return top
 }
 
 // widthAt is the width the screen asked for column col, or 0.

@@ -7,6 +7,7 @@ import (
 	"os/user"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,17 @@ import (
 
 // background runs slow work off the UI goroutine; the work touches widgets
 // only through fyne.Do. Tests make it synchronous.
-var background = func(work func()) { go work() }
+var background = func(work func()) {
+	running.Add(1)
+	go func() {
+		defer running.Add(-1)
+		work()
+	}()
+}
+
+// running counts the background work under way: the timing hooks
+// (ui/timings.go) call a screen shown once its loads have landed.
+var running atomic.Int64
 
 func dialogError(w fyne.Window, msg string) {
 	dialog.ShowError(errors.New(msg), w)

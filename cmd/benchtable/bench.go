@@ -67,13 +67,16 @@ func (b *bench) run(goBench bool) error {
 	if out, err := exec.Command("go", "build", "-o", b.cli, "./cmd/mektepkezhol-cli").CombinedOutput(); err != nil {
 		return fmt.Errorf("build: %v: %s", err, out)
 	}
-	switch b.part {
-	case "import":
+	switch {
+	case b.part == "import":
 		b.importFigure(10000, "≤ 1 s, ≤ 100 MB")
 		b.importFigure(100000, "≤ 10 s, ≤ 300 MB")
 		return nil
-	case "letters":
+	case b.part == "letters":
 		defer b.lettersMemoryFigure()
+	case *guiStressOnly:
+		b.guiStressFigures() // cmd/benchtable/gui_stress.go
+		return nil
 	}
 	big := filepath.Join(b.dir, "big.db")
 	fmt.Fprintln(os.Stderr, "generating 100k children, 2k sponsors, 100k distributions …")
@@ -94,6 +97,7 @@ func (b *bench) run(goBench bool) error {
 	b.importFigure(100000, "≤ 10 s, ≤ 300 MB")
 	b.lettersMemoryFigure()
 	b.windowFigure(big)
+	b.guiStressFigures()
 	if goBench {
 		if err := b.goBenchmarks(); err != nil {
 			return err

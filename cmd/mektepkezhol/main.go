@@ -31,11 +31,13 @@ func main() {
 		return
 	}
 	var st *data.Store
+	stopTimings := func() {}
 	// on a server that asks for a password, after the login window
 	err = ui.Connect(w, dsn, *demo, func(opened *data.Store) {
 		st = opened
 		u := ui.New(a, w, st, ui.WithDocuments(func(st *data.Store) ui.Documents { return documents{st} }))
 		u.LogStartup(os.Stderr, start)
+		stopTimings = startTimings(u)
 		if *tour != "" {
 			go u.Tour(os.Stdout, *tour)
 		}
@@ -44,6 +46,7 @@ func main() {
 		ui.ShowStartFailure(a, w, dsn, err)
 	}
 	w.ShowAndRun()
+	stopTimings()
 	if st != nil {
 		st.Close()
 	}

@@ -1,0 +1,177 @@
+//go:build linux
+
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+var guiStressOnly = flag.Bool("gui-stress", false, "only the GUI rows on the stress database (see $MEKTEPKEZHOL_STRESS_DB)")
+
+// stressDB is the stress database (300k children, 1M distributions of
+// the campaign): generating it takes minutes, so it is made once and kept
+// between runs, at $MEKTEPKEZHOL_STRESS_DB or in /var/tmp.
+func (b *bench) stressDB() (string, error) {
+	path := os.Getenv("MEKTEPKEZHOL_STRESS_DB")
+	if path == "" {
+		path = filepath.Join("/var/tmp", "mektepkezhol-stress.db")
+	}
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	fmt.Fprintln(os.Stderr, "generating the stress database (minutes) at", path, "…")
+	wall, _, err := b.timed(b.cli, "--db", path, "demo", "--scale", "stress")
+	if err != nil {
+		os.Remove(path)
+		return "", err
+	}
+	b.add(row{"stress database generation", "300k children, 5k sponsors, 1M distributions", secs(wall), "", "", ""})
+	return path, nil
+}
+
+// guiEvent is one line of the GUI's timing hooks (ui/timings.go).
+type guiEvent struct {
+	Ev, Name   string
+	Ms         int64
+	AfterKeyMs int64 `json:"after_key_ms"`
+	Rows       int
+	MB         int64
+	AnonMB     int64 `json:"anon_mb"`
+}
+
+// guiStressFigures walks the GUI through every screen on the stress
+// database under Xvfb (MEKTEPKEZHOL_WALK=1) and reads its own timings.
+func (b *bench) guiStressFigures() {
+	xvfb, err := exec.LookPath("xvfb-run")
+	if err != nil {
+		b.note("GUI on the stress database: xvfb-run not installed")
+		return
+	}
+	db, err := b.stressDB()
+	if err != nil {
+		b.note("GUI on the stress database: %v", err)
+		return
+	}
+	gui := filepath.Join(b.dir, "mektepkezhol")
+	if out, err := exec.Command("go", "build", "-o", gui, "./cmd/mektepkezhol").CombinedOutput(); err != nil {
+		b.note("GUI on the stress database: build: %v: %s", err, out)
+		return
+	}
+	log := filepath.Join(b.dir, "gui-stress-timings.jsonl")
+	cmd := exec.Command("timeout", "600", xvfb, "-a", "-s", "-screen 0 1366x768x24", gui, "--db", db)
+	cmd.Env = append(os.Environ(), "MEKTEPKEZHOL_TIMINGS="+log, "MEKTEPKEZHOL_WALK=1")
+	load := loadAverage()
+	fmt.Fprintln(os.Stderr, "walking the GUI on the stress database …")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.note("GUI on the stress database: %v: %s", err, lastLines(string(out), 5))
+		return
+	}
+	events, err := readGUIEvents(log)
+	if err != nil {
+		b.note("GUI on the stress database: %v", err)
+		return
+	}
+	b.addGUIRows(events, fmt.Sprintf("stress database, Xvfb 1366×768, load %s", load))
+}
+
+func (b *bench) addGUIRows(events []guiEvent, where string) {
+	var lists, searches, afterKeys, stalls []time.Duration
+	var screens []guiEvent
+	var rss, anon int64
+	for _, e := range events {
+		d := time.Duration(e.Ms) * time.Millisecond
+		switch {
+		case e.Ev == "list" && e.Name == "distributions":
+			lists = append(lists, d)
+		case e.Ev == "search" && e.Name == "give":
+			searches = append(searches, d)
+			afterKeys = append(afterKeys, time.Duration(e.AfterKeyMs)*time.Millisecond)
+		case e.Ev == "screen" && !strings.HasPrefix(e.Name, "distributions"):
+			screens = append(screens, e)
+		case e.Ev == "stall":
+			stalls = append(stalls, d)
+		case e.Ev == "rss" && e.Name == "after_all":
+			rss, anon = e.MB, e.AnonMB
+		}
+	}
+	if len(lists) > 0 {
+		b.add(row{"Тарату: list shown (worst of 2 visits)", where + "; newest 200 of 1M distributions + count",
+			ms(slicesMax(lists)), "≤ 500 ms", "", ""})
+	}
+	if len(searches) > 0 {
+		b.add(row{"give form: child search answered (worst)", fmt.Sprintf("%s; %d queries typed at 40 ms a key; after the last key, 150 ms debounce in: %s",
+			where, len(searches), ms(slicesMax(afterKeys))), ms(slicesMax(searches)), "≤ 100 ms", "", ""})
+	}
+	if len(screens) > 0 {
+		sort.Slice(screens, func(i, j int) bool { return screens[i].Ms > screens[j].Ms })
+		var all []string
+		for _, s := range screens {
+			all = append(all, fmt.Sprintf("%s %d", s.Name, s.Ms))
+		}
+		b.add(row{"every other screen shown, loads landed (worst)", where + "; ms: " + strings.Join(all, ", "),
+			fmt.Sprintf("%d ms (%s)", screens[0].Ms, screens[0].Name), "≤ 300 ms", "", ""})
+	}
+	worst := time.Duration(0)
+	if len(stalls) > 0 {
+		worst = slicesMax(stalls)
+	}
+	b.add(row{"UI goroutine stalls > 100 ms", where + "; probed every 50 ms through the whole walk",
+		fmt.Sprintf("%d, worst %s", len(stalls), ms(worst)), "none", "", ""})
+	if rss > 0 {
+		b.add(row{"app RSS after every screen", fmt.Sprintf("%s; of it the app's own (anonymous) %d MB", where, anon),
+			fmt.Sprintf("%d MB", rss), "≤ 400 MB", "", ""})
+	}
+}
+
+func readGUIEvents(path string) ([]guiEvent, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []guiEvent
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var e guiEvent
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return nil, fmt.Errorf("%s: %v", path, err)
+		}
+		out = append(out, e)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: the GUI wrote no timings", path)
+	}
+	return out, sc.Err()
+}
+
+func slicesMax(ds []time.Duration) time.Duration {
+	m := ds[0]
+	for _, d := range ds {
+		m = max(m, d)
+	}
+	return m
+}
+
+// loadAverage is the machine's 1-minute load: other work on the two
+// cores shows in every GUI figure.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Fields(string(b))[0]
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// busySlow is how long a screen may load before the top bar's spinner says
+// it is still working.
+const busySlow = 200 * time.Millisecond
+
+// busyMark is the spinner in the top bar: it turns while a screen's loads
+// (any background work) have taken longer than busySlow, so a slow screen
+// is never just blank.
+type busyMark struct {
+	spin     *widget.Activity
+	watching bool // a watcher runs; UI goroutine only
+}
+
+func newBusyMark() *busyMark {
+	b := &busyMark{spin: widget.NewActivity()}
+	b.spin.Hide()
+	return b
+}
+
+// watch starts watching the loads just begun, if any; call it on the UI
+// goroutine after a screen was shown or refreshed.
+func (b *busyMark) watch() {
+	if b.watching || running.Load() == 0 {
+		return
+	}
+	b.watching = true
+	go func() {
+		time.Sleep(busySlow)
+		shown := running.Load() > 0
+		if shown {
+			fyne.Do(func() {
+				b.spin.Show()
+				b.spin.Start()
+			})
+		}
+		for running.Load() > 0 {
+			time.Sleep(50 * time.Millisecond)
+		}
+		fyne.Do(func() {
+			if shown {
+				b.spin.Stop()
+				b.spin.Hide()
+			}
+			b.watching = false
+		})
+	}()
+}

@@ -1,0 +1,47 @@
+package ui
+
+import "context"
+
+// loader keeps a screen to one load at a time: a newer load cancels the
+// older one, and a load asked for again while the same one runs (the clerk
+// left the screen and came back) joins it instead of starting a second.
+// Its methods run on the UI goroutine.
+type loader struct {
+	key     string
+	gen     int
+	running bool
+	cancel  context.CancelFunc
+}
+
+// start begins a load of key and returns its context and number; ok is
+// false when a load of the same key runs already and fresh is false.
+func (l *loader) start(parent context.Context, key string, fresh bool) (ctx context.Context, gen int, ok bool) {
+	if l.running && l.key == key && !fresh {
+		return nil, 0, false
+	}
+	l.stop()
+	ctx, l.cancel = context.WithCancel(parent)
+	l.gen++
+	l.key, l.running = key, true
+	return ctx, l.gen, true
+}
+
+// current tells whether load gen is still the newest one.
+func (l *loader) current(gen int) bool { return gen == l.gen }
+
+// done marks load gen finished, if it is the newest.
+func (l *loader) done(gen int) {
+	if gen == l.gen {
+		l.running = false
+	}
+}
+
+// stop cancels the running load; its answer, if it still comes, is stale.
+func (l *loader) stop() {
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
+	l.gen++
+	l.running = false
+}

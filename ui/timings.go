@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// timings writes the GUI's own figures as JSON lines, one event a line,
+// for make bench (MEKTEPKEZHOL_TIMINGS=path, see cmd/mektepkezhol):
+//
+//	{"ev":"screen","name":"children","ms":120}   shown, its loads landed
+//	{"ev":"list","name":"distributions","ms":80,"rows":200}
+//	{"ev":"search","name":"give","ms":40,"after_key_ms":190,"rows":20}
+//	{"ev":"stall","ms":140}                       the UI goroutine blocked
+//	{"ev":"rss","name":"after_all","mb":210}
+//
+// A nil *timings writes nothing, so the screens call it unconditionally.
+type timings struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+// timingEvent is one line.
+type timingEvent struct {
+	Ev         string `json:"ev"`
+	Name       string `json:"name,omitempty"`
+	Ms         int64  `json:"ms"`
+	AfterKeyMs int64  `json:"after_key_ms,omitempty"`
+	Rows       int    `json:"rows,omitempty"`
+	MB         int64  `json:"mb,omitempty"`
+	AnonMB     int64  `json:"anon_mb,omitempty"`
+	GoMB       int64  `json:"go_mb,omitempty"` // the Go runtime's share of AnonMB
+}
+
+func (t *timings) write(e timingEvent) {
+	if t == nil {
+		return
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.w.Write(append(b, '\n'))
+}
+
+// listShown notes a list's first page on screen, since its load started.
+func (t *timings) listShown(screen string, rows int, since time.Time) {
+	t.write(timingEvent{Ev: "list", Name: screen, Ms: time.Since(since).Milliseconds(), Rows: rows})
+}
+
+// searchAnswered notes a picker's matches on screen: since the query went
+// to the store and since the clerk's last key (the debounce's wait in it).
+func (t *timings) searchAnswered(picker string, rows int, sent, key time.Time) {
+	t.write(timingEvent{Ev: "search", Name: picker, Ms: time.Since(sent).Milliseconds(),
+		AfterKeyMs: time.Since(key).Milliseconds(), Rows: rows})
+}
+
+// StartTimings makes the app write its timing events to w and probe the
+// UI goroutine every 50 ms for stalls over 100 ms, until the app quits.
+// Call it before the window shows.
+func (u *App) StartTimings(w io.Writer) {
+	u.timings = &timings{w: w}
+	t := u.timings
+	go func() {
+		fyne.DoAndWait(func() {}) // the window's loop runs: its start is no stall
+		for {
+			start := time.Now()
+			fyne.DoAndWait(func() {})
+			if d := time.Since(start); d > 100*time.Millisecond {
+				t.write(timingEvent{Ev: "stall", Ms: d.Milliseconds()})
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}()
+}
+
+// rssEvent reads the process's resident memory (Linux; zeros elsewhere):
+// in all, and the part that is the app's own (heap, SQLite's caches, the
+// renderer's buffers) rather than files mapped in.
+func rssEvent(name string) timingEvent {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	e := timingEvent{Ev: "rss", Name: name, GoMB: int64(ms.Sys-ms.HeapReleased) >> 20}
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return e
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		key, rest, _ := strings.Cut(sc.Text(), ":")
+		kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+		switch key {
+		case "VmRSS":
+			e.MB = kb / 1024
+		case "RssAnon":
+			e.AnonMB = kb / 1024
+		}
+	}
+	return e
+}

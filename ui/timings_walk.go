@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"runtime"
+	"runtime/debug"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// walkQueries are typed into the give form's search by Walk, a key every
+// 40 ms, faster than the debounce: a surname, a name and part of an IIN.
+var walkQueries = []string{"Ахметов", "Серік", "0605"}
+
+// Walk drives the window for make bench (MEKTEPKEZHOL_WALK=1): it visits
+// every screen and writes a "screen" event once the screen's loads have
+// landed, leaves Тарату while it loads and comes back, types
+// walkQueries into the give form, writes the RSS, and quits. The timing
+// events go where StartTimings sends them. Run it on its own goroutine.
+func (u *App) Walk() {
+	t := u.timings
+	u.waitIdle() // the start's loads and the day's automatic copy
+	t.write(rssEvent("start"))
+	for _, name := range screenOrder {
+		start := time.Now()
+		fyne.DoAndWait(func() { u.show(name, nil) })
+		u.waitIdle()
+		t.write(timingEvent{Ev: "screen", Name: name, Ms: time.Since(start).Milliseconds()})
+		t.write(rssEvent(name))
+	}
+	// away from Тарату and back while its list loads: one load, not two
+	start := time.Now()
+	fyne.DoAndWait(func() {
+		u.show(scrDistributions, nil)
+		u.show(scrDashboard, nil)
+		u.show(scrDistributions, nil)
+	})
+	u.waitIdle()
+	t.write(timingEvent{Ev: "screen", Name: "distributions_again", Ms: time.Since(start).Milliseconds()})
+	give := u.screens[scrDistributions].(*distributionsScreen).give
+	for _, q := range walkQueries {
+		typed := []rune(q)
+		for i := 1; i <= len(typed); i++ {
+			fyne.DoAndWait(func() { give.search.SetText(string(typed[:i])) })
+			time.Sleep(40 * time.Millisecond)
+		}
+		time.Sleep(u.searchWait + 20*time.Millisecond)
+		u.waitIdle()
+		fyne.DoAndWait(func() { give.search.SetText("") })
+	}
+	t.write(rssEvent("after_all"))
+	runtime.GC()
+	debug.FreeOSMemory()
+	t.write(rssEvent("after_all_freed"))
+	fyne.Do(u.app.Quit)
+}
+
+// waitIdle returns once no background work runs and what it handed to
+// the UI goroutine has run.
+func (u *App) waitIdle() {
+	for {
+		if running.Load() == 0 {
+			fyne.DoAndWait(func() {})
+			if running.Load() == 0 {
+				return
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
