@@ -20,14 +20,14 @@ type appealChild struct {
 	found  []data.Child
 	gen    int          // bumped by each set; a late answer of an old one is dropped
 	picks  *childSearch // ui/child_pick.go
-	search *widget.Entry
+	search *lineEntry
 	pick   *widget.Select
 	linked *widget.Label
 	clear  *widget.Button
 }
 
 func newAppealChild(f *appealForm) *appealChild {
-	c := &appealChild{f: f, search: widget.NewEntry(), linked: widget.NewLabel("—")}
+	c := &appealChild{f: f, search: newLineEntry(), linked: widget.NewLabel("—")}
 	c.search.SetPlaceHolder(lang.L("appeal.child_search"))
 	c.picks = newChildSearch(f.u, "appeal", 2, c.showFound)
 	c.search.OnChanged = c.onSearchChanged

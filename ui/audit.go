@@ -37,7 +37,7 @@ type auditScreen struct {
 	u        *App
 	user     *widget.Select
 	users    choice
-	from, to *widget.Entry
+	from, to *lineEntry
 	action   *widget.Select
 	actions  choice
 	table    *dataTable
@@ -53,7 +53,7 @@ type auditScreen struct {
 var auditActions = []string{"", "insert", "update", "delete", data.ActionAccess}
 
 func newAuditScreen(u *App) *auditScreen {
-	s := &auditScreen{u: u, from: widget.NewEntry(), to: widget.NewEntry(), pageInfo: widget.NewLabel("")}
+	s := &auditScreen{u: u, from: newLineEntry(), to: newLineEntry(), pageInfo: widget.NewLabel("")}
 	s.from.SetPlaceHolder(lang.L("field.audit_from"))
 	s.to.SetPlaceHolder(lang.L("field.audit_to"))
 	s.users = newChoice([]string{""}, auditUserLabel)

@@ -38,7 +38,7 @@ func passwordEntries(t *testing.T, w fyne.Window) []*widget.Entry {
 	t.Helper()
 	var found []*widget.Entry
 	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Password {
+		if e, ok := asEntry(o); ok && e.Password {
 			found = append(found, e)
 		}
 	})

@@ -26,7 +26,7 @@ type giveForm struct {
 	schools    []data.School
 
 	mode                          *widget.RadioGroup
-	search                        *widget.Entry
+	search                        *lineEntry
 	picks                         *childSearch // ui/child_pick.go
 	matches                       []data.Child
 	matchList                     *widget.List
@@ -34,7 +34,7 @@ type giveForm struct {
 	schoolChoice, catChoice       choice
 	itemChoice                    choice
 	withoutItem                   *widget.Check
-	size, quantity, givenOn, act  *widget.Entry
+	size, quantity, givenOn, act  *lineEntry
 	who                           *widget.Label
 	stockInfo                     *widget.Label
 	single, group                 *fyne.Container
@@ -44,7 +44,7 @@ type giveForm struct {
 func newGiveForm(u *App, saved func()) *giveForm {
 	f := &giveForm{u: u, who: widget.NewLabel(""), stockInfo: widget.NewLabel("")}
 	f.who.Wrapping, f.stockInfo.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	f.search = widget.NewEntry()
+	f.search = newLineEntry()
 	f.search.SetPlaceHolder(lang.L("dist.search_child"))
 	f.picks = newChildSearch(u, "give", 2, f.showMatches)
 	f.search.OnChanged = f.onSearchChanged
@@ -62,7 +62,7 @@ func newGiveForm(u *App, saved func()) *giveForm {
 	f.item = newSelect(nil, func(string) { f.showStock() })
 	f.withoutItem = widget.NewCheck(lang.L("dist.without_item"), nil)
 	f.withoutItem.SetChecked(true)
-	f.size, f.quantity, f.givenOn, f.act = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.size, f.quantity, f.givenOn, f.act = newLineEntry(), newLineEntry(), newLineEntry(), newLineEntry()
 	f.givenOn.Validator = dateValidator
 	f.mode = widget.NewRadioGroup([]string{lang.L("dist.one"), lang.L("dist.group")}, func(string) { f.showMode() })
 	f.mode.Horizontal = true

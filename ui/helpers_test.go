@@ -110,3 +110,14 @@ func widgetButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button
 	}
 	return found
 }
+
+// asEntry finds the Fyne entry inside one of the app's one-line entries.
+func asEntry(o fyne.CanvasObject) (*widget.Entry, bool) {
+	switch x := o.(type) {
+	case *widget.Entry:
+		return x, true
+	case *lineEntry:
+		return &x.Entry, true
+	}
+	return nil, false
+}

@@ -147,7 +147,7 @@ func visit(o fyne.CanvasObject, at fyne.Position, clip rect, scrolled bool, fn f
 	switch o.(type) {
 	case *widget.Table, *widget.List, *widget.Tree, *widget.GridWrap:
 		return
-	case *widget.Entry, *widget.SelectEntry, *widget.Select:
+	case *widget.Entry, *lineEntry, *textArea, *widget.SelectEntry, *widget.Select:
 		return // their own parts (a drop-down's button) are theirs to size
 	case *container.Scroll:
 		clip = clip.intersect(rect{at.X, at.Y, at.X + o.Size().Width, at.Y + o.Size().Height})
@@ -172,6 +172,10 @@ func controlName(o fyne.CanvasObject) (string, bool) {
 		return "button «" + x.Text + "»", true
 	case *widget.Entry:
 		return "entry «" + x.Text + x.PlaceHolder + "»", true
+	case *lineEntry:
+		return "entry «" + x.Text + x.PlaceHolder + "»", true
+	case *textArea:
+		return "text «" + x.Text + x.PlaceHolder + "»", true
 	case *widget.SelectEntry:
 		return "entry «" + x.Text + x.PlaceHolder + "»", true
 	case *widget.Select:

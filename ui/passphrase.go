@@ -18,7 +18,7 @@ import (
 // passDialog asks a backup's passphrase: a new one twice, with its
 // strength, or once to open an encrypted backup.
 type passDialog struct {
-	first, second     *widget.Entry
+	first, second     *lineEntry
 	strength, problem *widget.Label
 	ok                *widget.Button
 	confirm           bool
@@ -28,7 +28,7 @@ type passDialog struct {
 // askPassphrase shows the dialog; ok gets the passphrase, cancel (if set)
 // runs when the clerk gives none.
 func (u *App) askPassphrase(confirm bool, ok func(string), cancel func()) *passDialog {
-	p := &passDialog{first: widget.NewPasswordEntry(), second: widget.NewPasswordEntry(),
+	p := &passDialog{first: newPasswordLine(), second: newPasswordLine(),
 		strength: widget.NewLabel(""), problem: widget.NewLabel(""), confirm: confirm}
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Wrapping = fyne.TextWrapWord

@@ -18,8 +18,8 @@ type settingsScreen struct {
 	u     *App
 	state formState
 
-	deptKK, deptRU, cityKK, cityRU, head *widget.Entry
-	titleKK, titleRU, phones, dueDays    *widget.Entry
+	deptKK, deptRU, cityKK, cityRU, head *lineEntry
+	titleKK, titleRU, phones, dueDays    *lineEntry
 	language                             *widget.RadioGroup
 	langs                                choice
 	dbPath                               *widget.Label
@@ -28,9 +28,9 @@ type settingsScreen struct {
 
 func newSettingsScreen(u *App) *settingsScreen {
 	s := &settingsScreen{u: u, dbPath: widget.NewLabel("")}
-	entries := []**widget.Entry{&s.deptKK, &s.deptRU, &s.cityKK, &s.cityRU, &s.head, &s.titleKK, &s.titleRU, &s.phones, &s.dueDays}
+	entries := []**lineEntry{&s.deptKK, &s.deptRU, &s.cityKK, &s.cityRU, &s.head, &s.titleKK, &s.titleRU, &s.phones, &s.dueDays}
 	for _, e := range entries {
-		*e = widget.NewEntry()
+		*e = newLineEntry()
 	}
 	s.state.track(s.deptKK, s.deptRU, s.cityKK, s.cityRU, s.head, s.titleKK, s.titleRU, s.phones, s.dueDays)
 	s.langs = newChoice([]string{"kk", "ru"}, func(c string) string { return lang.L("lang." + c) })

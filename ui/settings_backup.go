@@ -26,14 +26,14 @@ const extraLastBackup = "backup.last"
 // folder and number of the automatic daily copies, the last copy's time.
 type backupPanel struct {
 	u           *App
-	dir, keep   *widget.Entry
+	dir, keep   *lineEntry
 	last, space *widget.Label
 	enc         *encryptChoice // ui/settings_backup_enc.go
 	encryptNow  *widget.Check  // «Make a backup» encrypts with a passphrase
 }
 
 func newBackupPanel(u *App, state *formState) *backupPanel {
-	b := &backupPanel{u: u, dir: widget.NewEntry(), keep: widget.NewEntry(), last: widget.NewLabel(""),
+	b := &backupPanel{u: u, dir: newLineEntry(), keep: newLineEntry(), last: widget.NewLabel(""),
 		space: widget.NewLabel("")}
 	b.last.Wrapping = fyne.TextWrapBreak
 	b.enc = newEncryptChoice(u, state)

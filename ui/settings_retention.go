@@ -19,14 +19,14 @@ import (
 // many, and the run itself after a confirmation.
 type retentionPanel struct {
 	u      *App
-	year   *widget.Entry
+	year   *lineEntry
 	result *widget.Label
 	// done, if set, is told when a run has finished (the tests).
 	done func(data.RetentionReport)
 }
 
 func newRetentionPanel(u *App) *retentionPanel {
-	p := &retentionPanel{u: u, year: widget.NewEntry(), result: widget.NewLabel("")}
+	p := &retentionPanel{u: u, year: newLineEntry(), result: widget.NewLabel("")}
 	p.year.SetPlaceHolder(strconv.Itoa(today().Year() - 5))
 	p.result.Wrapping = fyne.TextWrapWord
 	return p

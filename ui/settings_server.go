@@ -130,7 +130,7 @@ func (p *serverPanel) onCheckTapped() {
 		showError(p.u.win, err)
 		return
 	}
-	password := widget.NewPasswordEntry()
+	password := newPasswordLine()
 	var d dialog.Dialog
 	password.OnSubmitted = func(string) { d.Hide(); p.checkWith(a, password.Text, nil) }
 	d = dialog.NewForm(lang.L("server.check"), lang.L("server.check"), lang.L("action.cancel"),

@@ -161,7 +161,7 @@ func TestUsersAdminAddsChangesRemoves(t *testing.T) {
 	setPasswords := func(first, second string) {
 		var entries []*widget.Entry
 		walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-			if e, ok := o.(*widget.Entry); ok && e.Password {
+			if e, ok := asEntry(o); ok && e.Password {
 				entries = append(entries, e)
 			}
 		})

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
@@ -78,7 +77,7 @@ func TestRestoreKeepsTheAppWhole(t *testing.T) {
 	if err != nil || before.DepartmentKK == "" {
 		t.Fatalf("the restored settings: %q, %v", before.DepartmentKK, err)
 	}
-	dept := find(t, g.w.Content(), func(e *widget.Entry) bool { return e.Text == before.DepartmentKK })
+	dept := find(t, g.w.Content(), func(e *ui.LineEntry) bool { return e.Text == before.DepartmentKK })
 	dept.SetText(before.DepartmentKK + " ")
 	saveShortcut(t, g)
 	if top := g.w.Canvas().Overlays().Top(); top != nil {
