@@ -88,7 +88,7 @@ func (s *Store) FindChildPage(ctx context.Context, f ChildFilter, after ChildCur
 		where += " AND (c.sort_key, c.id) > (?, ?)"
 		args, offset = append(args, after.Key, after.ID), 0
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+`, c.sort_key FROM children c WHERE `+where+`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+`, c.sort_key FROM children c`+s.childIndex(f)+` WHERE `+where+`
 		ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?`, append(args, limit+1, offset)...)
 	if err != nil {
 		return ChildPage{}, fmt.Errorf("find children: %w", err)
@@ -117,3 +117,23 @@ type rowWith struct {
 }
 
 func (r rowWith) Scan(dst ...any) error { return r.rows.Scan(append(dst, r.extra)...) }
+
+// childIndex names the index a page of children is read through on SQLite,
+// whose planner, without statistics, reads every child through
+// children_archived and sorts them all (65–90 ms on the region's 60 000).
+// A search scans the narrow children_search (archived, search, sort_key)
+// and sorts only the matches (15 ms); a school's list is left to the
+// planner (children_school); any other list walks children_sort in order
+// and stops at the page's end (under 1 ms). PostgreSQL plans these well
+// from its statistics.
+func (s *Store) childIndex(f ChildFilter) string {
+	switch {
+	case s.dialect == postgresDialect:
+		return ""
+	case strings.TrimSpace(f.Query) != "":
+		return " INDEXED BY children_search"
+	case f.SchoolID != 0:
+		return ""
+	}
+	return " INDEXED BY children_sort"
+}

@@ -71,6 +71,9 @@ func (b *bench) run(goBench bool) error {
 	if err := b.storeFigures(big); err != nil {
 		return err
 	}
+	if err := b.regionFigures(); err != nil {
+		return err
+	}
 	b.cliFigures(big)
 	b.importFigure()
 	b.windowFigure(big)
@@ -203,6 +206,9 @@ func orDash(s string) string {
 }
 
 func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	return ds[min(len(ds)-1, len(ds)*p/100)]
 }

@@ -16,6 +16,7 @@ import (
 func main() {
 	work := flag.String("work", "", "folder for the generated databases and files (default: a temp folder)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks too")
+	only := flag.String("only", "", `"region": only the search and dashboard at region scale, on both engines`)
 	flag.Parse()
 	dir := *work
 	if dir == "" {
@@ -26,7 +27,11 @@ func main() {
 		defer os.RemoveAll(dir)
 	}
 	b := &bench{dir: dir, cli: filepath.Join(dir, "mektepkezhol-cli")}
-	if err := b.run(*goBench); err != nil {
+	run := func() error { return b.run(*goBench) }
+	if *only == "region" {
+		run = b.regionFigures
+	}
+	if err := run(); err != nil {
 		fail(err)
 	}
 	b.print(os.Stdout)

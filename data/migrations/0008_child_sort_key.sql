@@ -6,3 +6,7 @@
 -- pgSchema writes BLOB as BYTEA on PostgreSQL.
 ALTER TABLE children ADD COLUMN sort_key BLOB;
 CREATE INDEX children_sort ON children(sort_key, id);
+-- search-as-you-type scans this narrow index and sorts only the matches
+-- by their keys (was: archived, search, surname, name)
+DROP INDEX children_search;
+CREATE INDEX children_search ON children(archived, search, sort_key);
