@@ -283,3 +283,26 @@ func TestFindChildPageFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestSortKeyFilledByClerk: a child a script added without its key (the
+// admin's psql) gets it when a clerk opens the office, with the triggers
+// on (the clerk may not turn them off) and the clerk's open still works.
+func TestSortKeyFilledByClerk(t *testing.T) {
+	if !datatest.OnServer() {
+		t.Skip("the server's owner and clerks")
+	}
+	admin := mustOpen(t)
+	ctx := context.Background()
+	want := mustKazakhChildren(t, admin, mustSchool(t, admin, 7).ID)
+	if err := admin.RawExec(`UPDATE children SET sort_key = NULL WHERE surname = 'Әбенов'`); err != nil {
+		t.Fatal(err)
+	}
+	clerk := mustUser(t, admin, data.RoleClerk)
+	all, err := clerk.FindChildren(ctx, data.ChildFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fullNames(all); !slices.Equal(got, want) {
+		t.Fatalf("after the clerk's open:\n%q\nwant\n%q", got, want)
+	}
+}
