@@ -256,6 +256,7 @@ func (s *childrenScreen) refresh() {
 				return
 			}
 			if err != nil {
+				s.ctx = ctx // the list on screen loads on with the live context
 				showError(s.u.win, err)
 				return
 			}
