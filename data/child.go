@@ -187,11 +187,11 @@ func (s *Store) createChild(ctx context.Context, tx *sql.Tx, c *Child) error {
 	c.Version, c.ChangedBy, c.ChangedAt = 1, s.actor, now
 	err := s.insertRow(ctx, tx, &c.ID, `INSERT INTO children (iin, surname, name, patronymic, birth_date, sex,
 		school_id, grade, grade_letter, address, guardian_name, guardian_phone, clothing_size, shoe_size,
-		consent_on, consent_by, notes, archived, search, version, changed_by, changed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		consent_on, consent_by, notes, archived, search, sort_key, version, changed_by, changed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
 		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize, c.ShoeSize,
-		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.Version, c.ChangedBy, at)
+		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.sortKey(), c.Version, c.ChangedBy, at)
 	if err != nil {
 		return fmt.Errorf("create child %s: %w", c.IIN, mapConstraint(err))
 	}
@@ -248,10 +248,10 @@ func (s *Store) updateChild(ctx context.Context, tx *sql.Tx, c *Child) error {
 	res, err := tx.ExecContext(ctx, `UPDATE children SET iin = ?, surname = ?, name = ?, patronymic = ?,
 		birth_date = ?, sex = ?, school_id = ?, grade = ?, grade_letter = ?, address = ?, guardian_name = ?,
 		guardian_phone = ?, clothing_size = ?, shoe_size = ?, consent_on = ?, consent_by = ?, notes = ?,
-		archived = ?, search = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
+		archived = ?, search = ?, sort_key = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
 		string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
 		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize,
-		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), s.actor, at,
+		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.sortKey(), s.actor, at,
 		c.ID, c.Version)
 	if err != nil {
 		return fmt.Errorf("update child %s: %w", c.IIN, mapConstraint(err))

@@ -125,15 +125,16 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// FindChildren returns the children matching f, ordered by surname and name.
+// FindChildren returns the children matching f in the alphabet's order
+// (surname, name, patronymic; see child_sort.go).
 func (s *Store) FindChildren(ctx context.Context, f ChildFilter) ([]Child, error) {
 	where, args := f.where()
-	limit := f.Limit
+	limit, index := f.Limit, s.childIndex(f) // a picker's few rows read as a page's
 	if limit <= 0 {
-		limit = math.MaxInt32 // all
+		limit, index = math.MaxInt32, "" // all
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c WHERE `+where+`
-		ORDER BY c.surname, c.name, c.id LIMIT ? OFFSET ?`, append(args, limit, f.Offset)...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c`+index+` WHERE `+where+`
+		ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?`, append(args, limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("find children: %w", err)
 	}

@@ -134,10 +134,10 @@ func (s *Store) mergeChild(ctx context.Context, tx *sql.Tx, id int64, c *Child, 
 	res, err := tx.ExecContext(ctx, `UPDATE children SET surname = ?, name = ?, patronymic = ?,
 		birth_date = ?, sex = ?, school_id = ?, grade = ?, grade_letter = ?, address = ?, guardian_name = ?,
 		guardian_phone = ?, clothing_size = ?, shoe_size = ?, consent_on = ?, consent_by = ?, notes = ?,
-		search = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
+		search = ?, sort_key = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
 		c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
 		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize,
-		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.searchText(), s.actor, at, c.ID, c.Version)
+		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.searchText(), c.sortKey(), s.actor, at, c.ID, c.Version)
 	if err != nil {
 		return "", fmt.Errorf("update child %s: %w", c.IIN, mapConstraint(err))
 	}

@@ -208,7 +208,8 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	// what SQL cannot do: the children's sort keys (0008)
+	return s.fillSortKeys(ctx)
 }
 
 func (s *Store) createMigrationsTable(ctx context.Context) error {

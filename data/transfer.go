@@ -180,7 +180,8 @@ func copyTable(ctx context.Context, tx, read *sql.Tx, to dialect, table string) 
 			return n, err
 		}
 		for i, v := range vals {
-			if b, ok := v.([]byte); ok { // SQLite may hand text over as bytes
+			// SQLite may hand text over as bytes; a sort key is bytes
+			if b, ok := v.([]byte); ok && cols[i] != "sort_key" {
 				vals[i] = string(b)
 			}
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,14 +18,21 @@ import (
 // childPage is how many rows the children list loads at a time.
 const childPage = 100
 
-// childrenScreen lists the children with search-as-you-type and filters;
-// it keeps only the matching IDs and loads the rows on screen.
+// childrenScreen lists the children with search-as-you-type and filters.
+// The server pages the list (data.FindChildPage): the screen holds the
+// pages on screen, the cursor after each loaded page for the next one, and
+// the count; a jump deep into the list loads its page by offset.
 type childrenScreen struct {
 	u       *App
-	ids     []int64
-	cache   map[int64]data.Child
+	total   int                  // rows in the list: the count, or the first page until it is known
+	pages   map[int][]data.Child // loaded pages by number
+	cursors map[int]data.ChildCursor
 	loading map[int]bool
-	gen     int // bumped by each search; late pages of an old one are dropped
+	listed  data.ChildFilter // the search the pages belong to,
+	shown   int              // its number
+	ctx     context.Context  // and its context: a newer search cancels it
+	cancel  context.CancelFunc
+	gen     int // bumped by each search; late answers to an old one are dropped
 	schools map[int64]data.School
 
 	search                              *widget.Entry
@@ -38,14 +46,15 @@ type childrenScreen struct {
 }
 
 func newChildrenScreen(u *App) *childrenScreen {
-	s := &childrenScreen{u: u, count: widget.NewLabel(""), cache: map[int64]data.Child{}, loading: map[int]bool{},
-		schools: map[int64]data.School{}}
+	s := &childrenScreen{u: u, count: widget.NewLabel(""), pages: map[int][]data.Child{},
+		cursors: map[int]data.ChildCursor{}, loading: map[int]bool{}, schools: map[int64]data.School{},
+		ctx: u.ctx, cancel: func() {}}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("children.search"))
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.table = newDataTable([]string{lang.L("col.full_name"), lang.L("col.iin"), lang.L("col.school"),
 		lang.L("col.grade"), lang.L("col.birth_date"), lang.L("col.categories")},
-		[]float32{280, 130, 70, 70, 110, 300}, func() int { return len(s.ids) }, s.cell)
+		[]float32{280, 130, 70, 70, 110, 300}, func() int { return s.total }, s.cell)
 	s.table.selected = s.onRowSelected
 	s.form = newChildForm(u, s.onSaved)
 	s.form.del.OnTapped = s.onDeleteTapped
@@ -61,7 +70,7 @@ func newChildrenScreen(u *App) *childrenScreen {
 func (s *childrenScreen) presetHelped(helped bool) { s.preset = &helped }
 
 func (s *childrenScreen) cell(row, col int) string {
-	c, ok := s.cache[s.ids[row]]
+	c, ok := s.childAt(row)
 	if !ok {
 		s.loadPage(row / childPage)
 		if col == 0 {
@@ -94,29 +103,41 @@ func (s *childrenScreen) cell(row, col int) string {
 	return strings.Join(names, ", ")
 }
 
+// childAt returns the child in a row, if its page is loaded.
+func (s *childrenScreen) childAt(row int) (data.Child, bool) {
+	page, ok := s.pages[row/childPage]
+	if !ok || row%childPage >= len(page) {
+		return data.Child{}, false
+	}
+	return page[row%childPage], true
+}
+
+// loadPage loads a page of the list: after the previous page's last
+// child when that page is loaded (the usual scroll), by offset otherwise.
 func (s *childrenScreen) loadPage(page int) {
 	if s.loading[page] {
 		return
 	}
 	s.loading[page] = true
-	from, to := page*childPage, (page+1)*childPage
-	if to > len(s.ids) {
-		to = len(s.ids)
+	f, after := s.listed, data.ChildCursor{}
+	if cur, ok := s.cursors[page-1]; ok {
+		after = cur
+	} else {
+		f.Offset = page * childPage
 	}
-	ids, gen := s.ids[from:to], s.gen
+	ctx, shown := s.ctx, s.shown
 	background(func() {
-		rows, err := s.u.st.FindChildrenByIDs(s.u.ctx, ids)
+		rows, err := s.u.st.FindChildPage(ctx, f, after, childPage)
 		fyne.Do(func() {
-			if gen != s.gen {
-				return
+			if shown != s.shown || ctx.Err() != nil {
+				return // the list was searched again meanwhile
 			}
 			if err != nil {
+				s.loading[page] = false
 				showError(s.u.win, err)
 				return
 			}
-			for _, c := range rows {
-				s.cache[c.ID] = c
-			}
+			s.pages[page], s.cursors[page] = rows.Children, rows.Next
 			s.table.table.Refresh()
 		})
 	})
@@ -216,29 +237,73 @@ func (s *childrenScreen) filter() data.ChildFilter {
 	return f
 }
 
+// refresh runs the search again from the list's start: the first page
+// shows as soon as it comes, the count after it (a first page that is not
+// full is the whole list and needs no count).
 func (s *childrenScreen) refresh() {
+	s.cancel()
 	s.gen++
+	ctx, cancel := context.WithCancel(s.u.ctx)
 	gen, f := s.gen, s.filter()
+	s.cancel = cancel
 	background(func() {
-		ids, err := s.u.st.FindChildIDs(s.u.ctx, f)
+		first, err := s.u.st.FindChildPage(ctx, f, data.ChildCursor{}, childPage)
+		if ctx.Err() != nil {
+			return // a newer search is on its way
+		}
 		fyne.Do(func() {
 			if gen != s.gen {
 				return
 			}
 			if err != nil {
+				s.ctx = ctx // the list on screen loads on with the live context
 				showError(s.u.win, err)
 				return
 			}
-			s.ids, s.cache, s.loading = ids, map[int64]data.Child{}, map[int]bool{}
-			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(ids)))}))
+			s.listed, s.shown, s.ctx, s.total = f, gen, ctx, len(first.Children)
+			s.pages, s.loading = map[int][]data.Child{0: first.Children}, map[int]bool{0: true}
+			s.cursors = map[int]data.ChildCursor{0: first.Next}
+			if !first.More {
+				s.showCount(s.total)
+			}
 			s.table.reload()
-			s.place.restore(s.table)
+			if !first.More {
+				s.place.restore(s.table)
+			}
 		})
+		if first.More {
+			s.loadCount(ctx, gen, f)
+		}
 	})
 }
 
+// loadCount counts the search's matches and lengthens the list to them.
+func (s *childrenScreen) loadCount(ctx context.Context, gen int, f data.ChildFilter) {
+	n, err := s.u.st.CountChildren(ctx, f)
+	if ctx.Err() != nil {
+		return
+	}
+	fyne.Do(func() {
+		if gen != s.gen {
+			return
+		}
+		if err != nil {
+			showError(s.u.win, err)
+			return
+		}
+		s.total = n
+		s.showCount(n)
+		s.table.table.Refresh()
+		s.place.restore(s.table)
+	})
+}
+
+func (s *childrenScreen) showCount(n int) {
+	s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(n))}))
+}
+
 func (s *childrenScreen) onRowSelected(row int) {
-	c, ok := s.cache[s.ids[row]]
+	c, ok := s.childAt(row)
 	if !ok {
 		return
 	}
@@ -256,7 +321,7 @@ func (s *childrenScreen) onSaved(int64) { s.refresh() }
 
 // showFirst opens the list's first row in the form (the screenshots' tour).
 func (s *childrenScreen) showFirst() {
-	if len(s.ids) > 0 {
+	if s.total > 0 {
 		s.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	}
 }

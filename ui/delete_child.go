@@ -16,7 +16,7 @@ func (s *childrenScreen) onDeleteTapped() {
 	if c.ID == 0 {
 		return
 	}
-	row := rowOf(len(s.ids), func(i int) int64 { return s.ids[i] }, c.ID)
+	row := rowOf(s.total, func(i int) int64 { c, _ := s.childAt(i); return c.ID }, c.ID)
 	given, err := s.u.st.FindDistributions(s.u.ctx, data.DistributionFilter{ChildID: c.ID, Limit: 1})
 	if err != nil {
 		showError(s.u.win, err)

@@ -114,28 +114,28 @@ func TestChildrenSearchFilters(t *testing.T) {
 	u.show(scrChildren, nil)
 	s := u.screens[scrChildren].(*childrenScreen)
 	all, _ := st.CountChildren(ctx, data.ChildFilter{})
-	if len(s.ids) != all {
-		t.Fatalf("list shows %d children, store has %d", len(s.ids), all)
+	if s.total != all {
+		t.Fatalf("list shows %d children, store has %d", s.total, all)
 	}
 	some, _ := st.FindChildren(ctx, data.ChildFilter{Limit: 1})
 	q := strings.ToLower(some[0].Surname[:4])
 	test.Type(s.search, q)
 	want, _ := st.CountChildren(ctx, data.ChildFilter{Query: q})
-	if len(s.ids) != want || want == 0 || want == all {
-		t.Fatalf("search %q shows %d children, want %d (of %d)", q, len(s.ids), want, all)
+	if s.total != want || want == 0 || want == all {
+		t.Fatalf("search %q shows %d children, want %d (of %d)", q, s.total, want, all)
 	}
 	s.category.SetSelected(s.catChoice.label(data.CatOrphan))
 	want, _ = st.CountChildren(ctx, data.ChildFilter{Query: q, Category: data.CatOrphan})
-	if len(s.ids) != want {
-		t.Fatalf("search %q among orphans shows %d, want %d", q, len(s.ids), want)
+	if s.total != want {
+		t.Fatalf("search %q among orphans shows %d, want %d", q, s.total, want)
 	}
 	s.search.SetText("")
 	s.category.SetSelected(s.catChoice.labels[0])
 	s.helped.SetSelected(s.helpChoice.label("no"))
 	no := false
 	want, _ = st.CountChildren(ctx, data.ChildFilter{Helped: &no, CampaignID: u.campaign.ID})
-	if len(s.ids) != want || want == 0 {
-		t.Fatalf("not yet helped: %d shown, want %d", len(s.ids), want)
+	if s.total != want || want == 0 {
+		t.Fatalf("not yet helped: %d shown, want %d", s.total, want)
 	}
 	// the cells load the rows of the page on screen
 	if got := s.cell(0, 1); got == "" {
@@ -236,8 +236,8 @@ func TestSearchBySchoolNumber(t *testing.T) {
 	sc := schools[len(schools)/2]
 	test.Type(s.search, "№"+strconv.Itoa(sc.Number))
 	want, _ := st.CountChildren(context.Background(), data.ChildFilter{SchoolID: sc.ID})
-	if len(s.ids) != want || want == 0 {
-		t.Fatalf("«№%d» finds %d children, school has %d", sc.Number, len(s.ids), want)
+	if s.total != want || want == 0 {
+		t.Fatalf("«№%d» finds %d children, school has %d", sc.Number, s.total, want)
 	}
 }
 
@@ -282,8 +282,8 @@ func TestDashboardClicksThroughToNotHelped(t *testing.T) {
 	}
 	open()
 	s := u.screens[scrChildren].(*childrenScreen)
-	if u.current != scrChildren || len(s.ids) != sum.Children-sum.ChildrenHelped {
-		t.Fatalf("clicked through to %s with %d children, want %d not yet helped", u.current, len(s.ids),
+	if u.current != scrChildren || s.total != sum.Children-sum.ChildrenHelped {
+		t.Fatalf("clicked through to %s with %d children, want %d not yet helped", u.current, s.total,
 			sum.Children-sum.ChildrenHelped)
 	}
 }

@@ -230,7 +230,7 @@ func TestDeleteOrArchiveChild(t *testing.T) {
 	if err != nil || !c.Archived {
 		t.Fatalf("child who received aid: archived=%v (%v), want archived", c.Archived, err)
 	}
-	for _, id := range s.ids {
+	for _, id := range s.shownIDs() {
 		if id == c.ID {
 			t.Fatal("the archived child is still listed")
 		}

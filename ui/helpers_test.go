@@ -121,3 +121,18 @@ func asEntry(o fyne.CanvasObject) (*widget.Entry, bool) {
 	}
 	return nil, false
 }
+
+// shownIDs loads every page of the children's list, as scrolling to its
+// end does, and returns the IDs in the rows' order.
+func (s *childrenScreen) shownIDs() []int64 {
+	var ids []int64
+	for row := range s.total {
+		s.cell(row, 0) // loads the row's page (inline in tests)
+		c, ok := s.childAt(row)
+		if !ok {
+			return append(ids, -1) // a blank row: the caller's comparison fails
+		}
+		ids = append(ids, c.ID)
+	}
+	return ids
+}

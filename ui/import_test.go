@@ -108,8 +108,8 @@ func TestImportWizardMessyList(t *testing.T) {
 	if after != before+fresh {
 		t.Fatalf("%d children after the import, want %d", after, before+fresh)
 	}
-	if s := u.screens[scrChildren].(*childrenScreen); len(s.ids) != after {
-		t.Fatalf("the list shows %d children, the store has %d", len(s.ids), after)
+	if s := u.screens[scrChildren].(*childrenScreen); s.total != after {
+		t.Fatalf("the list shows %d children, the store has %d", s.total, after)
 	}
 	settings, _ := st.Settings(ctx)
 	if _, ok := exchange.RememberedMapping(settings, exchange.Children, w.sheet); !ok {

@@ -52,6 +52,7 @@ type Store interface {
 
 	FindChildren(ctx context.Context, f data.ChildFilter) ([]data.Child, error)
 	CountChildren(ctx context.Context, f data.ChildFilter) (int, error)
+	FindChildPage(ctx context.Context, f data.ChildFilter, after data.ChildCursor, limit int) (data.ChildPage, error)
 	FindChildIDs(ctx context.Context, f data.ChildFilter) ([]int64, error)
 	FindChildrenByIDs(ctx context.Context, ids []int64) ([]data.Child, error)
 	FindChildPicks(ctx context.Context, q string, n int) ([]data.Child, error) // ui/child_pick.go

@@ -17,6 +17,7 @@ func main() {
 	work := flag.String("work", "", "folder for the generated databases and files (default: a temp folder)")
 	goBench := flag.Bool("go", true, "run the Go benchmarks too")
 	part := flag.String("part", "", "run only these figures: letters or import (no Go benchmarks)")
+	only := flag.String("only", "", `"region": only the search and dashboard at region scale, on both engines`)
 	flag.Parse()
 	dir := *work
 	if dir == "" {
@@ -27,7 +28,11 @@ func main() {
 		defer os.RemoveAll(dir)
 	}
 	b := &bench{dir: dir, cli: filepath.Join(dir, "mektepkezhol-cli"), part: *part}
-	if err := b.run(*goBench); err != nil {
+	run := func() error { return b.run(*goBench) }
+	if *only == "region" {
+		run = b.regionFigures
+	}
+	if err := run(); err != nil {
 		fail(err)
 	}
 	b.print(os.Stdout)

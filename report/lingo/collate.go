@@ -3,6 +3,7 @@ package lingo
 import (
 	"bytes"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -73,4 +74,26 @@ func SortByKeys[T any](lang string, s []T, fields func(T) []string) {
 		sorted[i] = s[o]
 	}
 	copy(s, sorted)
+}
+
+// KeyMaker makes collation keys: byte strings that compare with
+// bytes.Compare (or a database's memcmp on BLOB/bytea) in the alphabet's
+// order, so a stored key sorts names on a server. Not safe for concurrent
+// use: take one per goroutine.
+type KeyMaker struct {
+	c   *collate.Collator
+	buf collate.Buffer
+}
+
+// NewKeyMaker returns a KeyMaker for lang's alphabet.
+func NewKeyMaker(lang string) *KeyMaker { return &KeyMaker{c: Collator(lang)} }
+
+// Key returns the collation key of the parts joined by spaces («surname
+// name patronymic»): a space sorts before every letter, so a surname sorts
+// before a longer one it begins (Ан before Анаров). The key is a new slice,
+// the caller's to keep.
+func (k *KeyMaker) Key(parts ...string) []byte {
+	k.buf.Reset()
+	key := k.c.KeyFromString(&k.buf, strings.TrimSpace(strings.Join(parts, " ")))
+	return bytes.Clone(key)
 }

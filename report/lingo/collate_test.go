@@ -72,3 +72,26 @@ func BenchmarkSortByKeys100k(b *testing.B) {
 		lingo.SortByKeys("kk", s, func(n [3]string) []string { return n[:] })
 	}
 }
+
+// TestKeyMakerBytewise: keys compared as bytes (as a database compares
+// BLOB and bytea) give the alphabet's order, the case ignored, and a
+// surname before a longer one it begins.
+func TestKeyMakerBytewise(t *testing.T) {
+	want := [][]string{{"Ан", "Бота"}, {"Анаров", "Ерлан"}, {"Ахметов", "Әлихан"}, {"ахметов", "бекзат"},
+		{"Әбенов", "Дәурен"}, {"Кенжеев", "Арман"}, {"Қасымов", "Ержан"}, {"Омаров", "Асхат"}, {"Өтегенов", "Бақыт"},
+		{"Уәлиев", "Мұрат"}, {"Ұлықбеков", "Тимур"}, {"Үсенов", "Дамир"}, {"Шахтёров", "Олжас"}, {"Щукин", "Павел"},
+		{"Ыбыраев", "Нұрлан"}, {"Іргебаев", "Нұрлан"}, {"Яковлев", "Олег"}}
+	k := lingo.NewKeyMaker("kk")
+	keys := make([][]byte, len(want))
+	for i, w := range want {
+		keys[i] = k.Key(w...)
+	}
+	for i := 1; i < len(keys); i++ {
+		if string(keys[i-1]) >= string(keys[i]) {
+			t.Errorf("key of %v is not below the key of %v", want[i-1], want[i])
+		}
+	}
+	if a, b := k.Key("Ахметов", "Бекзат", ""), k.Key("АХМЕТОВ", "бекзат"); string(a) != string(b) {
+		t.Errorf("case or an empty patronymic changes the key: %x, %x", a, b)
+	}
+}

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// TestChildrenListPages scrolls the whole list page by page: every child
+// shows once, in the store's (alphabetical) order, and the count is the
+// store's; a deep page opened first (a jump) shows the same rows.
+func TestChildrenListPages(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	// the Kazakh alphabet: Әлімжанов after Ахметов, Іргебаев after Ыбыраев
+	for i, name := range [][2]string{{"Ыбыраев", "Нұрлан"}, {"Іргебаев", "Нұрлан"}, {"Әлімжанов", "Бекзат"}, {"Ахметова", "Ая"}} {
+		iin, _ := data.MakeIIN(data.Date(2012, 1, 1+i), "M", 900+i)
+		c := data.Child{IIN: iin, Surname: name[0], Name: name[1], Grade: 2}
+		if err := st.CreateChild(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.show(scrChildren, nil)
+	s := u.screens[scrChildren].(*childrenScreen)
+	want, err := st.FindChildIDs(ctx, data.ChildFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) <= 2*childPage {
+		t.Fatalf("%d children: the test needs more than two pages", len(want))
+	}
+	// a jump to the third page before the second is loaded
+	s.cell(2*childPage+5, 0)
+	if c, ok := s.childAt(2*childPage + 5); !ok || c.ID != want[2*childPage+5] {
+		t.Fatalf("row %d after a jump: #%d (loaded %v), want #%d", 2*childPage+5, c.ID, ok, want[2*childPage+5])
+	}
+	if got := s.shownIDs(); s.total != len(want) || !slices.Equal(got, want) {
+		t.Fatalf("the list shows %d rows, want the store's %d in its order", len(got), len(want))
+	}
+	var order []string
+	for row := range s.total {
+		if c, _ := s.childAt(row); slices.Contains([]string{"Ахметова", "Әлімжанов", "Ыбыраев", "Іргебаев"}, c.Surname) {
+			order = append(order, c.Surname)
+		}
+	}
+	if order = slices.Compact(order); !slices.Equal(order, []string{"Ахметова", "Әлімжанов", "Ыбыраев", "Іргебаев"}) {
+		t.Fatalf("the list has %v, want Ахметова, Әлімжанов, Ыбыраев, Іргебаев (the Kazakh alphabet)", order)
+	}
+	// a search starts again from the top, with its own count
+	test.Type(s.search, "нұрлан")
+	n, _ := st.CountChildren(ctx, data.ChildFilter{Query: "нұрлан"})
+	if got := s.shownIDs(); s.total != n || len(got) != n || slices.Contains(got, -1) {
+		t.Fatalf("«нұрлан» shows %d rows, the store counts %d", s.total, n)
+	}
+}
