@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // TestGlossary checks every translation against the table «One word per

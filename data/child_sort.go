@@ -7,12 +7,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // Children are listed in the Kazakh alphabet's order (а ә б в г ғ … ы і ь
 // э ю я), which neither engine knows: children.sort_key holds the
-// collation key of «surname name patronymic» (report/lingo), made by the
+// collation key of «surname name patronymic» (data/lingo), made by the
 // app on every save. Both engines compare BLOB/bytea bytewise, so ORDER BY
 // sort_key, id is the alphabet's order and an index serves it.
 

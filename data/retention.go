@@ -182,7 +182,7 @@ func (s *Store) anonymise(ctx context.Context, tx *sql.Tx, children []int64, bef
 	child, err := tx.PrepareContext(ctx, `UPDATE children SET iin = ?, surname = ?, name = '', patronymic = '',
 		birth_date = CASE WHEN birth_date IS NULL THEN NULL ELSE substr(birth_date, 1, 4) || '-01-01' END,
 		address = '', guardian_name = '', guardian_phone = '', consent_by = '', notes = '', search = '',
-		version = version + 1, changed_by = ?, changed_at = ? WHERE id = ?`)
+		sort_key = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ?`)
 	if err != nil {
 		return err
 	}
@@ -194,8 +194,9 @@ func (s *Store) anonymise(ctx context.Context, tx *sql.Tx, children []int64, bef
 	}
 	defer docs.Close()
 	at := s.Now().UTC().Format(time.RFC3339)
+	key := childSortKey(AnonymousName, "", "") // the name's key, computed from it, goes with it
 	for _, id := range children {
-		if _, err := child.ExecContext(ctx, anonymousIIN(), AnonymousName, s.actor, at, id); err != nil {
+		if _, err := child.ExecContext(ctx, anonymousIIN(), AnonymousName, key, s.actor, at, id); err != nil {
 			return fmt.Errorf("anonymise child %d: %w", id, mapConstraint(err))
 		}
 		if _, err := docs.ExecContext(ctx, id); err != nil {

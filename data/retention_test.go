@@ -12,6 +12,7 @@ import (
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/datatest"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // Children written by hand, with words found nowhere else in the demo.
@@ -31,9 +32,13 @@ const (
 	caseName = "Оспанова Жансерікқыз"
 )
 
+// gone lists what may not survive retention: the words, and the names'
+// collation keys (children.sort_key), from which a name can be read back.
 func gone() []string {
+	key := func(c data.Child) string { return string(lingo.NewKeyMaker("kk").Key(c.Surname, c.Name, c.Patronymic)) }
 	return []string{string(goneOld.IIN), goneOld.Surname, goneOld.Name, goneOld.GuardianPhone, goneOld.Address,
-		string(goneAppeal.IIN), goneAppeal.Surname, goneAppeal.Name, goneAppeal.Address, caseIIN, caseName}
+		string(goneAppeal.IIN), goneAppeal.Surname, goneAppeal.Name, goneAppeal.Address, caseIIN, caseName,
+		key(goneOld), key(goneAppeal)}
 }
 
 type retentionFixture struct {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // TestPhrasesGlossary checks every phrase the documents write (the string

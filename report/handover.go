@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // HandoverSheet is a school's register of the goods given to its children,

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // Page geometry in millimetres. The text stays inside the inner frame

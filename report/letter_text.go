@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // Letter is one Алғыс хат to print: the register entry, the sponsor and,

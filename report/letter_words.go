@@ -3,7 +3,7 @@ package report
 import (
 	"strings"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 var (

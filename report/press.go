@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // PressMoney writes an amount in the press's style: «83,7 млн теңге»

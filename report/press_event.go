@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // kkLocativeNouns are the last words of places whose locative is known:

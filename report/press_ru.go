@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // ruPress words the press release in Russian.

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // WritePDFReport writes the campaign's report for the press conference: a

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/lingo"
 	"github.com/mektepkezhol/app/report"
-	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // repFixture is the city demo (with its 2018 campaign) and the 2019

@@ -24,7 +24,11 @@ func TestChildCardRecordsAccess(t *testing.T) {
 	u.show(scrChildren, nil)
 	s := u.screens[scrChildren].(*childrenScreen)
 	s.table.table.Select(widget.TableCellID{Row: 2, Col: 0})
-	id := s.ids[2]
+	row, ok := s.childAt(2)
+	if !ok {
+		t.Fatal("the list shows no third child")
+	}
+	id := row.ID
 	if s.form.child.ID != id {
 		t.Fatalf("the card shows child %d, want %d", s.form.child.ID, id)
 	}

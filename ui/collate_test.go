@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // kazakhOrder is the sponsors' order written by hand from the Kazakh

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // pluralCounts are the numbers every counted phrase is rendered with: one,

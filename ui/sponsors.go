@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // sponsorsScreen lists the sponsors with their totals in the campaign and

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // Words of one language that must not stand in a document of the other,

@@ -12,8 +12,8 @@ import (
 
 	"github.com/mektepkezhol/app/cmd/internal/office"
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/lingo"
 	"github.com/mektepkezhol/app/report"
-	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // idList is a repeatable --sponsor flag.

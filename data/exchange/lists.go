@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/mektepkezhol/app/data"
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // tr picks the kk or the ru word.

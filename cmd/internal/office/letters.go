@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/lingo"
 	"github.com/mektepkezhol/app/report"
-	"github.com/mektepkezhol/app/report/lingo"
 )
 
 // LettersRequest says which letters to print and where.

@@ -3,7 +3,7 @@ package lingo_test
 import (
 	"testing"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 func TestLegalForm(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // goldenNumbers are the numbers every noun is checked with.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 func TestKazakhAlphabet(t *testing.T) {

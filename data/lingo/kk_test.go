@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mektepkezhol/app/report/lingo"
+	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // kkNumerals are written by hand from the grammar: the suffix follows the
