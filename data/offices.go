@@ -100,7 +100,12 @@ func FindOffices(ctx context.Context, dsn string) ([]Office, error) {
 func officeTitles(ctx context.Context, db *sql.DB, o *Office) error {
 	var raw string
 	err := db.QueryRowContext(ctx, `SELECT value FROM `+pgIdent(o.Name)+`.settings WHERE key = 'office'`).Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) {
+	switch code := pgCode(err); {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case code == "42P01" || code == "3F000":
+		// an office being set up (its migrations not yet run) or removed
+		// meanwhile: listed by its schema's name, it stops no one's list
 		return nil
 	}
 	if err != nil {

@@ -241,11 +241,15 @@ func TestFindOffices(t *testing.T) {
 	}
 	t.Cleanup(func() { db.Close() }) // after the schema is dropped
 	other := fmt.Sprintf("not_office_%d", os.Getpid())
-	if _, err := db.Exec(`CREATE SCHEMA ` + other + `; CREATE TABLE ` + other + `.notes (id int)`); err != nil {
+	// an office being set up: its schema_migrations made, its migrations
+	// not yet run (no settings table); it may not stop the list
+	starting := fmt.Sprintf("office_starting_%d", os.Getpid())
+	if _, err := db.Exec(`CREATE SCHEMA ` + other + `; CREATE TABLE ` + other + `.notes (id int);
+		CREATE SCHEMA ` + starting + `; CREATE TABLE ` + starting + `.schema_migrations (version int)`); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if _, err := db.Exec(`DROP SCHEMA ` + other + ` CASCADE`); err != nil {
+		if _, err := db.Exec(`DROP SCHEMA ` + other + ` CASCADE; DROP SCHEMA ` + starting + ` CASCADE`); err != nil {
 			t.Error(err)
 		}
 	})
