@@ -79,14 +79,7 @@ func (h *heldWork) run(newestFirst bool) {
 func newHeldUI(t *testing.T) (*App, *countingStore, *heldWork) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	st, err := data.Open(datatest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.FillDemo(context.Background(), data.DemoOptions{Children: 300, Sponsors: 20, Distributions: 300}); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	held := &heldWork{}
 	oldBg, oldToday := background, today
 	background = held.add

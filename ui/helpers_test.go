@@ -20,14 +20,7 @@ import (
 func newTestUI(t *testing.T) (*App, *data.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	st, err := data.Open(datatest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.FillDemo(context.Background(), data.DemoOptions{Children: 300, Sponsors: 20, Distributions: 300}); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	oldBg, oldToday := background, today
 	background = func(work func()) { work() }
 	today = func() time.Time { return data.Date(2019, 9, 2) }
@@ -109,6 +102,21 @@ func widgetButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button
 		t.Fatalf("no button %q", text)
 	}
 	return found
+}
+
+// demoStore opens the test's database with a small demo campaign: 300
+// children, 20 sponsors, 300 distributions.
+func demoStore(t *testing.T) *data.Store {
+	t.Helper()
+	st, err := data.Open(datatest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.FillDemo(context.Background(), data.DemoOptions{Children: 300, Sponsors: 20, Distributions: 300}); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
 
 // asEntry finds the Fyne entry inside one of the app's one-line entries.
