@@ -8,8 +8,8 @@ import (
 	"github.com/mektepkezhol/app/data"
 )
 
-// TestChildPicksFirstMatches: a picker gets the first n matches by
-// surname and name, by a part of the name in any case or of the IIN,
+// TestChildPicksFirstMatches: a picker gets the first n matches in the
+// Children screen's alphabet, by a part of the name in any case or of the IIN,
 // never an archived child.
 func TestChildPicksFirstMatches(t *testing.T) {
 	st := mustOpen(t)
@@ -33,6 +33,8 @@ func TestChildPicksFirstMatches(t *testing.T) {
 	boy := add("Ахметов", "Болат", false)
 	add("Ахметов", "Арман", true)
 	add("Ахметов", "Айдос", false)
+	add("Шәкімов", "Ерлан", false)
+	add("Әлімова", "Ая", false)
 	for _, tc := range []struct {
 		name, q string
 		n       int
@@ -44,6 +46,7 @@ func TestChildPicksFirstMatches(t *testing.T) {
 		{"by name", "әсел", 5, "Бекова Әсел"},
 		{"by IIN", string(boy.IIN), 5, "Ахметов Болат"},
 		{"none", "Серікбаев", 5, ""},
+		{"in the Kazakh alphabet (Ә after А, not after Я)", "імов", 5, "Әлімова Ая, Шәкімов Ерлан"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := st.FindChildPicks(ctx, tc.q, tc.n)
