@@ -200,8 +200,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	if latest := SchemaVersion(); current > latest {
 		return fmt.Errorf("%s: schema %d, this app knows up to %d: %w", s.path, current, latest, ErrNewerSchema)
 	}
+	applied, err := s.appliedMigrations(ctx)
+	if err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
 	for _, v := range versions {
-		if v <= current {
+		// every migration not yet applied, not only those above the
+		// highest: a database made by a build with a later one alone
+		// still gets the earlier ones
+		if applied[v] {
 			continue
 		}
 		if err := s.applyMigration(ctx, v, bodies[v]); err != nil {
@@ -255,6 +262,24 @@ func (s *Store) applyMigration(ctx context.Context, version int, body string) er
 		return fmt.Errorf("record migration %04d: %w", version, err)
 	}
 	return tx.Commit()
+}
+
+// appliedMigrations lists the versions recorded in the database.
+func (s *Store) appliedMigrations(ctx context.Context) (map[int]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	applied := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		applied[v] = true
+	}
+	return applied, rows.Err()
 }
 
 // Version returns the schema version recorded in the database.
