@@ -2,11 +2,11 @@ package ui
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mektepkezhol/app/data"
+	"github.com/mektepkezhol/app/data/datatest"
 )
 
 // Opening a child's card in the list writes an access record naming the
@@ -45,23 +46,13 @@ func TestChildCardRecordsAccess(t *testing.T) {
 // the filter selects.
 func TestAuditScreenFilters(t *testing.T) {
 	u, st := newTestUI(t)
-	driver := "sqlite3"
-	if st.OnServer() {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, st.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	// written by hand: two other clerks' work of other days
-	_, err = db.Exec(`INSERT INTO audit_log (at, os_user, table_name, row_id, action, old_json, new_json) VALUES
-		('2019-09-16T06:00:00Z', 'aigerim', 'children', 5, 'update', '{"Notes":"a"}', '{"Notes":"b"}'),
-		('2019-09-17T06:00:00Z', 'bolat', 'card', 7, 'access', NULL, '{"count":1}'),
-		('2019-09-18T06:00:00Z', 'aigerim', 'card', 7, 'access', NULL, '{"count":1}')`)
-	if err != nil {
-		t.Fatal(err)
-	}
+	day := func(d int) time.Time { return time.Date(2019, 9, d, 6, 0, 0, 0, time.UTC) }
+	datatest.AddAuditEntries(t, st,
+		data.AuditEntry{At: day(16), OSUser: "aigerim", Table: "children", RowID: 5, Action: "update",
+			OldJSON: `{"Notes":"a"}`, NewJSON: `{"Notes":"b"}`},
+		data.AuditEntry{At: day(17), OSUser: "bolat", Table: "card", RowID: 7, Action: "access", NewJSON: `{"count":1}`},
+		data.AuditEntry{At: day(18), OSUser: "aigerim", Table: "card", RowID: 7, Action: "access", NewJSON: `{"count":1}`})
 	s := newAuditScreen(u)
 	test.NewTempWindow(t, s.buildUI())
 	s.refresh()
