@@ -100,6 +100,7 @@ func (t *tipLayer) hide(l *tipLabel) {
 type tipLabel struct {
 	widget.Label
 	table *widget.Table
+	tips  *tipLayer // the window's, found at the first hover
 }
 
 func newTipLabel(table *widget.Table) *tipLabel {
@@ -114,8 +115,8 @@ func (l *tipLabel) setText(s string) {
 	if s == l.Text {
 		return
 	}
-	if t := l.layer(); t != nil {
-		t.hide(l)
+	if l.tips != nil { // only a label the mouse has been on can own the tip
+		l.tips.hide(l)
 	}
 	l.SetText(s)
 }
@@ -125,6 +126,7 @@ func (l *tipLabel) cut() bool {
 	return fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width+2*theme.InnerPadding() > l.Size().Width
 }
 
+// layer finds the tip layer of the label's window.
 func (l *tipLabel) layer() *tipLayer {
 	c := fyne.CurrentApp().Driver().CanvasForObject(l)
 	if c == nil {
@@ -138,8 +140,11 @@ func (l *tipLabel) layer() *tipLayer {
 // MouseIn waits to show the whole text, if it is cut.
 func (l *tipLabel) MouseIn(ev *desktop.MouseEvent) {
 	l.toTable(ev, l.table.MouseIn)
-	if t := l.layer(); t != nil && l.cut() {
-		t.wait(l)
+	if l.tips == nil {
+		l.tips = l.layer()
+	}
+	if l.tips != nil && l.cut() {
+		l.tips.wait(l)
 	}
 }
 
@@ -148,8 +153,8 @@ func (l *tipLabel) MouseMoved(ev *desktop.MouseEvent) { l.toTable(ev, l.table.Mo
 
 // MouseOut takes the tip away.
 func (l *tipLabel) MouseOut() {
-	if t := l.layer(); t != nil {
-		t.hide(l)
+	if l.tips != nil {
+		l.tips.hide(l)
 	}
 }
 
