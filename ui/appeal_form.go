@@ -46,7 +46,7 @@ func newAppealForm(u *App, saved func()) *appealForm {
 	f.due.Validator = dateValidator
 	f.due.SetPlaceHolder(lang.L("appeal.due_auto"))
 	f.child = newAppealChild(f)
-	f.state.track(f.citizen, f.phone, &f.subject.Entry, f.assigned, f.due, &f.resolution.Entry)
+	f.state.track(f.citizen, f.phone, f.subject, f.assigned, f.due, f.resolution)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save")+" (Ctrl+S)", theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.newCall()

@@ -81,7 +81,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 		})
 	}
 	f.state.track(f.iin, f.surname, f.name, f.patronymic, f.birth, f.gradeLetter, f.address, f.guardian, f.phone,
-		f.clothing, f.shoes, f.consentOn, f.consentBy, &f.notes.Entry)
+		f.clothing, f.shoes, f.consentOn, f.consentBy, f.notes)
 	prev := f.iin.OnChanged
 	f.iin.OnChanged = func(s string) {
 		prev(s)

@@ -35,7 +35,7 @@ type childrenScreen struct {
 	gen     int // bumped by each search; late answers to an old one are dropped
 	schools map[int64]data.School
 
-	search                              *widget.Entry
+	search                              *lineEntry
 	school, grade, category, helped     *widget.Select
 	schoolChoice, catChoice, helpChoice choice
 	count                               *widget.Label
@@ -49,7 +49,7 @@ func newChildrenScreen(u *App) *childrenScreen {
 	s := &childrenScreen{u: u, count: widget.NewLabel(""), pages: map[int][]data.Child{},
 		cursors: map[int]data.ChildCursor{}, loading: map[int]bool{}, schools: map[int64]data.School{},
 		ctx: u.ctx, cancel: func() {}}
-	s.search = widget.NewEntry()
+	s.search = newLineEntry()
 	s.search.SetPlaceHolder(lang.L("children.search"))
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.table = newDataTable([]string{lang.L("col.full_name"), lang.L("col.iin"), lang.L("col.school"),

@@ -61,7 +61,7 @@ func newCoverageForm(u *App, saved func()) *coverageForm {
 		e.SetPlaceHolder(lang.L("date.placeholder"))
 	}
 	f.due.SetPlaceHolder(lang.L("coverage.due_auto"))
-	f.state.track(f.name, f.iin, f.birth, f.address, f.foundOn, f.sourceName, &f.action.Entry, f.placedOn, f.due)
+	f.state.track(f.name, f.iin, f.birth, f.address, f.foundOn, f.sourceName, f.action, f.placedOn, f.due)
 	f.sources = newChoice(data.CoverageSources, func(c string) string { return lang.L("coverage.source." + c) })
 	f.reasons = newChoice(data.CoverageReasons, func(c string) string { return lang.L("coverage.reason." + c) })
 	f.outcomes = newChoice(data.CoverageOutcomes, func(c string) string { return lang.L("coverage.outcome." + c) })

@@ -53,7 +53,7 @@ func newEventsPanel(u *App) *eventsPanel {
 	p.heldOn.Validator = dateValidator
 	p.timeText.SetPlaceHolder("10:00")
 	p.placeRU.SetPlaceHolder(lang.L("field.place_ru.hint"))
-	p.state.track(p.heldOn, p.timeText, p.titleKK, p.titleRU, p.place, p.placeRU, &p.note.Entry)
+	p.state.track(p.heldOn, p.timeText, p.titleKK, p.titleRU, p.place, p.placeRU, p.note)
 	p.participants = widget.NewCheckGroup(p.parts.labels, func([]string) { changed("") })
 	p.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), p.onSaveTapped)
 	p.save.Importance = widget.HighImportance

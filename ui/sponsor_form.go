@@ -55,7 +55,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 			f.state.dirty = true
 		}
 	})
-	f.state.track(f.name, f.nameRU, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, &f.notes.Entry)
+	f.state.track(f.name, f.nameRU, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, f.notes)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance
 	f.del = newDeleteButton(func() { f.onDelete() })

@@ -29,6 +29,9 @@ func newTextArea(rows int) *textArea {
 // AcceptsTab tells the window to move the focus on Tab.
 func (e *textArea) AcceptsTab() bool { return false }
 
+// entry is the Fyne entry inside, for what tracks its changes.
+func (e *textArea) entry() *widget.Entry { return &e.Entry }
+
 // TypedKey passes Esc and F1 to the window's handler.
 func (e *textArea) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter || !passKeyUp(e, ev) {
@@ -59,6 +62,9 @@ func newLineEntry() *lineEntry {
 	e.ExtendBaseWidget(e)
 	return e
 }
+
+// entry is the Fyne entry inside, for what tracks its changes.
+func (e *lineEntry) entry() *widget.Entry { return &e.Entry }
 
 // newPhoneEntry is a line for a phone number, shown in the office's form
 // «+7 701 234 56 78» as soon as the clerk leaves it.

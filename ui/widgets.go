@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"os/user"
 	"strconv"
@@ -114,11 +113,11 @@ type formState struct {
 	filling bool
 }
 
-// track marks the form dirty when any of the entries (widget.Entry,
-// lineEntry or textArea) changes by hand.
-func (f *formState) track(entries ...fyne.CanvasObject) {
+// track marks the form dirty when any of the entries (lineEntry or
+// textArea) changes by hand.
+func (f *formState) track(entries ...interface{ entry() *widget.Entry }) {
 	for _, o := range entries {
-		e := entryOf(o)
+		e := o.entry()
 		prev := e.OnChanged
 		e.OnChanged = func(s string) {
 			if !f.filling {
@@ -129,19 +128,6 @@ func (f *formState) track(entries ...fyne.CanvasObject) {
 			}
 		}
 	}
-}
-
-// entryOf is the Fyne entry inside one of the app's entries.
-func entryOf(o fyne.CanvasObject) *widget.Entry {
-	switch e := o.(type) {
-	case *widget.Entry:
-		return e
-	case *lineEntry:
-		return &e.Entry
-	case *textArea:
-		return &e.Entry
-	}
-	panic(fmt.Sprintf("entryOf: %T is not an entry", o))
 }
 
 // fill runs fn, which sets the fields, without marking the form dirty.
