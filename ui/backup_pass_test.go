@@ -59,7 +59,7 @@ func TestNewPassphraseDialog(t *testing.T) {
 		t.Fatalf("%d entries, want the passphrase and its repeat", len(e))
 	}
 	test.Type(e[0], "қысқа")
-	if !p.ok.Disabled() || !strings.Contains(overlayText(u.win), "әлсіз") ||
+	if !p.ok.Disabled() || !strings.Contains(overlayText(u.win), "төмен") ||
 		!strings.Contains(overlayText(u.win), "Тым қысқа: ұзындығы 5, кемінде 10 таңба керек") {
 		t.Fatalf("a short passphrase; the dialog says:\n%s", overlayText(u.win))
 	}
@@ -69,7 +69,7 @@ func TestNewPassphraseDialog(t *testing.T) {
 		t.Fatalf("two different passphrases; the dialog says:\n%s", overlayText(u.win))
 	}
 	e[1].SetText("қыс келді, қар жауды")
-	if p.ok.Disabled() || !strings.Contains(overlayText(u.win), "берік") {
+	if p.ok.Disabled() || !strings.Contains(overlayText(u.win), "жоғары") {
 		t.Fatalf("a good passphrase; the dialog says:\n%s", overlayText(u.win))
 	}
 	tapOverlayButton(t, u.win, "Жалғастыру")
@@ -146,7 +146,7 @@ func TestDailyBackupEncryptionSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.fill(set)
-	if b.enc.mode.Selected != "Шифрланбайды" {
+	if b.enc.mode.Selected != "Шифрлаусыз" {
 		t.Fatalf("a new database's copies: %q, want not encrypted", b.enc.mode.Selected)
 	}
 	b.enc.mode.SetSelected("Кілт файлымен")
