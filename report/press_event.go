@@ -33,7 +33,7 @@ func kkLocative(place string) (string, bool) {
 }
 
 var participantWords = map[string]map[string]string{
-	"kk": {data.PartMaslikhat: "мәслихаты", // after the city: «Қарағанды қаласының мәслихаты»
+	"kk": {data.PartMaslikhat: "", // lingo.CityCouncil: «Қарағанды қалалық мәслихаты»
 		data.PartDepartment: "білім бөлімі",
 		data.PartPolice:     "жергілікті полиция", data.PartProbation: "пробация қызметі",
 		data.PartSchools: "білім ұйымдарының өкілдері", data.PartSponsors: "демеушілер"},
@@ -51,7 +51,7 @@ func participants(e data.Event, city, lang string) string {
 			if p == q {
 				name := participantWords[lang][p]
 				if p == data.PartMaslikhat && lang == "kk" {
-					name = lingo.CityOf(city, lang) + " " + name
+					name = lingo.CityCouncil(city, lang)
 				}
 				names = append(names, name)
 			}

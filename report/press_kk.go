@@ -77,7 +77,7 @@ func (kkPress) coverage(f *pressFacts) string {
 	}
 	parts := []string{fmt.Sprintf("оның %s мектепке орналастырылды", lingo.KK.Numeral(int64(c.Placed), lingo.Possessive))}
 	if c.Referred > 0 {
-		parts = append(parts, fmt.Sprintf("%s полиция мен қамқоршылық органына жолданды", lingo.Count("kk", int64(c.Referred), "бала")))
+		parts = append(parts, fmt.Sprintf("%s полицияға немесе қамқоршылық органына жолданды", lingo.Count("kk", int64(c.Referred), "бала")))
 	}
 	if c.Open > 0 {
 		parts = append(parts, fmt.Sprintf("%s бойынша жұмыс жалғасуда", lingo.Count("kk", int64(c.Open), "бала")))
@@ -87,8 +87,8 @@ func (kkPress) coverage(f *pressFacts) string {
 }
 
 func (kkPress) helped(f *pressFacts) string {
-	return fmt.Sprintf("Акция барысында %s %s көмек табыс етілді: %s.", lingo.KK.Count(int64(f.s.ChildrenHelped), "бала", lingo.Dative),
-		lingo.Count("kk", f.s.ItemsDistributed, "бірлік"), pressItems(f.r, "kk"))
+	return fmt.Sprintf("Акция барысында %s %s берілді: %s.", lingo.KK.Count(int64(f.s.ChildrenHelped), "бала", lingo.Dative),
+		lingo.Count("kk", f.s.ItemsDistributed, "зат"), pressItems(f.r, "kk"))
 }
 
 func (kkPress) categories(f *pressFacts) string {
@@ -99,9 +99,9 @@ func (kkPress) categories(f *pressFacts) string {
 }
 
 func (kkPress) sponsors(f *pressFacts) string {
-	return fmt.Sprintf("Акцияға %s қолдау көрсетті: %s қаражат жиналды, %s құны бар %s заттай көмек берілді.",
+	return fmt.Sprintf("Акцияға %s қолдау көрсетті: %s қаражат жиналды, жалпы сомасы %s болатын %s түсті.",
 		lingo.Count("kk", int64(f.s.Sponsors), "демеуші"), PressMoney(f.s.MoneyTenge, "kk"),
-		PressMoney(f.s.InKindValueTenge, "kk"), lingo.Count("kk", f.s.InKindItems, "бірлік"))
+		PressMoney(f.s.InKindValueTenge, "kk"), lingo.Count("kk", f.s.InKindItems, "зат"))
 }
 
 func (kkPress) appeals(f *pressFacts) string {
@@ -156,5 +156,5 @@ func (kkPress) participants(f *pressFacts) string {
 	if who := participants(f.pc, f.r.Settings.CityKK, "kk"); f.hasPC && who != "" {
 		return fmt.Sprintf("Баспасөз-конференциясына %s %s.", who, map[bool]string{false: "қатысты", true: "қатысады"}[f.future])
 	}
-	return "Акцияға " + lingo.CityOf(f.r.Settings.CityKK, "kk") + " мәслихаты, білім бөлімі, жергілікті полиция, пробация қызметі, білім ұйымдарының өкілдері және демеушілер қатысады."
+	return "Акцияға " + lingo.CityCouncil(f.r.Settings.CityKK, "kk") + ", білім бөлімі, жергілікті полиция, пробация қызметі, білім ұйымдарының өкілдері және демеушілер қатысады."
 }

@@ -86,7 +86,7 @@ func (ruPress) coverage(f *pressFacts) string {
 	parts := []string{fmt.Sprintf("%s %s", lingo.Number(int64(c.Placed)),
 		ru.Past(int64(c.Placed), "устроен в школу", "устроены в школы", "устроены в школы"))}
 	if c.Referred > 0 {
-		parts = append(parts, fmt.Sprintf("%s %s в полицию и органы опеки", lingo.Number(int64(c.Referred)),
+		parts = append(parts, fmt.Sprintf("%s %s в полицию или органы опеки", lingo.Number(int64(c.Referred)),
 			ru.Past(int64(c.Referred), "передан", "переданы", "переданы")))
 	}
 	if c.Open > 0 {
@@ -100,7 +100,7 @@ func (ruPress) coverage(f *pressFacts) string {
 func (ruPress) helped(f *pressFacts) string {
 	ru, n, items := lingo.RU, int64(f.s.ChildrenHelped), f.s.ItemsDistributed
 	return fmt.Sprintf("В ходе акции помощь %s %s, %s %s %s: %s.", ru.Past(n, "получил", "получили", "получили"),
-		lingo.Count("ru", n, "ребёнок"), ru.Past(n, "ему", "им", "им"), ru.Past(items, "вручена", "вручены", "вручено"),
+		lingo.Count("ru", n, "ребёнок"), ru.Past(n, "ему", "им", "им"), ru.Past(items, "выдана", "выданы", "выдано"),
 		lingo.Count("ru", items, "вещь"), pressItems(f.r, "ru"))
 }
 
@@ -114,7 +114,7 @@ func (ruPress) categories(f *pressFacts) string {
 func (ruPress) sponsors(f *pressFacts) string {
 	ru, n, items := lingo.RU, int64(f.s.Sponsors), f.s.InKindItems
 	return fmt.Sprintf("Акцию %s %s: собрано %s, %s %s на сумму %s.", ru.Past(n, "поддержал", "поддержали", "поддержали"),
-		lingo.Count("ru", n, "спонсор"), PressMoney(f.s.MoneyTenge, "ru"), ru.Past(items, "передана", "переданы", "передано"),
+		lingo.Count("ru", n, "спонсор"), PressMoney(f.s.MoneyTenge, "ru"), ru.Past(items, "поступила", "поступили", "поступило"),
 		lingo.Count("ru", items, "вещь"), PressMoney(f.s.InKindValueTenge, "ru"))
 }
 

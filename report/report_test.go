@@ -277,7 +277,7 @@ func TestPressReleaseOfAnotherOffice(t *testing.T) {
 	r.Events = nil // the closing paragraph then names the participants itself
 	for lang, wants := range map[string][]string{
 		"kk": {"Теміртау қаласының білім бөлімінің Алғыс хаттары берілді.",
-			"Акцияға Теміртау қаласының мәслихаты,", "Теміртау\u00a0қ., "},
+			"Акцияға Теміртау қалалық мәслихаты,", "Теміртау\u00a0қ., "},
 		"ru": {"Благодарственные письма отдела образования города Темиртау вручены ",
 			"г.\u00a0Темиртау, "},
 	} {

@@ -6,14 +6,14 @@ import (
 	"unicode/utf8"
 )
 
-// CityOf names the city in the genitive, as a department's or a council's
-// owner: CityOf("Қарағанды", "kk") = «Қарағанды қаласының»,
-// CityOf("Караганда", "ru") = «города Караганды».
-func CityOf(city, lang string) string {
+// CityCouncil names the city's council (mäslikhat) by its official name:
+// CityCouncil("Қарағанды", "kk") = «Қарағанды қалалық мәслихаты»,
+// CityCouncil("Караганда", "ru") = «маслихат города Караганды».
+func CityCouncil(city, lang string) string {
 	if isRU(lang) {
-		return "города " + ruGenitive(city)
+		return "маслихат города " + ruGenitive(city)
 	}
-	return city + " қаласының"
+	return city + " қалалық мәслихаты"
 }
 
 // CityLine is the place line of a document: «Қарағанды қ.», «г. Караганда».

@@ -3,22 +3,23 @@ package lingo
 import "testing"
 
 // The expected forms are written from the grammar: the Russian genitive of
-// the city names of the region, the Kazakh genitive suffix after a vowel.
-func TestCityOf(t *testing.T) {
+// the city names of the region, the Kazakh genitive suffix after a vowel,
+// the councils' official names.
+func TestCityCouncil(t *testing.T) {
 	for _, c := range []struct{ city, lang, want string }{
-		{"Қарағанды", "kk", "Қарағанды қаласының"},
-		{"Теміртау", "kk", "Теміртау қаласының"},
-		{"Караганда", "ru", "города Караганды"},
-		{"Шахтинск", "ru", "города Шахтинска"},
-		{"Темиртау", "ru", "города Темиртау"},
-		{"Балхаш", "ru", "города Балхаша"},
-		{"Алматы", "ru", "города Алматы"},
-		{"Астана", "ru", "города Астаны"},
-		{"Жезказган", "ru", "города Жезказгана"},
-		{"Сатпаев", "ru", "города Сатпаева"},
+		{"Қарағанды", "kk", "Қарағанды қалалық мәслихаты"},
+		{"Теміртау", "kk", "Теміртау қалалық мәслихаты"},
+		{"Караганда", "ru", "маслихат города Караганды"},
+		{"Шахтинск", "ru", "маслихат города Шахтинска"},
+		{"Темиртау", "ru", "маслихат города Темиртау"},
+		{"Балхаш", "ru", "маслихат города Балхаша"},
+		{"Алматы", "ru", "маслихат города Алматы"},
+		{"Астана", "ru", "маслихат города Астаны"},
+		{"Жезказган", "ru", "маслихат города Жезказгана"},
+		{"Сатпаев", "ru", "маслихат города Сатпаева"},
 	} {
-		if got := CityOf(c.city, c.lang); got != c.want {
-			t.Errorf("CityOf(%q, %s) = %q, want %q", c.city, c.lang, got, c.want)
+		if got := CityCouncil(c.city, c.lang); got != c.want {
+			t.Errorf("CityCouncil(%q, %s) = %q, want %q", c.city, c.lang, got, c.want)
 		}
 	}
 }
