@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/lingo"
@@ -92,10 +93,33 @@ func pressItems(r CampaignReport, lang string) string {
 	var parts []string
 	for _, it := range r.Items {
 		if n := r.Summary.ItemsByKind[it.Code]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s — %s", strings.ToLower(it.Name(lang)), lingo.Count(lang, n, it.Unit(lang))))
+			name, unit := strings.ToLower(it.Name(lang)), it.Unit(lang)
+			count := lingo.Count(lang, n, unit)
+			if namesUnit(name, unit) { // «кеңсе тауарлары жинағы — 1 192», not «… — 1 192 жинақ»
+				count = lingo.Number(n)
+			}
+			parts = append(parts, fmt.Sprintf("%s — %s", name, count))
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// namesUnit reports whether an item's name already says its unit: a word
+// of the name is the unit or a form of it («жинағы» of «жинақ», «набор»
+// of «набор»), so the count need not repeat it.
+func namesUnit(name, unit string) bool {
+	unit = strings.ToLower(unit)
+	u := []rune(unit)
+	if len(u) < 3 {
+		return false
+	}
+	stem := string(u[:len(u)-1]) // жинақ → жина, so that жинағы matches
+	for _, w := range strings.Fields(name) {
+		if w == unit || strings.HasPrefix(w, stem) && utf8.RuneCountInString(w) <= len(u)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // pressCategories lists the children helped by category, in the seed's

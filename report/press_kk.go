@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/lingo"
 )
 
@@ -67,7 +68,7 @@ func (p kkPress) opening(f *pressFacts) []string {
 }
 
 func (kkPress) aim() string {
-	return "Дәстүр бойынша акция мектеп жасындағы балаларды білім ұйымдарында оқумен қамтуға, әсіресе аз қамтылған отбасылардан шыққан балаларға әлеуметтік көмек көрсетуге арналған."
+	return "Дәстүр бойынша акция мектеп жасындағы балаларды білім беру ұйымдарында оқумен қамтуға, әсіресе аз қамтылған отбасылардан шыққан балаларға әлеуметтік көмек көрсетуге арналған."
 }
 
 func (kkPress) coverage(f *pressFacts) string {
@@ -123,13 +124,14 @@ func (kkPress) letters(f *pressFacts) string {
 		lingo.KK.Count(int64(f.s.Letters), "демеуші", lingo.Dative), lingo.OfficeOf(f.r.Settings.DepartmentKK, "kk"))
 }
 
-// kkChange words a change: «167-ге (8,6 %-ға) артты», «8,6 %-ға азайды», «өзгерген жоқ».
-func kkChange(cur, prev int64, withDiff bool) string {
+// kkChange words a change with the verbs for up, down and the same:
+// «167-ге (8,6 %-ға) артып», «8,6 %-ға азайды», «өзгерген жоқ».
+func kkChange(cur, prev int64, withDiff bool, up, down, same string) string {
 	diff, pct, sign := change(cur, prev)
 	if sign == 0 {
-		return "өзгерген жоқ"
+		return same
 	}
-	verb := map[int]string{1: "артты", -1: "азайды"}[sign]
+	verb := map[int]string{1: up, -1: down}[sign]
 	switch {
 	case withDiff && pct != "":
 		return fmt.Sprintf("%s (%s) %s", lingo.KK.Numeral(diff, lingo.Dative), lingo.KK.Percent(pct, lingo.Dative), verb)
@@ -144,17 +146,20 @@ func (kkPress) comparison(f *pressFacts) string {
 		return ""
 	}
 	ps := f.r.Previous.Summary
-	s := fmt.Sprintf("%d жылмен салыстырғанда көмек алған балалар саны %s", f.r.Previous.Campaign.Year,
-		kkChange(int64(f.s.ChildrenHelped), int64(ps.ChildrenHelped), true))
-	if ps.MoneyTenge > 0 {
-		s += ", жиналған қаражат " + kkChange(f.s.MoneyTenge, ps.MoneyTenge, false)
+	s := fmt.Sprintf("%d жылмен салыстырғанда көмек алған балалар саны ", f.r.Previous.Campaign.Year)
+	children := func(up, down, same string) string {
+		return kkChange(int64(f.s.ChildrenHelped), int64(ps.ChildrenHelped), true, up, down, same)
 	}
-	return s + "."
+	if ps.MoneyTenge == 0 {
+		return s + children("артты", "азайды", "өзгерген жоқ") + "."
+	}
+	return s + children("артып", "азайып", "өзгермей") + ", жиналған қаражат " +
+		kkChange(f.s.MoneyTenge, ps.MoneyTenge, false, "өсті", "кеміді", "өзгерген жоқ") + "."
 }
 
 func (kkPress) participants(f *pressFacts) string {
-	if who := participants(f.pc, f.r.Settings.CityKK, "kk"); f.hasPC && who != "" {
+	if who := participants(f.pc.Participants, f.r.Settings.CityKK, "kk"); f.hasPC && who != "" {
 		return fmt.Sprintf("Баспасөз-конференциясына %s %s.", who, map[bool]string{false: "қатысты", true: "қатысады"}[f.future])
 	}
-	return "Акцияға " + lingo.CityCouncil(f.r.Settings.CityKK, "kk") + ", білім бөлімі, жергілікті полиция, пробация қызметі, білім ұйымдарының өкілдері және демеушілер қатысады."
+	return "Акцияға " + participants(data.EventParticipants, f.r.Settings.CityKK, "kk") + " қатысады."
 }

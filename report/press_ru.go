@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/lingo"
 )
 
@@ -54,12 +55,16 @@ func (p ruPress) opening(f *pressFacts) []string {
 			day += " в " + pc.TimeText
 		}
 	}
-	place := ""
+	where, after := "", ""
 	if pl := eventPlace(f.r, pc, "ru"); pl != "" {
-		place = " (место проведения: " + pl + ")"
+		if in, ok := ruInPlace(pl); ok {
+			where = " " + in
+		} else {
+			after = " Место проведения: " + pl + "."
+		}
 	}
 	return []string{
-		fmt.Sprintf("%s %s итоговая пресс-конференция республиканской акции «Дорога в школу»%s.", day, verb, place),
+		fmt.Sprintf("%s%s %s итоговая пресс-конференция республиканской акции «Дорога в школу».%s", day, where, verb, after),
 		fmt.Sprintf("Ежегодная республиканская акция «Дорога в школу» %s прошла %s%s.", p.thisYear(f), p.period(f), slogan),
 	}
 }
@@ -159,17 +164,24 @@ func (ruPress) comparison(f *pressFacts) string {
 		return ""
 	}
 	ps := f.r.Previous.Summary
+	cur, prev := int64(f.s.ChildrenHelped), int64(ps.ChildrenHelped)
 	s := fmt.Sprintf("По сравнению с %d годом число детей, получивших помощь, %s", f.r.Previous.Campaign.Year,
-		ruChange(int64(f.s.ChildrenHelped), int64(ps.ChildrenHelped), true, "выросло", "сократилось", "не изменилось"))
-	if ps.MoneyTenge > 0 {
-		s += ", собранные средства " + ruChange(f.s.MoneyTenge, ps.MoneyTenge, false, "выросли", "сократились", "не изменились")
+		ruChange(cur, prev, true, "выросло", "сократилось", "не изменилось"))
+	if ps.MoneyTenge == 0 {
+		return s + "."
 	}
-	return s + "."
+	money := ruChange(f.s.MoneyTenge, ps.MoneyTenge, false, "вырос", "сократился", "не изменился")
+	_, _, children := change(cur, prev)
+	if _, _, sign := change(f.s.MoneyTenge, ps.MoneyTenge); sign != 0 && sign == children {
+		// the same verb is not said twice: «…выросло на 167, а … — на 19,0 %»
+		money = "—" + strings.TrimPrefix(money, strings.Fields(money)[0])
+	}
+	return s + ", а объём собранных средств " + money + "."
 }
 
 func (ruPress) participants(f *pressFacts) string {
-	if who := participants(f.pc, f.r.Settings.CityRU, "ru"); f.hasPC && who != "" {
+	if who := participants(f.pc.Participants, f.r.Settings.CityRU, "ru"); f.hasPC && who != "" {
 		return fmt.Sprintf("В пресс-конференции %s %s.", map[bool]string{false: "приняли участие", true: "примут участие"}[f.future], who)
 	}
-	return "В акции участвуют городской маслихат, отдел образования, местная полиция, служба пробации, организации образования и спонсоры."
+	return "В акции участвуют " + participants(data.EventParticipants, f.r.Settings.CityRU, "ru") + "."
 }
