@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,6 +34,7 @@ type childrenScreen struct {
 	ctx     context.Context  // and its context: a newer search cancels it
 	cancel  context.CancelFunc
 	gen     int // bumped by each search; late answers to an old one are dropped
+	blanks  int // rows drawn before their page came, for the timings' walk
 	schools map[int64]data.School
 
 	search                              *lineEntry
@@ -74,10 +76,12 @@ func (s *childrenScreen) cell(row, col int) string {
 	if !ok {
 		s.loadPage(row / childPage)
 		if col == 0 {
+			s.blanks++
 			return "…"
 		}
 		return ""
 	}
+	s.prefetch(row)
 	switch col {
 	case 0:
 		return c.FullName()
@@ -110,6 +114,18 @@ func (s *childrenScreen) childAt(row int) (data.Child, bool) {
 		return data.Child{}, false
 	}
 	return page[row%childPage], true
+}
+
+// prefetch loads the next page while the clerk scrolls through the last
+// quarter of this one, so a steady scroll meets no blank rows.
+func (s *childrenScreen) prefetch(row int) {
+	next := row/childPage + 1
+	if row%childPage < childPage*3/4 || next*childPage >= s.total {
+		return
+	}
+	if _, ok := s.pages[next]; !ok {
+		s.loadPage(next)
+	}
 }
 
 // loadPage loads a page of the list: after the previous page's last
@@ -241,6 +257,7 @@ func (s *childrenScreen) filter() data.ChildFilter {
 // shows as soon as it comes, the count after it (a first page that is not
 // full is the whole list and needs no count).
 func (s *childrenScreen) refresh() {
+	sent := time.Now()
 	s.cancel()
 	s.gen++
 	ctx, cancel := context.WithCancel(s.u.ctx)
@@ -260,6 +277,7 @@ func (s *childrenScreen) refresh() {
 				showError(s.u.win, err)
 				return
 			}
+			s.u.timings.searchAnswered(scrChildren, len(first.Children), sent, sent) // ui/timings.go
 			s.listed, s.shown, s.ctx, s.total = f, gen, ctx, len(first.Children)
 			s.pages, s.loading = map[int][]data.Child{0: first.Children}, map[int]bool{0: true}
 			s.cursors = map[int]data.ChildCursor{0: first.Next}

@@ -57,3 +57,30 @@ func TestChildrenListPages(t *testing.T) {
 		t.Fatalf("«нұрлан» shows %d rows, the store counts %d", s.total, n)
 	}
 }
+
+// TestChildrenListPrefetches: drawing the last quarter of a page loads the
+// next one before any of its rows is drawn, so a steady scroll shows no
+// blank rows.
+func TestChildrenListPrefetches(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.show(scrChildren, nil)
+	s := u.screens[scrChildren].(*childrenScreen)
+	if s.total <= 2*childPage {
+		t.Fatalf("%d children: the test needs more than two pages", s.total)
+	}
+	s.cell(childPage/2, 0)
+	if _, ok := s.pages[1]; ok {
+		t.Fatal("the second page loaded while the first's middle was drawn")
+	}
+	s.cell(childPage*3/4, 0)
+	if _, ok := s.pages[1]; !ok {
+		t.Fatal("the second page is not loaded when the first's last quarter is drawn")
+	}
+	s.blanks = 0
+	for row := childPage * 3 / 4; row < 2*childPage; row++ {
+		s.cell(row, 0)
+	}
+	if s.blanks != 0 {
+		t.Fatalf("%d rows drawn blank in a steady scroll", s.blanks)
+	}
+}

@@ -19,6 +19,8 @@ var walkQueries = []string{"Ахметов", "Серік", "0605"}
 // events go where StartTimings sends them. Run it on its own goroutine.
 func (u *App) Walk() {
 	t := u.timings
+	fyne.DoAndWait(func() {}) // the window's loop runs: the window is up
+	t.write(timingEvent{Ev: "window", Ms: time.Since(processStarted).Milliseconds()})
 	u.waitIdle() // the start's loads and the day's automatic copy
 	t.write(rssEvent("start"))
 	for _, name := range screenOrder {
@@ -48,6 +50,7 @@ func (u *App) Walk() {
 		u.waitIdle()
 		fyne.DoAndWait(func() { give.search.SetText("") })
 	}
+	u.walkChildren(t)
 	t.write(rssEvent("after_all"))
 	runtime.GC()
 	debug.FreeOSMemory()

@@ -84,7 +84,9 @@ func (b *bench) guiStressFigures() {
 }
 
 func (b *bench) addGUIRows(events []guiEvent, where string) {
-	var lists, searches, afterKeys, stalls []time.Duration
+	var lists, searches, afterKeys, stalls, childSearches []time.Duration
+	var window, jump time.Duration
+	blanks, scrolled := 0, false
 	var screens []guiEvent
 	var rss, anon int64
 	for _, e := range events {
@@ -95,6 +97,14 @@ func (b *bench) addGUIRows(events []guiEvent, where string) {
 		case e.Ev == "search" && e.Name == "give":
 			searches = append(searches, d)
 			afterKeys = append(afterKeys, time.Duration(e.AfterKeyMs)*time.Millisecond)
+		case e.Ev == "search" && e.Name == "children":
+			childSearches = append(childSearches, d)
+		case e.Ev == "window":
+			window = d
+		case e.Ev == "scroll":
+			blanks, scrolled = e.Rows, true
+		case e.Ev == "jump":
+			jump = d
 		case e.Ev == "screen" && !strings.HasPrefix(e.Name, "distributions"):
 			screens = append(screens, e)
 		case e.Ev == "stall":
@@ -102,6 +112,20 @@ func (b *bench) addGUIRows(events []guiEvent, where string) {
 		case e.Ev == "rss" && e.Name == "after_all":
 			rss, anon = e.MB, e.AnonMB
 		}
+	}
+	if window > 0 {
+		b.add(row{"window shown, from the process's start", where, ms(window), "≤ 1.5 s", "", ""})
+	}
+	if len(childSearches) > 0 {
+		b.add(row{"Children screen: search answered (worst)", fmt.Sprintf("%s; %d answers on screen, «Ахметов», «Серік», «0605» typed at 40 ms a key, no debounce",
+			where, len(childSearches)), ms(slicesMax(childSearches)), "≤ 50 ms", "", ""})
+	}
+	if scrolled {
+		b.add(row{"Children list: rows drawn blank in a steady scroll", where + "; 2,000 rows, 20 rows every 50 ms",
+			fmt.Sprint(blanks), "none", "", ""})
+	}
+	if jump > 0 {
+		b.add(row{"Children list: a jump to the middle filled", where + "; row 150,000 of 300,000, by offset", ms(jump), "≤ 300 ms", "", ""})
 	}
 	if len(lists) > 0 {
 		b.add(row{"Тарату: list shown (worst of 2 visits)", where + "; newest 200 of 1M distributions + count",
