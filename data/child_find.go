@@ -137,7 +137,7 @@ func (s *Store) FindChildren(ctx context.Context, f ChildFilter) ([]Child, error
 	where, args := f.where(s.dialect)
 	limit, index := f.Limit, s.childIndex(f) // a picker's few rows read as a page's
 	if limit <= 0 {
-		limit, index = math.MaxInt32, "" // all
+		limit, index = math.MaxInt32, s.searchIndex(f) // all
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c`+index+` WHERE `+where+`
 		ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?`, append(args, limit, f.Offset)...)
@@ -160,13 +160,9 @@ func (s *Store) FindChildren(ctx context.Context, f ChildFilter) ([]Child, error
 func (s *Store) CountChildren(ctx context.Context, f ChildFilter) (int, error) {
 	where, args := f.where(s.dialect)
 	var n int
-	index := ""
-	if s.dialect == sqliteDialect && strings.TrimSpace(f.Query) != "" && f.SchoolID == 0 {
-		// the search's columns are in children_alpha: no row is read (the
-		// planner would read all 300 000 through children_archived)
-		index = " INDEXED BY children_alpha"
-	}
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM children c`+index+` WHERE `+where, args...).Scan(&n)
+	// a search's columns are in children_alpha: no row is read (SQLite's
+	// planner would read all 300 000 through children_archived)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM children c`+s.searchIndex(f)+` WHERE `+where, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count children: %w", err)
 	}

@@ -12,7 +12,7 @@ import (
 // instead (FindChildPage); this suits callers that want every match.
 func (s *Store) FindChildIDs(ctx context.Context, f ChildFilter) ([]int64, error) {
 	where, args := f.where(s.dialect)
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id FROM children c WHERE `+where+`
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id FROM children c`+s.searchIndex(f)+` WHERE `+where+`
 		ORDER BY c.sort_key, c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find children: %w", err)
@@ -130,18 +130,27 @@ func (r rowWith) Scan(dst ...any) error { return r.rows.Scan(append(dst, r.extra
 // A search walks children_alpha (sort_key, id, archived, search) in the
 // alphabet's order, tests each entry without reading its row and stops at
 // the page's end: a broad search after a few hundred entries, a narrow
-// one after the whole index (0010); a school's list is left to the
-// planner (children_school); any other list walks children_sort in order
-// and stops at the page's end (under 1 ms). PostgreSQL plans these well
-// from its statistics.
+// one after the whole index (0010); a school's list or search is left to
+// the planner (children_school, a thousand rows); any other list walks
+// children_sort in order and stops at the page's end (under 1 ms).
+// PostgreSQL plans these well from its statistics.
 func (s *Store) childIndex(f ChildFilter) string {
 	switch {
 	case s.dialect == postgresDialect:
 		return ""
-	case strings.TrimSpace(f.Query) != "":
-		return " INDEXED BY children_alpha"
 	case f.SchoolID != 0:
 		return ""
+	case strings.TrimSpace(f.Query) != "":
+		return " INDEXED BY children_alpha"
 	}
 	return " INDEXED BY children_sort"
+}
+
+// searchIndex is childIndex for a whole list: a search's, else the
+// planner's choice (a whole list is read anyway).
+func (s *Store) searchIndex(f ChildFilter) string {
+	if strings.TrimSpace(f.Query) == "" {
+		return ""
+	}
+	return s.childIndex(f)
 }
