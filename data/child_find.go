@@ -92,12 +92,18 @@ func (s *Store) FindChildByIIN(ctx context.Context, iin IIN) (Child, error) {
 	return s.FindChildByID(ctx, id)
 }
 
-func (f ChildFilter) where() (string, []any) {
+// where is the filter's condition on children c for the dialect d.
+func (f ChildFilter) where(d dialect) (string, []any) {
 	where, args := []string{"1 = 1"}, []any{}
 	if !f.IncludeArchived {
 		where = append(where, "c.archived = 0")
 	}
-	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
+	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" && d == sqliteDialect {
+		// search is lower case: instr is LIKE '%q%' here, at two thirds
+		// of LIKE's cost on each of the 300 000 rows a scan tests
+		where, args = append(where, "instr(c.search, ?) > 0"), append(args, q)
+	} else if q != "" {
+		// the server's trigram index (0010) serves LIKE, not strpos
 		where = append(where, "c.search LIKE ? ESCAPE '\\'")
 		args = append(args, "%"+escapeLike(q)+"%")
 	}
@@ -128,10 +134,10 @@ func escapeLike(s string) string {
 // FindChildren returns the children matching f in the alphabet's order
 // (surname, name, patronymic; see child_sort.go).
 func (s *Store) FindChildren(ctx context.Context, f ChildFilter) ([]Child, error) {
-	where, args := f.where()
+	where, args := f.where(s.dialect)
 	limit, index := f.Limit, s.childIndex(f) // a picker's few rows read as a page's
 	if limit <= 0 {
-		limit, index = math.MaxInt32, "" // all
+		limit, index = math.MaxInt32, s.searchIndex(f) // all
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c`+index+` WHERE `+where+`
 		ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?`, append(args, limit, f.Offset)...)
@@ -152,9 +158,11 @@ func (s *Store) FindChildren(ctx context.Context, f ChildFilter) ([]Child, error
 
 // CountChildren counts the children matching f (Limit and Offset ignored).
 func (s *Store) CountChildren(ctx context.Context, f ChildFilter) (int, error) {
-	where, args := f.where()
+	where, args := f.where(s.dialect)
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM children c WHERE `+where, args...).Scan(&n)
+	// a search's columns are in children_alpha: no row is read (SQLite's
+	// planner would read all 300 000 through children_archived)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM children c`+s.searchIndex(f)+` WHERE `+where, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count children: %w", err)
 	}

@@ -11,8 +11,8 @@ import (
 // (the alphabet's, by sort key). The children's screen pages on the server
 // instead (FindChildPage); this suits callers that want every match.
 func (s *Store) FindChildIDs(ctx context.Context, f ChildFilter) ([]int64, error) {
-	where, args := f.where()
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id FROM children c WHERE `+where+`
+	where, args := f.where(s.dialect)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id FROM children c`+s.searchIndex(f)+` WHERE `+where+`
 		ORDER BY c.sort_key, c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find children: %w", err)
@@ -82,14 +82,20 @@ type ChildPage struct {
 // the zero cursor f.Offset rows are skipped first, for a jump into the
 // list. CountChildren counts the whole list.
 func (s *Store) FindChildPage(ctx context.Context, f ChildFilter, after ChildCursor, limit int) (ChildPage, error) {
-	where, args := f.where()
+	where, args := f.where(s.dialect)
 	offset := f.Offset
 	if after.Key != nil {
 		where += " AND (c.sort_key, c.id) > (?, ?)"
 		args, offset = append(args, after.Key, after.ID), 0
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+`, c.sort_key FROM children c`+s.childIndex(f)+` WHERE `+where+`
-		ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?`, append(args, limit+1, offset)...)
+	return s.childPage(ctx, `SELECT `+childColumns+`, c.sort_key FROM children c`+s.childIndex(f)+` WHERE `+where+`
+		ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?`, append(args, limit+1, offset), limit)
+}
+
+// childPage reads up to limit children of a page's query, which asks for
+// limit+1 rows with their sort keys: the one more tells that more follow.
+func (s *Store) childPage(ctx context.Context, query string, args []any, limit int) (ChildPage, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return ChildPage{}, fmt.Errorf("find children: %w", err)
 	}
@@ -121,19 +127,30 @@ func (r rowWith) Scan(dst ...any) error { return r.rows.Scan(append(dst, r.extra
 // childIndex names the index a page of children is read through on SQLite,
 // whose planner, without statistics, reads every child through
 // children_archived and sorts them all (65–90 ms on the region's 60 000).
-// A search scans the narrow children_search (archived, search, sort_key)
-// and sorts only the matches (15 ms); a school's list is left to the
-// planner (children_school); any other list walks children_sort in order
-// and stops at the page's end (under 1 ms). PostgreSQL plans these well
-// from its statistics.
+// A search walks children_alpha (sort_key, id, archived, search) in the
+// alphabet's order, tests each entry without reading its row and stops at
+// the page's end: a broad search after a few hundred entries, a narrow
+// one after the whole index (0010); a school's list or search is left to
+// the planner (children_school, a thousand rows); any other list walks
+// children_sort in order and stops at the page's end (under 1 ms).
+// PostgreSQL plans these well from its statistics.
 func (s *Store) childIndex(f ChildFilter) string {
 	switch {
 	case s.dialect == postgresDialect:
 		return ""
-	case strings.TrimSpace(f.Query) != "":
-		return " INDEXED BY children_search"
 	case f.SchoolID != 0:
 		return ""
+	case strings.TrimSpace(f.Query) != "":
+		return " INDEXED BY children_alpha"
 	}
 	return " INDEXED BY children_sort"
+}
+
+// searchIndex is childIndex for a whole list: a search's, else the
+// planner's choice (a whole list is read anyway).
+func (s *Store) searchIndex(f ChildFilter) string {
+	if strings.TrimSpace(f.Query) == "" {
+		return ""
+	}
+	return s.childIndex(f)
 }
