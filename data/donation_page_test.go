@@ -82,4 +82,9 @@ func TestNewestDonationsPages(t *testing.T) {
 	if n, err := st.CountDonations(ctx, data.DonationFilter{CampaignID: c.ID, SponsorID: sp.ID}); err != nil || n != 6 {
 		t.Fatalf("count of one sponsor=%d, %v; want 6", n, err)
 	}
+	// the donation form's picker: every sponsor, by name
+	names, err := st.FindSponsorNames(ctx)
+	if err != nil || len(names) != 2 || names[0].Name != "Асқар Оспанов" || names[1].Name != "Гүлнар Сейітова" {
+		t.Fatalf("sponsor names %+v, %v; want Асқар Оспанов, Гүлнар Сейітова", names, err)
+	}
 }

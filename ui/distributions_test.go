@@ -18,6 +18,7 @@ import (
 type countingStore struct {
 	*data.Store
 	newest, counts, childPicks atomic.Int32
+	donationLoads, donationPages, donationCounts atomic.Int32 // ui/donations_test.go
 }
 
 func (c *countingStore) FindChildPicks(ctx context.Context, q string, n int) ([]data.Child, error) {

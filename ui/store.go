@@ -39,12 +39,15 @@ type Store interface {
 	FindPurchases(ctx context.Context, f data.PurchaseFilter) ([]data.Purchase, error)
 
 	FindSponsors(ctx context.Context, f data.SponsorFilter) ([]data.SponsorRow, error)
+	FindSponsorNames(ctx context.Context) ([]data.Sponsor, error)
 	FindSponsorByID(ctx context.Context, id int64) (data.Sponsor, error)
 	CreateSponsor(ctx context.Context, sp *data.Sponsor) error
 	UpdateSponsor(ctx context.Context, sp *data.Sponsor) error
 	DeleteSponsor(ctx context.Context, id int64) error
 
 	FindDonations(ctx context.Context, f data.DonationFilter) ([]data.Donation, error)
+	FindNewestDonations(ctx context.Context, f data.DonationFilter, after data.DonationCursor, n int) ([]data.Donation, error)
+	CountDonations(ctx context.Context, f data.DonationFilter) (int, error)
 	FindDonationByID(ctx context.Context, id int64) (data.Donation, error)
 	CreateDonation(ctx context.Context, d *data.Donation) error
 	UpdateDonation(ctx context.Context, d *data.Donation) error
