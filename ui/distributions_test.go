@@ -17,7 +17,7 @@ import (
 // countingStore is the real store that counts the list's queries.
 type countingStore struct {
 	*data.Store
-	newest, counts, childPicks atomic.Int32
+	newest, counts, childPicks                   atomic.Int32
 	donationLoads, donationPages, donationCounts atomic.Int32 // ui/donations_test.go
 }
 
