@@ -54,6 +54,7 @@ type Store interface {
 	DeleteDonation(ctx context.Context, id int64) error
 
 	FindChildren(ctx context.Context, f data.ChildFilter) ([]data.Child, error)
+	FindGroup(ctx context.Context, g data.GroupFilter, n int) ([]data.Child, bool, error) // the give form's group
 	CountChildren(ctx context.Context, f data.ChildFilter) (int, error)
 	FindChildPage(ctx context.Context, f data.ChildFilter, after data.ChildCursor, limit int) (data.ChildPage, error)
 	FindChildIDs(ctx context.Context, f data.ChildFilter) ([]int64, error)
