@@ -28,7 +28,14 @@ func (s *Store) FindGroup(ctx context.Context, g GroupFilter, n int) (kids []Chi
 			WHERE d.campaign_id = ? AND d.child_id = c.id AND d.item_id = ?)`
 		args = append(args, g.CampaignID, g.ItemID)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c WHERE `+where+`
+	// without a school, SQLite's planner reads every child of the file and
+	// sorts them (1.5 s on a region's); walking the alphabet's index stops
+	// after n + 1
+	index := ""
+	if s.dialect != postgresDialect && f.SchoolID == 0 {
+		index = " INDEXED BY children_sort"
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c`+index+` WHERE `+where+`
 		ORDER BY c.sort_key, c.id LIMIT ?`, append(args, n+1)...)
 	if err != nil {
 		return nil, false, fmt.Errorf("find group: %w", err)
