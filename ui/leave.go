@@ -1,8 +1,35 @@
 package ui
 
+import (
+	"runtime/debug"
+	"time"
+)
+
 // Leaving a list screen lets go of its rows (App.show calls onLeft): the
 // app's memory follows what is on screen, and the screen loads its rows
 // again when shown. Тарату's is in ui/distributions.go.
+
+// releaseMemory hands back, off the UI goroutine, what a left screen's
+// loads made the store cache (SQLite's page caches) and the Go heap keep:
+// without it the app's resident size only grew from screen to screen. It
+// waits until the next screen's loads have landed, so that it neither
+// competes with them for the CPU nor empties a cache they are filling; it
+// is no screen's load itself (not counted by running), and one runs at a
+// time.
+func (u *App) releaseMemory() {
+	if !u.freeing.CompareAndSwap(false, true) {
+		return
+	}
+	st, ctx := u.st, u.ctx
+	go func() {
+		defer u.freeing.Store(false)
+		for running.Load() > 0 {
+			time.Sleep(50 * time.Millisecond)
+		}
+		st.ReleaseMemory(ctx)
+		debug.FreeOSMemory()
+	}()
+}
 
 func (s *sponsorsScreen) onLeft()  { s.rows = nil; s.table.reload() }
 func (s *donationsScreen) onLeft() { s.rows = nil; s.table.reload() }

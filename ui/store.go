@@ -53,6 +53,8 @@ type Store interface {
 	UpdateDonation(ctx context.Context, d *data.Donation) error
 	DeleteDonation(ctx context.Context, id int64) error
 
+	ReleaseMemory(ctx context.Context) // ui/leave.go
+
 	FindChildren(ctx context.Context, f data.ChildFilter) ([]data.Child, error)
 	FindGroup(ctx context.Context, g data.GroupFilter, n int) ([]data.Child, bool, error) // the give form's group
 	CountChildren(ctx context.Context, f data.ChildFilter) (int, error)
