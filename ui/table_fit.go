@@ -20,6 +20,13 @@ const (
 // its first rows (up to fitMaxWidth), never below the width the screen
 // asked for: a sponsor's kind or an appeal's status is shown whole.
 func (t *dataTable) fitColumns() {
+	if t.rows() == 0 {
+		// a list emptied while its next page loads keeps its widths:
+		// each changed width refreshes the whole table on the UI
+		// goroutine, and narrowing to the headers only to widen again a
+		// moment later cost two rounds of them per load
+		return
+	}
 	size := theme.TextSize()
 	pad := 2*theme.InnerPadding() + theme.Padding()
 	arrow := fyne.MeasureText(" ▼", size, fyne.TextStyle{}).Width
