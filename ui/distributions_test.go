@@ -101,9 +101,10 @@ func TestDistributionsComeBackWhileLoading(t *testing.T) {
 	u, cs, held := newHeldUI(t)
 	u.show(scrDistributions, nil)
 	s := u.screens[scrDistributions].(*distributionsScreen)
-	if !s.busy.Visible() {
-		t.Fatal("no loading indicator while the list loads")
+	if s.count.Text != "Жүктелуде…" || s.busy.Visible() {
+		t.Fatalf("while the list loads: count %q, spinner %v; want «Жүктелуде…» and no spinner before busySlow", s.count.Text, s.busy.Visible())
 	}
+	waitUntilTrue(t, "the list's spinner on a slow load", s.busy.Visible) // ui/busy_test.go
 	u.show(scrDashboard, nil)
 	u.show(scrDistributions, nil)
 	held.run(false)

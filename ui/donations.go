@@ -100,8 +100,7 @@ func (s *donationsScreen) load(fresh bool) {
 	}
 	s.loadCtx, s.filter, s.total = ctx, f, -1
 	s.showRows(nil)
-	s.busy.Show()
-	s.busy.Start()
+	spinWhenSlow(s.busy, func() bool { return s.loads.running && s.loads.current(gen) })
 	background(func() {
 		var items []data.AidItem
 		var rows []data.Donation
@@ -125,8 +124,7 @@ func (s *donationsScreen) load(fresh bool) {
 				return // a newer load took over
 			}
 			s.loads.done(gen)
-			s.busy.Stop()
-			s.busy.Hide()
+			stopSpin(s.busy)
 			if err != nil {
 				showError(s.u.win, err)
 				return

@@ -26,7 +26,8 @@ func (c *countingStore) CountDonations(ctx context.Context, f data.DonationFilte
 	return c.Store.CountDonations(ctx, f)
 }
 
-// TestDonationsPageByPage: the donations screen shows a loading mark, then
+// TestDonationsPageByPage: the donations screen says it loads (a spinner
+// too once the load is slow), then
 // the newest page and the campaign's count; leaving while it loads and
 // coming back runs one load; «more» brings the rest in the store's order;
 // leaving lets go of the rows.
@@ -53,9 +54,10 @@ func TestDonationsPageByPage(t *testing.T) {
 	cs.donationCounts.Store(0)
 	u.show(scrDonations, nil)
 	s := u.screens[scrDonations].(*donationsScreen)
-	if !s.busy.Visible() || s.count.Text != "Жүктелуде…" {
-		t.Fatalf("while loading: busy %v, count %q; want the spinner and «Жүктелуде…»", s.busy.Visible(), s.count.Text)
+	if s.busy.Visible() || s.count.Text != "Жүктелуде…" {
+		t.Fatalf("while loading: busy %v, count %q; want «Жүктелуде…» and no spinner before busySlow", s.busy.Visible(), s.count.Text)
 	}
+	waitUntilTrue(t, "the list's spinner on a slow load", s.busy.Visible) // ui/busy_test.go
 	u.show(scrDashboard, nil)
 	u.show(scrDonations, nil)
 	held.run(false)
