@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"slices"
 	"unicode/utf8"
 
@@ -14,6 +15,11 @@ const (
 	fitRows = 300
 	// fitMaxWidth keeps one long name from pushing the other columns off.
 	fitMaxWidth = 460
+	// fitStep rounds a width up: the next page's or the next visit's
+	// texts, a few pixels longer or shorter, then ask for the same width,
+	// and an unchanged width does not refresh the whole table again
+	// (SetColumnWidth does, on the UI goroutine, for each column).
+	fitStep = 20
 )
 
 // fitColumns widens each column to its header and to the longest text of
@@ -36,7 +42,7 @@ func (t *dataTable) fitColumns() {
 		for _, text := range t.longestTexts(col, rows) {
 			w = max(w, fyne.MeasureText(text, size, fyne.TextStyle{}).Width+pad)
 		}
-		t.table.SetColumnWidth(col, min(w, max(fitMaxWidth, t.widthAt(col))))
+		t.table.SetColumnWidth(col, min(fitStep*float32(math.Ceil(float64(w/fitStep))), max(fitMaxWidth, t.widthAt(col))))
 	}
 }
 
