@@ -27,7 +27,7 @@ func TestGroupTooBigRefused(t *testing.T) {
 	f.withoutItem.SetChecked(false)
 	f.school.SetSelected(f.schoolChoice.label(strconv.Itoa(sc.Number)))
 	f.onFindGroupTapped()
-	if len(f.recipients) != 0 || !strings.Contains(f.who.Text, "Топ тым үлкен (ең көбі "+strconv.Itoa(f.groupMax)) {
+	if len(f.recipients) != 0 || !strings.Contains(f.who.Text, "Топ тым үлкен, шегі — "+strconv.Itoa(f.groupMax)) {
 		t.Fatalf("%d recipients, «%s»; want none and the group refused", len(f.recipients), f.who.Text)
 	}
 	f.groupMax = len(kids)
