@@ -34,10 +34,16 @@ func (s *donationsScreen) onLeft() { s.rows = nil; s.table.reload() }
 func (s *appealsScreen) onLeft()   { s.rows = nil; s.table.reload() }
 func (s *coverageScreen) onLeft()  { s.rows = nil; s.table.reload() }
 
+// onLeft cancels the dashboard's sums, if they still run: a clerk passing
+// through it on the way to another screen does not wait for them (on a
+// region's file they read a million distributions).
+func (s *dashboardScreen) onLeft() { s.loads.stop() }
+
 var (
 	_ leaver = (*sponsorsScreen)(nil)
 	_ leaver = (*donationsScreen)(nil)
 	_ leaver = (*appealsScreen)(nil)
 	_ leaver = (*coverageScreen)(nil)
 	_ leaver = (*distributionsScreen)(nil)
+	_ leaver = (*dashboardScreen)(nil)
 )
