@@ -22,20 +22,31 @@ type GroupFilter struct {
 func (s *Store) FindGroup(ctx context.Context, g GroupFilter, n int) (kids []Child, more bool, err error) {
 	f := g.Children
 	f.Query, f.Limit, f.Offset = "", 0, 0
+	from, category := "children c", ""
+	switch {
+	case f.Category != "" && f.SchoolID == 0:
+		// a category's children across the file: read through the
+		// category's index (0.06 s of CPU for the region's orphans of a
+		// grade), not by testing each of its 300k children (1.2 s)
+		// (CROSS JOIN: SQLite keeps this order of the tables)
+		from = "child_categories k CROSS JOIN children c"
+		category, f.Category = f.Category, ""
+	case f.SchoolID == 0 && s.dialect != postgresDialect:
+		// without a school, SQLite's planner reads every child of the file
+		// and sorts them (1.5 s on a region's); walking the alphabet's
+		// index stops after n + 1
+		from += " INDEXED BY children_sort"
+	}
 	where, args := f.where()
+	if category != "" {
+		where, args = where+" AND c.id = k.child_id AND k.category = ?", append(args, category)
+	}
 	if g.ItemID != 0 {
 		where += ` AND NOT EXISTS (SELECT 1 FROM distributions d
 			WHERE d.campaign_id = ? AND d.child_id = c.id AND d.item_id = ?)`
 		args = append(args, g.CampaignID, g.ItemID)
 	}
-	// without a school, SQLite's planner reads every child of the file and
-	// sorts them (1.5 s on a region's); walking the alphabet's index stops
-	// after n + 1
-	index := ""
-	if s.dialect != postgresDialect && f.SchoolID == 0 {
-		index = " INDEXED BY children_sort"
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c`+index+` WHERE `+where+`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM `+from+` WHERE `+where+`
 		ORDER BY c.sort_key, c.id LIMIT ?`, append(args, n+1)...)
 	if err != nil {
 		return nil, false, fmt.Errorf("find group: %w", err)

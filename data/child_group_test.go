@@ -20,25 +20,25 @@ func TestFindGroupLeavesOutThoseWhoGotIt(t *testing.T) {
 	school := first.SchoolID
 	other := mustSchool(t, st, 8)
 	serial := 100
-	add := func(surname string, schoolID int64, grade int, archived bool) data.Child {
+	add := func(surname string, schoolID int64, grade int, archived bool, cats ...data.ChildCategory) data.Child {
 		t.Helper()
 		var iin data.IIN
 		for ok := false; !ok; serial++ {
 			iin, ok = data.MakeIIN(time.Date(2012, 3, 4, 0, 0, 0, 0, time.UTC), data.Female, serial)
 		}
-		ch := data.Child{IIN: iin, Surname: surname, Name: "Айгүл", SchoolID: schoolID, Grade: grade, Archived: archived}
+		ch := data.Child{IIN: iin, Surname: surname, Name: "Айгүл", SchoolID: schoolID, Grade: grade, Archived: archived, Categories: cats}
 		if err := st.CreateChild(ctx, &ch); err != nil {
 			t.Fatalf("%s: %v", surname, err)
 		}
 		return ch
 	}
-	serikova := add("Серікова", school, 5, false)
+	serikova := add("Серікова", school, 5, false, data.ChildCategory{Code: data.CatOrphan, DocNumber: "7"})
 	add("Ахметова", school, 5, false)
 	bekova := add("Бекова", school, 5, false)
 	add("Ыбыраева", school, 5, false)
-	add("Әлиева", school, 6, false)   // another grade
-	add("Абаева", other.ID, 5, false) // another school
-	add("Аманова", school, 5, true)   // archived
+	add("Әлиева", school, 6, false)                                                // another grade
+	add("Абаева", other.ID, 5, false, data.ChildCategory{Code: data.CatLowIncome}) // another school
+	add("Аманова", school, 5, true)                                                // archived
 	items, err := st.FindAidItems(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +76,14 @@ func TestFindGroupLeavesOutThoseWhoGotIt(t *testing.T) {
 		{"cut at n", g, 2, "Ахметова Бекова", true},
 		{"exactly n", g, 4, "Ахметова Бекова Серікова Ыбыраева", false},
 		{"everyone", data.GroupFilter{Children: g.Children}, 10, "Ахметова Әбенова Бекова Серікова Ыбыраева", false},
+		// the orphans: Әбенова (newChild; she got the backpack) and Серікова
+		{"a category across the file", data.GroupFilter{Children: data.ChildFilter{Category: data.CatOrphan}}, 10, "Әбенова Серікова", false},
+		{"a category, without those who got it", data.GroupFilter{Children: data.ChildFilter{Category: data.CatOrphan},
+			CampaignID: c.ID, ItemID: backpack.ID}, 10, "Серікова", false},
+		// low income: Әбенова (grade 5, school 7) and Абаева (grade 5, school 8)
+		{"a category of a grade across schools", data.GroupFilter{Children: data.ChildFilter{Category: data.CatLowIncome, Grade: 5}}, 10, "Абаева Әбенова", false},
+		{"a category of another grade", data.GroupFilter{Children: data.ChildFilter{Category: data.CatLowIncome, Grade: 6}}, 10, "", false},
+		{"a category at a school", data.GroupFilter{Children: data.ChildFilter{Category: data.CatLowIncome, SchoolID: school}}, 10, "Әбенова", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			kids, more, err := st.FindGroup(ctx, tc.g, tc.n)
