@@ -183,6 +183,11 @@ type DonationFilter struct {
 
 // FindDonations returns donations with their lines, newest first.
 func (s *Store) FindDonations(ctx context.Context, f DonationFilter) ([]Donation, error) {
+	where, args := f.where()
+	return findDonations(ctx, s.db, where, args...)
+}
+
+func (f DonationFilter) where() (string, []any) {
 	where, args := []string{"1 = 1"}, []any{}
 	if f.CampaignID != 0 {
 		where, args = append(where, "d.campaign_id = ?"), append(args, f.CampaignID)
@@ -190,14 +195,20 @@ func (s *Store) FindDonations(ctx context.Context, f DonationFilter) ([]Donation
 	if f.SponsorID != 0 {
 		where, args = append(where, "d.sponsor_id = ?"), append(args, f.SponsorID)
 	}
-	return findDonations(ctx, s.db, strings.Join(where, " AND "), args...)
+	return strings.Join(where, " AND "), args
 }
 
 func findDonations(ctx context.Context, q queryer, where string, args ...any) ([]Donation, error) {
+	return findDonationsIn(ctx, q, "donations d WHERE "+where, args...)
+}
+
+// findDonationsIn reads the donations of from (a FROM clause naming them
+// d, with its WHERE) with their lines, newest first.
+func findDonationsIn(ctx context.Context, q queryer, from string, args ...any) ([]Donation, error) {
 	rows, err := q.QueryContext(ctx, `SELECT d.id, d.sponsor_id, d.campaign_id, d.donated_on, d.money_tenge, d.notes,
 		d.version, d.changed_by, d.changed_at, i.item_id, i.size, i.quantity, i.unit_value_tenge
-		FROM donations d LEFT JOIN donation_items i ON i.donation_id = d.id
-		WHERE `+where+` ORDER BY d.donated_on DESC, d.id DESC, i.id`, args...)
+		FROM (SELECT d.* FROM `+from+`) d LEFT JOIN donation_items i ON i.donation_id = d.id
+		ORDER BY d.donated_on DESC, d.id DESC, i.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find donations: %w", err)
 	}

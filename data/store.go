@@ -95,6 +95,10 @@ func Open(path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	rdb.SetMaxIdleConns(1)
 	s := &Store{db: db, rdb: rdb, path: path, actor: osUser(), Now: time.Now}
+	if err := limitSQLiteHeap(context.Background(), db); err != nil { // data/memory.go
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := s.migrate(context.Background()); err != nil {
 		s.Close()
 		var se sqlite3.Error

@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -107,6 +108,7 @@ type App struct {
 	tips     *tipLayer   // ui/tooltip.go: cut cells' whole texts
 	timings  *timings    // ui/timings.go, nil unless asked for
 	busy     *busyMark   // ui/busy.go
+	freeing  atomic.Bool // ui/leave.go: memory being handed back
 
 	searchWait time.Duration // the child pickers' debounce (ui/debounce.go); tests set 0
 }
@@ -202,6 +204,9 @@ func (u *App) show(name string, setup func(screen)) {
 	go2 := func() {
 		if prev, ok := u.screens[u.current].(leaver); ok && u.current != name {
 			prev.onLeft()
+		}
+		if u.current != name {
+			u.releaseMemory() // ui/leave.go
 		}
 		u.current = name
 		sc := u.screens[name]

@@ -53,3 +53,25 @@ func (b *busyMark) watch() {
 		})
 	}()
 }
+
+// spinWhenSlow turns a list's own spinner once its load has taken
+// busySlow and still runs (loading, asked on the UI goroutine). A quick
+// load never shows it: while a spinner turns, the whole window is painted
+// at every frame, and on an office PC without a graphics card that costs
+// a core beside the load itself. The load stops it with stopSpin.
+func spinWhenSlow(act *widget.Activity, loading func() bool) {
+	time.AfterFunc(busySlow, func() {
+		fyne.Do(func() {
+			if loading() {
+				act.Show()
+				act.Start()
+			}
+		})
+	})
+}
+
+// stopSpin stops and hides a spinner spinWhenSlow may have turned.
+func stopSpin(act *widget.Activity) {
+	act.Stop()
+	act.Hide()
+}

@@ -22,6 +22,7 @@ type dashboardScreen struct {
 	stock   []data.StockLine
 	cats    []data.Category
 	cover   data.CoverageFigures
+	loads   loader // left while loading: the load is cancelled (ui/leave.go)
 }
 
 func newDashboardScreen(u *App) *dashboardScreen {
@@ -39,21 +40,26 @@ func (s *dashboardScreen) refresh() {
 		s.body.Refresh()
 		return
 	}
+	ctx, gen, _ := s.loads.start(s.u.ctx, "", true)
 	background(func() {
-		sum, err := s.u.st.Summary(s.u.ctx, id)
+		sum, err := s.u.st.Summary(ctx, id)
 		var stock []data.StockLine
 		var cats []data.Category
 		if err == nil {
-			stock, err = s.u.st.Stock(s.u.ctx, id)
+			stock, err = s.u.st.Stock(ctx, id)
 		}
 		if err == nil {
-			cats, err = s.u.st.FindCategories(s.u.ctx)
+			cats, err = s.u.st.FindCategories(ctx)
 		}
 		var cover data.CoverageFigures
 		if err == nil {
-			cover, err = s.u.st.CoverageFigures(s.u.ctx, id)
+			cover, err = s.u.st.CoverageFigures(ctx, id)
 		}
 		fyne.Do(func() {
+			if !s.loads.current(gen) {
+				return // left, or loading again
+			}
+			s.loads.done(gen)
 			if err != nil {
 				showError(s.u.win, err)
 				return

@@ -123,7 +123,7 @@ func (s *donationsScreen) onDeleteTapped() {
 		func() {
 			s.form.edit(data.Donation{DonatedOn: s.u.campaignDay()})
 			s.place.mark(row)
-			s.refresh()
+			s.reload()
 		})
 }
 

@@ -136,8 +136,7 @@ func (s *distributionsScreen) load(fresh bool) {
 	s.loadCtx, s.filter, s.total = ctx, f, -1
 	started := time.Now()
 	s.showRows(nil)
-	s.busy.Show()
-	s.busy.Start()
+	spinWhenSlow(s.busy, func() bool { return s.loads.running && s.loads.current(gen) })
 	background(func() {
 		items, err := s.u.st.FindAidItems(ctx)
 		var rows []data.DistributionRow
@@ -149,8 +148,7 @@ func (s *distributionsScreen) load(fresh bool) {
 				return // a newer load took over
 			}
 			s.loads.done(gen)
-			s.busy.Stop()
-			s.busy.Hide()
+			stopSpin(s.busy)
 			if err != nil {
 				showError(s.u.win, err)
 				return

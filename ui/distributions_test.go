@@ -17,7 +17,8 @@ import (
 // countingStore is the real store that counts the list's queries.
 type countingStore struct {
 	*data.Store
-	newest, counts, childPicks atomic.Int32
+	newest, counts, childPicks                   atomic.Int32
+	donationLoads, donationPages, donationCounts atomic.Int32 // ui/donations_test.go
 }
 
 func (c *countingStore) FindChildPicks(ctx context.Context, q string, n int) ([]data.Child, error) {
@@ -100,9 +101,10 @@ func TestDistributionsComeBackWhileLoading(t *testing.T) {
 	u, cs, held := newHeldUI(t)
 	u.show(scrDistributions, nil)
 	s := u.screens[scrDistributions].(*distributionsScreen)
-	if !s.busy.Visible() {
-		t.Fatal("no loading indicator while the list loads")
+	if s.count.Text != "Жүктелуде…" || s.busy.Visible() {
+		t.Fatalf("while the list loads: count %q, spinner %v; want «Жүктелуде…» and no spinner before busySlow", s.count.Text, s.busy.Visible())
 	}
+	waitUntilTrue(t, "the list's spinner on a slow load", s.busy.Visible) // ui/busy_test.go
 	u.show(scrDashboard, nil)
 	u.show(scrDistributions, nil)
 	held.run(false)

@@ -1,32 +1,50 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mektepkezhol/app/data"
 )
 
-// donationsScreen lists the campaign's donations and edits one.
+// donationPage is how many donations the list asks the store for at a
+// time, newest first; «more» asks for the next page.
+const donationPage = 200
+
+// donationsScreen lists the campaign's donations, a page at a time, and
+// edits one.
 type donationsScreen struct {
 	u        *App
-	rows     []data.Donation
-	sponsors map[int64]data.SponsorRow
+	rows     []data.Donation // the pages shown, not the campaign
+	total    int             // the campaign's count, -1 while unknown
+	sponsors map[int64]data.Sponsor
 	items    map[int64]data.AidItem
 	table    *dataTable
 	count    *widget.Label
+	busy     *widget.Activity // while a page loads
+	more     *widget.Button   // the next page
 	form     *donationForm
 	place    listPlace
+
+	loads   loader // ui/loader.go
+	loadCtx context.Context
+	filter  data.DonationFilter // of the rows shown
 }
 
 func newDonationsScreen(u *App) *donationsScreen {
-	s := &donationsScreen{u: u, count: widget.NewLabel(""), sponsors: map[int64]data.SponsorRow{}, items: map[int64]data.AidItem{}}
+	s := &donationsScreen{u: u, count: widget.NewLabel(""), total: -1, sponsors: map[int64]data.Sponsor{}, items: map[int64]data.AidItem{}}
+	s.busy = widget.NewActivity()
+	s.busy.Hide()
+	s.more = widget.NewButtonWithIcon(lang.L("dist.more"), theme.MoreVerticalIcon(), s.onMoreTapped)
+	s.more.Hide()
 	s.table = newDataTable([]string{lang.L("col.date"), lang.L("col.sponsor"), lang.L("col.money"),
 		lang.L("col.in_kind"), lang.L("col.value")}, []float32{95, 230, 120, 240, 120},
 		func() int { return len(s.rows) }, s.cell)
@@ -57,44 +75,116 @@ func (s *donationsScreen) cell(row, col int) string {
 
 func (s *donationsScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("donations.new"), theme.ContentAddIcon(), s.onNewTapped)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, s.fileButton()))
-	list := container.NewBorder(top, nil, nil, nil, s.table.table)
+	top := container.NewBorder(nil, nil, container.NewHBox(s.busy, s.count), container.NewHBox(newBtn, s.fileButton()))
+	list := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), s.more), nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6
 	return split
 }
 
-func (s *donationsScreen) refresh() {
-	id := s.u.campaign.ID
+// refresh shows the screen's list; coming back while the list still
+// loads joins that load.
+func (s *donationsScreen) refresh() { s.load(false) }
+
+// reload lists again after a change (a save, a delete).
+func (s *donationsScreen) reload() { s.load(true) }
+
+// load asks the store for the newest page, its count and the form's
+// pickers; a newer load cancels this one. Only the page is held, never
+// the campaign.
+func (s *donationsScreen) load(fresh bool) {
+	f := data.DonationFilter{CampaignID: s.u.campaign.ID}
+	ctx, gen, ok := s.loads.start(s.u.ctx, fmt.Sprint(f.CampaignID), fresh)
+	if !ok {
+		return // the same list is on its way
+	}
+	s.loadCtx, s.filter, s.total = ctx, f, -1
+	s.showRows(nil)
+	spinWhenSlow(s.busy, func() bool { return s.loads.running && s.loads.current(gen) })
 	background(func() {
-		sponsors, err := s.u.st.FindSponsors(s.u.ctx, data.SponsorFilter{CampaignID: id})
 		var items []data.AidItem
 		var rows []data.Donation
+		var total int
+		var cat donationCatalogue
+		sponsors, err := s.u.st.FindSponsorNames(ctx)
 		if err == nil {
-			items, err = s.u.st.FindAidItems(s.u.ctx)
+			items, err = s.u.st.FindAidItems(ctx)
 		}
 		if err == nil {
-			rows, err = s.u.st.FindDonations(s.u.ctx, data.DonationFilter{CampaignID: id})
+			rows, err = s.u.st.FindNewestDonations(ctx, f, data.DonationCursor{}, donationPage)
+		}
+		if err == nil {
+			total, err = s.u.st.CountDonations(ctx, f)
+		}
+		if err == nil {
+			cat = newDonationCatalogue(sponsors, items) // collating thousands of names: here, not on the UI goroutine
 		}
 		fyne.Do(func() {
+			if !s.loads.current(gen) {
+				return // a newer load took over
+			}
+			s.loads.done(gen)
+			stopSpin(s.busy)
 			if err != nil {
 				showError(s.u.win, err)
 				return
 			}
-			s.sponsors = map[int64]data.SponsorRow{}
+			s.sponsors = map[int64]data.Sponsor{}
 			for _, sp := range sponsors {
 				s.sponsors[sp.ID] = sp
 			}
 			for _, it := range items {
 				s.items[it.ID] = it
 			}
-			s.form.setCatalogue(sponsors, items)
-			s.rows = rows
-			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
-			s.table.reload()
+			s.form.setCatalogue(cat)
+			s.total = total
+			s.showRows(rows)
 			s.place.restore(s.table)
 		})
 	})
+}
+
+// onMoreTapped appends the next page.
+func (s *donationsScreen) onMoreTapped() {
+	if len(s.rows) == 0 || s.loadCtx == nil {
+		return
+	}
+	ctx, f, gen, after := s.loadCtx, s.filter, s.loads.gen, s.rows[len(s.rows)-1].Cursor()
+	s.more.Disable()
+	background(func() {
+		rows, err := s.u.st.FindNewestDonations(ctx, f, after, donationPage)
+		fyne.Do(func() {
+			if !s.loads.current(gen) {
+				return
+			}
+			s.more.Enable()
+			if err != nil {
+				showError(s.u.win, err)
+				return
+			}
+			s.showRows(append(s.rows, rows...))
+		})
+	})
+}
+
+// showRows lists rows (nil: none yet) and offers the next page while
+// the count says there are more.
+func (s *donationsScreen) showRows(rows []data.Donation) {
+	s.rows = rows
+	switch {
+	case s.total < 0:
+		s.count.SetText(lang.L("dist.loading"))
+	case s.total > len(rows):
+		s.count.SetText(lang.L("dist.count", map[string]any{"N": number(int64(s.total)), "Shown": number(int64(len(rows)))}))
+	default:
+		s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(s.total))}))
+	}
+	if s.total > len(rows) && len(rows) > 0 {
+		s.more.Show()
+	} else {
+		s.more.Hide()
+	}
+	s.table.reload()
 }
 
 func (s *donationsScreen) onRowSelected(row int) {

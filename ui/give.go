@@ -22,6 +22,7 @@ import (
 type giveForm struct {
 	u          *App
 	recipients []data.Child
+	groupMax   int // the most children a group gives to at once (groupMax)
 	stock      []data.StockLine
 	schools    []data.School
 
@@ -42,7 +43,7 @@ type giveForm struct {
 }
 
 func newGiveForm(u *App, saved func()) *giveForm {
-	f := &giveForm{u: u, who: widget.NewLabel(""), stockInfo: widget.NewLabel("")}
+	f := &giveForm{u: u, who: widget.NewLabel(""), stockInfo: widget.NewLabel(""), groupMax: groupMax}
 	f.who.Wrapping, f.stockInfo.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.search = newLineEntry()
 	f.search.SetPlaceHolder(lang.L("dist.search_child"))

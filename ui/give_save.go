@@ -12,46 +12,40 @@ import (
 	"github.com/mektepkezhol/app/data"
 )
 
+// groupMax is the most children a group distribution goes to: more than
+// the largest school's roll. A group without a school (a region's whole
+// file) is refused, so that the clerk narrows it.
+const groupMax = 5000
+
 // onFindGroupTapped selects the group: the children of a school, category
-// and grade, without those who already got the chosen item.
+// and grade, without those who already got the chosen item; the store
+// leaves them out and stops after groupMax.
 func (f *giveForm) onFindGroupTapped() {
-	number, _ := strconv.Atoi(f.schoolChoice.code(f.school.Selected))
-	filter := data.ChildFilter{Category: f.catChoice.code(f.category.Selected), Grade: indexOf(f.grade.Options, f.grade.Selected)}
-	if filter.Grade < 0 {
-		filter.Grade = 0
-	}
-	var schoolID int64
+	school, _ := strconv.Atoi(f.schoolChoice.code(f.school.Selected))
+	g := data.GroupFilter{Children: data.ChildFilter{Category: f.catChoice.code(f.category.Selected),
+		Grade: max(indexOf(f.grade.Options, f.grade.Selected), 0)}}
 	for _, sc := range f.schools {
-		if sc.Number == number {
-			schoolID = sc.ID
+		if sc.Number == school {
+			g.Children.SchoolID = sc.ID
 		}
 	}
-	filter.SchoolID = schoolID
-	itemID, _ := strconv.ParseInt(f.itemChoice.code(f.item.Selected), 10, 64)
-	without := f.withoutItem.Checked && itemID != 0
-	campaignID := f.u.campaign.ID
+	if itemID, _ := strconv.ParseInt(f.itemChoice.code(f.item.Selected), 10, 64); f.withoutItem.Checked && itemID != 0 {
+		g.CampaignID, g.ItemID = f.u.campaign.ID, itemID
+	}
+	n := f.groupMax
 	background(func() {
-		cs, err := f.u.st.FindChildren(f.u.ctx, filter)
-		var given []data.DistributionRow
-		if err == nil && without {
-			given, err = f.u.st.FindDistributions(f.u.ctx, data.DistributionFilter{CampaignID: campaignID,
-				ItemID: itemID, SchoolID: schoolID})
-		}
+		kids, more, err := f.u.st.FindGroup(f.u.ctx, g, n)
 		fyne.Do(func() {
 			if err != nil {
 				showError(f.u.win, err)
 				return
 			}
-			got := map[int64]bool{}
-			for _, g := range given {
-				got[g.ChildID] = true
+			if more {
+				f.recipients = nil
+				f.who.SetText(lang.L("dist.group_too_big", map[string]any{"N": number(int64(n))}))
+				return
 			}
-			f.recipients = f.recipients[:0]
-			for _, c := range cs {
-				if !got[c.ID] {
-					f.recipients = append(f.recipients, c)
-				}
-			}
+			f.recipients = kids
 			f.showRecipients()
 		})
 	})

@@ -198,6 +198,7 @@ func (u *App) startAutoBackup() {
 		if err == nil {
 			_, err = data.AutoBackupWith(u.ctx, st, data.AutoBackupOptions{Dir: dir, Keep: keep, Recipient: rcpt})
 		}
+		u.releaseMemory() // the snapshot filled a connection's page cache
 		if err != nil {
 			fyne.LogError("automatic backup", err)
 			fyne.Do(func() {

@@ -39,18 +39,24 @@ type Store interface {
 	FindPurchases(ctx context.Context, f data.PurchaseFilter) ([]data.Purchase, error)
 
 	FindSponsors(ctx context.Context, f data.SponsorFilter) ([]data.SponsorRow, error)
+	FindSponsorNames(ctx context.Context) ([]data.Sponsor, error)
 	FindSponsorByID(ctx context.Context, id int64) (data.Sponsor, error)
 	CreateSponsor(ctx context.Context, sp *data.Sponsor) error
 	UpdateSponsor(ctx context.Context, sp *data.Sponsor) error
 	DeleteSponsor(ctx context.Context, id int64) error
 
 	FindDonations(ctx context.Context, f data.DonationFilter) ([]data.Donation, error)
+	FindNewestDonations(ctx context.Context, f data.DonationFilter, after data.DonationCursor, n int) ([]data.Donation, error)
+	CountDonations(ctx context.Context, f data.DonationFilter) (int, error)
 	FindDonationByID(ctx context.Context, id int64) (data.Donation, error)
 	CreateDonation(ctx context.Context, d *data.Donation) error
 	UpdateDonation(ctx context.Context, d *data.Donation) error
 	DeleteDonation(ctx context.Context, id int64) error
 
+	ReleaseMemory(ctx context.Context) // ui/leave.go
+
 	FindChildren(ctx context.Context, f data.ChildFilter) ([]data.Child, error)
+	FindGroup(ctx context.Context, g data.GroupFilter, n int) ([]data.Child, bool, error) // the give form's group
 	CountChildren(ctx context.Context, f data.ChildFilter) (int, error)
 	FindChildPage(ctx context.Context, f data.ChildFilter, after data.ChildCursor, limit int) (data.ChildPage, error)
 	FindChildIDs(ctx context.Context, f data.ChildFilter) ([]int64, error)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"slices"
 	"unicode/utf8"
 
@@ -14,12 +15,24 @@ const (
 	fitRows = 300
 	// fitMaxWidth keeps one long name from pushing the other columns off.
 	fitMaxWidth = 460
+	// fitStep rounds a width up: the next page's or the next visit's
+	// texts, a few pixels longer or shorter, then ask for the same width,
+	// and an unchanged width does not refresh the whole table again
+	// (SetColumnWidth does, on the UI goroutine, for each column).
+	fitStep = 20
 )
 
 // fitColumns widens each column to its header and to the longest text of
 // its first rows (up to fitMaxWidth), never below the width the screen
 // asked for: a sponsor's kind or an appeal's status is shown whole.
 func (t *dataTable) fitColumns() {
+	if t.rows() == 0 {
+		// a list emptied while its next page loads keeps its widths:
+		// each changed width refreshes the whole table on the UI
+		// goroutine, and narrowing to the headers only to widen again a
+		// moment later cost two rounds of them per load
+		return
+	}
 	size := theme.TextSize()
 	pad := 2*theme.InnerPadding() + theme.Padding()
 	arrow := fyne.MeasureText(" ▼", size, fyne.TextStyle{}).Width
@@ -29,7 +42,7 @@ func (t *dataTable) fitColumns() {
 		for _, text := range t.longestTexts(col, rows) {
 			w = max(w, fyne.MeasureText(text, size, fyne.TextStyle{}).Width+pad)
 		}
-		t.table.SetColumnWidth(col, min(w, max(fitMaxWidth, t.widthAt(col))))
+		t.table.SetColumnWidth(col, min(fitStep*float32(math.Ceil(float64(w/fitStep))), max(fitMaxWidth, t.widthAt(col))))
 	}
 }
 
