@@ -37,7 +37,7 @@ func (s *Store) FindGroup(ctx context.Context, g GroupFilter, n int) (kids []Chi
 		// index stops after n + 1
 		from += " INDEXED BY children_sort"
 	}
-	where, args := f.where()
+	where, args := f.where(s.dialect)
 	if category != "" {
 		where, args = where+" AND c.id = k.child_id AND k.category = ?", append(args, category)
 	}
