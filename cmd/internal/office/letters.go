@@ -136,46 +136,39 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	if err != nil {
 		return res, err
 	}
-	_, statErr := os.Stat(req.OutDir)
-	newDir := req.OutDir != "" && errors.Is(statErr, os.ErrNotExist)
-	var written []tempFile
-	removeTemps := func() {
-		for _, t := range written {
-			os.Remove(t.temp)
-		}
-		written = nil
+	stage, err := newLetterStage(req)
+	if err != nil {
+		return res, err
 	}
 	saved := false
-	defer func() {
-		if saved {
-			return
-		}
-		removeTemps() // left only if the batch failed
-		if newDir {
-			os.Remove(req.OutDir) // only if empty: the folder this batch made
-		}
-	}()
+	defer func() { stage.close(saved) }()
+	var written []tempFile
 	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, issueDay(st, req.Date), func(reg []data.Letter) error {
 		letters := make([]report.Letter, len(reg))
 		for i, l := range reg {
 			letters[i] = report.Letter{Number: l.Number, Lang: req.Lang, IssuedOn: l.IssuedOn, Campaign: c,
 				Sponsor: sponsors[i].Sponsor, Gift: gifts[l.SponsorID]}
 		}
-		removeTemps() // a run the server refused and retries starts afresh
-		var err error
-		written, err = writeLetterFiles(req, letters, opt)
-		return err
+		// The closure may run again (a retried transaction): it starts from
+		// an empty stage and hands its files over whole, only when all are
+		// written.
+		files, err := writeLetterFiles(stage.dir, req, letters, opt)
+		if err != nil {
+			return err
+		}
+		written = files
+		return nil
 	})
 	if err != nil {
 		return res, err
 	}
+	saved = true // registered: the folder stays, whatever the renames do
 	for _, t := range written {
 		if err := os.Rename(t.temp, t.final); err != nil {
 			return res, fmt.Errorf("letters registered, but the file was not saved: %w", err)
 		}
 		res.Files = append(res.Files, t.final)
 	}
-	saved = true
 	for i, l := range issued {
 		if sponsors[i].LetterNumber == l.Number {
 			res.Reprinted++
@@ -202,36 +195,79 @@ func checkRequested(want []int64, found []data.SponsorRow) error {
 	return nil
 }
 
-// tempFile is a letter file written beside its final name.
+// tempFile is a letter file written in the stage, and its final name.
 type tempFile struct{ temp, final string }
 
-// writeLetterFiles writes the combined PDF or one file per letter under
-// temporary names, so a failed or cancelled batch leaves no partial file.
-func writeLetterFiles(req LettersRequest, letters []report.Letter, opt report.LetterOptions) ([]tempFile, error) {
+// letterStage is the hidden folder a batch's files are written in before
+// they get their names: beside the combined PDF, or inside the folder of
+// one file per sponsor (made for the batch if new).
+type letterStage struct {
+	dir    string
+	newDir string // the folder of one file each, if this batch made it
+}
+
+func newLetterStage(req LettersRequest) (letterStage, error) {
+	var st letterStage
+	parent := filepath.Dir(req.Out)
+	if req.OutDir != "" {
+		parent = req.OutDir
+		if _, err := os.Stat(req.OutDir); errors.Is(err, os.ErrNotExist) {
+			st.newDir = req.OutDir
+		}
+		if err := os.MkdirAll(req.OutDir, 0o700); err != nil {
+			return st, err
+		}
+	}
+	dir, err := os.MkdirTemp(parent, ".letters-*") // 0700
+	if err != nil {
+		st.close(false)
+		return st, err
+	}
+	st.dir = dir
+	return st, nil
+}
+
+// close removes the stage and what is left in it; unless the letters were
+// registered (saved), also the folder the batch made, if it is empty.
+func (st letterStage) close(saved bool) {
+	if st.dir != "" {
+		os.RemoveAll(st.dir)
+	}
+	if !saved && st.newDir != "" {
+		os.Remove(st.newDir) // only if empty
+	}
+}
+
+// writeLetterFiles writes the combined PDF or one file per letter into the
+// stage, emptied first: a run of the transaction that was refused and is
+// retried leaves nothing behind, and nothing but the returned files is
+// kept. A failed or cancelled batch leaves no file under a final name.
+func writeLetterFiles(stage string, req LettersRequest, letters []report.Letter, opt report.LetterOptions) ([]tempFile, error) {
+	if err := emptyFolder(stage); err != nil {
+		return nil, err
+	}
 	var out []tempFile
 	write := func(final string, ls []report.Letter) error {
 		if err := CheckOutput(final); err != nil {
 			return err
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(final), ".letters-*.tmp") // 0600
+		tmp := filepath.Join(stage, filepath.Base(final))
+		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
 			return err
 		}
-		out = append(out, tempFile{tmp.Name(), final})
-		if err := report.WriteLetters(tmp, ls, opt); err != nil {
-			tmp.Close()
+		out = append(out, tempFile{tmp, final})
+		if err := report.WriteLetters(f, ls, opt); err != nil {
+			f.Close()
 			return err
 		}
-		return tmp.Close()
+		return f.Close()
 	}
 	if req.Out != "" {
 		return out, write(req.Out, letters)
 	}
 	progress := opt.Progress
 	opt.Progress = nil // per file: one page each, counted here
-	if err := os.MkdirAll(req.OutDir, 0o700); err != nil {
-		return out, err
-	}
 	for i, l := range letters {
 		if err := opt.Context.Err(); err != nil {
 			return out, err
@@ -245,6 +281,20 @@ func writeLetterFiles(req LettersRequest, letters []report.Letter, opt report.Le
 		}
 	}
 	return out, nil
+}
+
+// emptyFolder removes everything in dir.
+func emptyFolder(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CheckLetterSettings tells whether the saved settings can sign letters in
