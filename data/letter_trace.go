@@ -45,12 +45,15 @@ type supplyLot struct {
 // donations and purchases form a queue by date, and each distribution,
 // by date, takes from the head of the queue. A sponsor's goods reached the
 // children whose distributions took from its lots. Sponsors who gave
-// nothing get a zero trace.
+// nothing get a zero trace. sponsorIDs nil means every donor of the
+// campaign: the walk over the distributions costs the same for one sponsor
+// as for all, and a caller may start it before it knows whom it thanks.
 func (s *Store) TraceGifts(ctx context.Context, campaignID int64, sponsorIDs []int64) (map[int64]GiftTrace, error) {
-	want := make(map[int64]bool, len(sponsorIDs))
+	set := make(map[int64]bool, len(sponsorIDs))
 	for _, id := range sponsorIDs {
-		want[id] = true
+		set[id] = true
 	}
+	want := func(id int64) bool { return id != 0 && (sponsorIDs == nil || set[id]) }
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err
@@ -61,7 +64,7 @@ func (s *Store) TraceGifts(ctx context.Context, campaignID int64, sponsorIDs []i
 		return nil, err
 	}
 	out := make(map[int64]GiftTrace, len(sponsorIDs))
-	for id := range want {
+	for id := range set {
 		out[id] = GiftTrace{SponsorID: id}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT sponsor_id, sum(money_tenge) FROM donations
@@ -75,9 +78,9 @@ func (s *Store) TraceGifts(ctx context.Context, campaignID int64, sponsorIDs []i
 			rows.Close()
 			return nil, err
 		}
-		if want[id] {
+		if want(id) {
 			t := out[id]
-			t.MoneyTenge = money
+			t.SponsorID, t.MoneyTenge = id, money
 			out[id] = t
 		}
 	}
@@ -95,6 +98,7 @@ func (s *Store) TraceGifts(ctx context.Context, campaignID int64, sponsorIDs []i
 	}
 	for id, r := range reach {
 		t := out[id]
+		t.SponsorID = id
 		t.Children, t.Schools = r.children, r.schools
 		for i := range t.Items {
 			t.Items[i].Delivered = r.delivered[t.Items[i].Item.ID]
@@ -107,7 +111,7 @@ func (s *Store) TraceGifts(ctx context.Context, campaignID int64, sponsorIDs []i
 
 // supplyQueues reads each item's donated and purchased lots in stock order
 // and fills the wanted sponsors' gift lines.
-func supplyQueues(ctx context.Context, q queryer, campaignID int64, want map[int64]bool,
+func supplyQueues(ctx context.Context, q queryer, campaignID int64, want func(int64) bool,
 	out map[int64]GiftTrace, items []AidItem) (map[int64][]supplyLot, error) {
 	// Donations come before purchases of the same day: the office buys what
 	// the gifts did not cover.
@@ -132,12 +136,13 @@ func supplyQueues(ctx context.Context, q queryer, campaignID int64, want map[int
 		if err := rows.Scan(&itemID, &sponsorID, &qty, &value, &day, &kind, &lineID); err != nil {
 			return nil, err
 		}
-		wanted := sponsorID != 0 && want[sponsorID]
+		wanted := want(sponsorID)
 		queues[itemID] = append(queues[itemID], supplyLot{sponsorID: sponsorID, qty: qty, left: qty, wanted: wanted})
 		if !wanted {
 			continue
 		}
 		t := out[sponsorID]
+		t.SponsorID = sponsorID
 		t.ItemsGiven += qty
 		n := len(t.Items)
 		if i := sort.Search(n, func(i int) bool { return t.Items[i].Item.ID >= itemID }); i < n && t.Items[i].Item.ID == itemID {

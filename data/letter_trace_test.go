@@ -3,6 +3,7 @@ package data_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
@@ -152,6 +153,12 @@ func TestTraceGiftsAgreesWithStore(t *testing.T) {
 	}
 	traces, err := st.TraceGifts(ctx, c.ID, ids)
 	must(t, err)
+	// nil traces every donor: the same traces, and no one else's.
+	all, err := st.TraceGifts(ctx, c.ID, nil)
+	must(t, err)
+	if !reflect.DeepEqual(all, traces) {
+		t.Fatalf("every donor's trace (%d sponsors) differs from the donors' own (%d)", len(all), len(traces))
+	}
 	sum, err := st.Summary(ctx, c.ID)
 	must(t, err)
 	stock, err := st.Stock(ctx, c.ID)

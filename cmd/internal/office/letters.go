@@ -114,6 +114,14 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 		return res, err
 	}
 	opt.Blank = req.Blank
+	// The gifts are traced on the other core while the sponsors are found,
+	// sorted and registered: only the pages need them.
+	var traceIDs []int64 // nil: every donor
+	if len(req.SponsorIDs) > 0 {
+		traceIDs = req.SponsorIDs
+	}
+	traced, stopTrace := traceAhead(ctx, st, c.ID, traceIDs)
+	defer stopTrace()
 	sponsors, err := st.FindSponsors(ctx, data.SponsorFilter{CampaignID: c.ID, OnlyDonors: len(req.SponsorIDs) == 0,
 		Unthanked: req.Unthanked, IDs: req.SponsorIDs})
 	if err != nil {
@@ -132,10 +140,6 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	for i, sp := range sponsors {
 		ids[i] = sp.ID
 	}
-	gifts, err := st.TraceGifts(ctx, c.ID, ids)
-	if err != nil {
-		return res, err
-	}
 	stage, err := newLetterStage(req)
 	if err != nil {
 		return res, err
@@ -144,6 +148,10 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	defer func() { stage.close(saved) }()
 	var written []tempFile
 	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, issueDay(st, req.Date), func(reg []data.Letter) error {
+		gifts, err := traced()
+		if err != nil {
+			return err
+		}
 		letters := make([]report.Letter, len(reg))
 		for i, l := range reg {
 			letters[i] = report.Letter{Number: l.Number, Lang: req.Lang, IssuedOn: l.IssuedOn, Campaign: c,
@@ -176,6 +184,31 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	}
 	res.Issued = len(issued)
 	return res, nil
+}
+
+// traceAhead traces the gifts of the sponsors (nil: every donor) of
+// campaign campaignID on a goroutine of its own. gifts waits for the
+// traces, and gives the same answer each time it is called (a retried
+// transaction calls it again); stop cancels the trace if it is still
+// running and waits for it.
+func traceAhead(ctx context.Context, st *data.Store, campaignID int64, sponsorIDs []int64) (
+	gifts func() (map[int64]data.GiftTrace, error), stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	var traces map[int64]data.GiftTrace
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		traces, err = st.TraceGifts(ctx, campaignID, sponsorIDs)
+	}()
+	gifts = func() (map[int64]data.GiftTrace, error) {
+		<-done
+		return traces, err
+	}
+	return gifts, func() {
+		cancel()
+		<-done
+	}
 }
 
 // ErrNoDonors means there is no one to thank in the campaign.
