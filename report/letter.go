@@ -92,8 +92,10 @@ func CheckLetterSettings(st data.Settings, langs ...string) error {
 // writes nothing. The batch is one gofpdf document, so each font is
 // embedded once, as a subset of the letters' characters; it is held in
 // memory until the last page (about 5 KB a letter) and only then written,
-// so an error or a cancelled context writes nothing to w. opt.Progress is
-// called after each page.
+// so an error or a cancelled context writes nothing to w. The letters are
+// laid out on a second goroutine a few pages ahead of the drawing
+// (layOutAhead), so a batch uses two cores. opt.Progress is called after
+// each page, on the caller's goroutine.
 func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 	if err := checkLetters(letters, opt); err != nil {
 		return err
