@@ -134,8 +134,11 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 		return res, fmt.Errorf("campaign %d: %w", c.Year, ErrNoDonors)
 	}
 	// In alphabetical order (Ә after А, not after Я), so the new register
-	// numbers follow the alphabet too.
-	lingo.SortFunc(sortLang(req.Lang), sponsors, func(sp data.SponsorRow) string { return sortName(sp.Sponsor, req.Lang) })
+	// numbers follow the alphabet too. Each name's key is made once: built
+	// at every comparison, the legal form's split took a tenth of a batch.
+	lingo.SortByKeys(sortLang(req.Lang), sponsors, func(sp data.SponsorRow) []string {
+		return []string{sortName(sp.Sponsor, req.Lang)}
+	})
 	ids := make([]int64, len(sponsors))
 	for i, sp := range sponsors {
 		ids[i] = sp.ID
