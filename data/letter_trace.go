@@ -175,13 +175,7 @@ type reached struct{ sponsorID, id int64 }
 // of what a set per sponsor did.
 func traceDistributions(ctx context.Context, q queryer, campaignID int64,
 	queues map[int64][]supplyLot) (map[int64]*sponsorReach, error) {
-	// The pairs are sized once: grown by doubling, moving them was a third
-	// of the walk.
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM distributions WHERE campaign_id = ?`, campaignID).Scan(&n); err != nil {
-		return nil, fmt.Errorf("trace gifts: distributions: %w", err)
-	}
-	kids, schools := make([]reached, 0, n), make([]reached, 0, n)
+	var kids, schools []reached
 	// distributions_trace (migration 0012) holds this order and these
 	// columns: no sort, no lookup in the table.
 	rows, err := q.QueryContext(ctx, `SELECT item_id, child_id, COALESCE(school_id, 0), quantity
@@ -259,8 +253,28 @@ func appendReached(ps []reached, p reached) []reached {
 	return append(ps, p)
 }
 
-// countReached calls one for each distinct pair, with its sponsor.
+// countReached calls one for each distinct pair, with its sponsor. The
+// pairs are sorted as single numbers (sponsor above id) when both fit, as
+// rowids and serials do: twice as fast as comparing pairs.
 func countReached(ps []reached, one func(sponsorID int64)) {
+	keys := make([]uint64, len(ps))
+	for i, p := range ps {
+		if p.sponsorID < 0 || p.sponsorID >= 1<<24 || p.id < 0 || p.id >= 1<<40 {
+			countReachedPairs(ps, one)
+			return
+		}
+		keys[i] = uint64(p.sponsorID)<<40 | uint64(p.id)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		if i == 0 || k != keys[i-1] {
+			one(int64(k >> 40))
+		}
+	}
+}
+
+// countReachedPairs is countReached for ids too large to pack.
+func countReachedPairs(ps []reached, one func(sponsorID int64)) {
 	slices.SortFunc(ps, func(a, b reached) int {
 		if c := cmp.Compare(a.sponsorID, b.sponsorID); c != 0 {
 			return c
