@@ -3,6 +3,7 @@ package data_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/mektepkezhol/app/data"
@@ -84,6 +85,61 @@ func TestTraceGiftsFIFO(t *testing.T) {
 	}
 }
 
+// TestTraceGiftsCountsEachChildOnce follows, by hand, distributions that
+// cross from one sponsor's lot into the next and a child served twice: A
+// gives 3 notebooks and B 2. Child 1 gets 2 (A's), child 2 gets 2 (A's
+// last, B's first), child 1 comes back for 1 (B's last). So A reached
+// children 1 and 2, B children 2 and 1, each counted once, one school each.
+func TestTraceGiftsCountsEachChildOnce(t *testing.T) {
+	st := mustOpen(t)
+	ctx := context.Background()
+	c := data.Campaign{Year: 2019, NameKK: "Мектепке жол – 2019", StartsOn: data.Date(2019, 7, 1), EndsOn: data.Date(2019, 9, 30)}
+	must(t, st.CreateCampaign(ctx, &c))
+	school := data.School{Number: 7, NameKK: "№7 мектеп", Type: "general"}
+	must(t, st.CreateSchool(ctx, &school))
+	var children [2]data.Child
+	for i := range children {
+		iin, ok := data.MakeIIN(data.Date(2011, 4, 1+i), data.Female, 200+i)
+		if !ok {
+			t.Fatal("MakeIIN failed")
+		}
+		children[i] = data.Child{IIN: iin, Surname: "Омарова", Name: fmt.Sprintf("Қыз%d", i), Grade: 2, SchoolID: school.ID}
+		must(t, st.CreateChild(ctx, &children[i]))
+	}
+	items, err := st.FindAidItems(ctx)
+	must(t, err)
+	var item data.AidItem
+	for _, it := range items {
+		if it.Code == "stationery" {
+			item = it
+		}
+	}
+	if item.ID == 0 {
+		t.Fatalf("no stationery in the catalogue %+v", items)
+	}
+	sponsors := []data.Sponsor{{Kind: data.SponsorIndividual, Name: "Әлиев Ғалым"}, {Kind: data.SponsorIndividual, Name: "Борисов Иван"}}
+	for i, qty := range []int64{3, 2} {
+		must(t, st.CreateSponsor(ctx, &sponsors[i]))
+		d := data.Donation{SponsorID: sponsors[i].ID, CampaignID: c.ID, DonatedOn: data.Date(2019, 7, 1+i),
+			Items: []data.DonationItem{{ItemID: item.ID, Quantity: qty, UnitValueTenge: 300}}}
+		must(t, st.CreateDonation(ctx, &d))
+	}
+	var ds []data.Distribution
+	for i, g := range []struct{ child, qty int }{{0, 2}, {1, 2}, {0, 1}} {
+		ds = append(ds, data.Distribution{ChildID: children[g.child].ID, CampaignID: c.ID, ItemID: item.ID,
+			Quantity: int64(g.qty), GivenOn: data.Date(2019, 8, 1+i)})
+	}
+	must(t, st.CreateDistributions(ctx, ds, true)) // child 1 twice: forced, as the clerk would
+	traces, err := st.TraceGifts(ctx, c.ID, []int64{sponsors[0].ID, sponsors[1].ID})
+	must(t, err)
+	for i, want := range []int64{3, 2} {
+		g := traces[sponsors[i].ID]
+		if g.ItemsGiven != want || g.ItemsDelivered != want || g.Children != 2 || g.Schools != 1 {
+			t.Fatalf("sponsor %d: trace %+v, want %d given and delivered, 2 children, 1 school", i+1, g, want)
+		}
+	}
+}
+
 // TestTraceGiftsAgreesWithStore compares the traces of every donor of the
 // demo campaign with the store's own totals.
 func TestTraceGiftsAgreesWithStore(t *testing.T) {
@@ -97,6 +153,12 @@ func TestTraceGiftsAgreesWithStore(t *testing.T) {
 	}
 	traces, err := st.TraceGifts(ctx, c.ID, ids)
 	must(t, err)
+	// nil traces every donor: the same traces, and no one else's.
+	all, err := st.TraceGifts(ctx, c.ID, nil)
+	must(t, err)
+	if !reflect.DeepEqual(all, traces) {
+		t.Fatalf("every donor's trace (%d sponsors) differs from the donors' own (%d)", len(all), len(traces))
+	}
 	sum, err := st.Summary(ctx, c.ID)
 	must(t, err)
 	stock, err := st.Stock(ctx, c.ID)

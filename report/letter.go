@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/mektepkezhol/app/assets"
@@ -91,8 +92,10 @@ func CheckLetterSettings(st data.Settings, langs ...string) error {
 // writes nothing. The batch is one gofpdf document, so each font is
 // embedded once, as a subset of the letters' characters; it is held in
 // memory until the last page (about 5 KB a letter) and only then written,
-// so an error or a cancelled context writes nothing to w. opt.Progress is
-// called after each page.
+// so an error or a cancelled context writes nothing to w. The letters are
+// laid out on a second goroutine a few pages ahead of the drawing
+// (layOutAhead), so a batch uses two cores. opt.Progress is called after
+// each page, on the caller's goroutine.
 func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 	if err := checkLetters(letters, opt); err != nil {
 		return err
@@ -101,7 +104,9 @@ func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	r, err := newLetterPDF(opt, nil)
+	laid, stop := layOutAhead(opt, letters)
+	defer stop()
+	r, err := newLetterPDF(opt)
 	if err != nil {
 		return err
 	}
@@ -109,7 +114,7 @@ func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		r.page(l)
+		r.page(l, <-laid)
 		if err := r.pdf.Error(); err != nil {
 			return fmt.Errorf("letter № %d (%s): %w", l.Number, l.Sponsor.Name, err)
 		}
@@ -120,17 +125,39 @@ func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 	return r.pdf.Output(w)
 }
 
+// layOutAhead lays out the letters, in order, on a goroutine of its own
+// with its own measurer, a few pages ahead of the one drawing them: gofpdf
+// measures and draws in one thread, so the two share no document. stop
+// ends the goroutine (the drawing may stop early: an error, a cancel).
+func layOutAhead(opt LetterOptions, letters []Letter) (laid <-chan laidOut, stop func()) {
+	ch := make(chan laidOut, 32)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		lay := newLayout(opt)
+		for _, l := range letters {
+			select {
+			case ch <- lay.layOut(l):
+			case <-done:
+				return
+			}
+		}
+	})
+	return ch, func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
 // letterPDF is the document being written and what each page reuses.
 type letterPDF struct {
 	pdf    *gofpdf.Fpdf
-	m      *gofpdf.Fpdf // measures text; never gets a page
 	opt    LetterOptions
 	tpl    LetterTemplate
 	border gofpdf.Template
 	// dividers are the ornamental rules' forms, by half width.
 	dividers map[float64]gofpdf.Template
-	fits     map[fitKey]fitted // fitSame's answers
-	images   map[string]bool   // registered image names
+	images   map[string]bool // registered image names
 }
 
 // Fonts of the letters, registered under these family names.
@@ -151,11 +178,8 @@ func newMeasurer() *gofpdf.Fpdf {
 
 var serifFaces = []struct{ style, file string }{{"", assets.SerifRegular}, {"B", assets.SerifBold}, {"I", assets.SerifItalic}}
 
-// newLetterPDF starts a document; m measures text (nil: a new measurer).
-func newLetterPDF(opt LetterOptions, m *gofpdf.Fpdf) (*letterPDF, error) {
-	if m == nil {
-		m = newMeasurer()
-	}
+// newLetterPDF starts a document.
+func newLetterPDF(opt LetterOptions) (*letterPDF, error) {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	// Page contents stay uncompressed: gofpdf makes a new compressor (a
 	// megabyte) for every page, which took three quarters of a batch's time;
@@ -169,7 +193,7 @@ func newLetterPDF(opt LetterOptions, m *gofpdf.Fpdf) (*letterPDF, error) {
 	for _, f := range serifFaces {
 		pdf.AddUTF8FontFromBytes(fontSerif, f.style, assets.Font(f.file))
 	}
-	r := &letterPDF{pdf: pdf, m: m, opt: opt, tpl: opt.Template, images: map[string]bool{}, dividers: map[float64]gofpdf.Template{}, fits: map[fitKey]fitted{}}
+	r := &letterPDF{pdf: pdf, opt: opt, tpl: opt.Template, images: map[string]bool{}, dividers: map[float64]gofpdf.Template{}}
 	r.tpl.fillDefaults()
 	if !opt.Blank {
 		// The border is drawn once, as a form the pages refer to: a

@@ -16,7 +16,7 @@ func WriteCalibration(w io.Writer, opt LetterOptions) error {
 		return err
 	}
 	opt.Blank = true
-	r, err := newLetterPDF(opt, nil)
+	r, err := newLetterPDF(opt)
 	if err != nil {
 		return err
 	}

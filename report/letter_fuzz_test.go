@@ -23,10 +23,7 @@ func FuzzLetterLayout(f *testing.F) {
 		f.Add(s, 60.0)
 	}
 	f.Add("Ш", 0.5)
-	r, err := newLetterPDF(LetterOptions{}, nil)
-	if err != nil {
-		f.Fatal(err)
-	}
+	r := newLayout(LetterOptions{})
 	f.Fuzz(func(t *testing.T, text string, width float64) {
 		if !utf8.ValidString(text) || width < 1 || width > 400 || len(text) > 2000 {
 			t.Skip()

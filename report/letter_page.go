@@ -2,11 +2,9 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
-	"github.com/mektepkezhol/app/data/lingo"
 )
 
 // Page geometry in millimetres. The text stays inside the inner frame
@@ -36,8 +34,8 @@ type block struct {
 	fontSize float64
 }
 
-// page draws one letter.
-func (r *letterPDF) page(l Letter) {
+// page draws one letter, laid out by layOut.
+func (r *letterPDF) page(l Letter, t laidOut) {
 	pdf := r.pdf
 	pdf.AddPage()
 	if r.opt.Blank {
@@ -45,10 +43,10 @@ func (r *letterPDF) page(l Letter) {
 		pdf.TransformTranslate(r.tpl.BlankOffsetXmm, r.tpl.BlankOffsetYmm)
 	} else {
 		pdf.UseTemplate(r.border)
-		r.heading(l.Lang)
+		r.heading(l.Lang, t)
 	}
-	r.variableText(l)
-	r.signature(l.Lang)
+	r.variableText(t)
+	r.signature(l.Lang, t)
 	r.placeAndNumber(l)
 	if r.opt.Blank {
 		pdf.TransformEnd()
@@ -58,28 +56,18 @@ func (r *letterPDF) page(l Letter) {
 func (r *letterPDF) setColor(c [3]int) { r.pdf.SetTextColor(c[0], c[1], c[2]) }
 
 // heading prints the department and the title of the certificate.
-func (r *letterPDF) heading(lang string) {
+func (r *letterPDF) heading(lang string, t laidOut) {
 	pdf := r.pdf
-	st := r.opt.Settings
 	r.setColor(colorBlue)
-	depts := []string{st.DepartmentKK}
-	switch lang {
-	case "ru":
-		depts = []string{st.DepartmentRU}
-	case "both":
-		depts = append(depts, st.DepartmentRU)
-	}
 	y := 30.0
-	for _, d := range depts {
-		size, lines := r.fitSame("I", d, 10.5, 7.5, textWidth)
-		y = r.lines(lines, "I", size, "C", y)
+	for _, d := range t.depts {
+		y = r.lines(d.lines, "I", d.size, "C", y)
 	}
 	switch lang {
 	case "kk":
 		r.centered("B", 38, "АЛҒЫС ХАТ", 50)
 	case "ru":
-		size, _ := r.fitSame("B", "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 27, 16, textWidth)
-		r.centered("B", size, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 52)
+		r.centered("B", t.title, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 52)
 	default:
 		r.centered("B", 34, "АЛҒЫС ХАТ", 46)
 		r.centered("B", 15.5, "БЛАГОДАРСТВЕННОЕ ПИСЬМО", 60)
@@ -92,138 +80,6 @@ func (r *letterPDF) centered(style string, size float64, text string, y float64)
 	r.pdf.SetFont(fontSerif, style, size)
 	r.pdf.SetXY(textLeft, y)
 	r.pdf.CellFormat(textWidth, size*ptToMM*lineFactor, text, "", 0, "C", false, 0, "")
-}
-
-// fitLine finds the size, from max down to min, at which text fits width
-// on one line; at min it wraps instead, so a long name never crosses the
-// border.
-func (r *letterPDF) fitLine(style, text string, max, min, width float64) (float64, []string) {
-	for size := max; size >= min; size -= 0.5 {
-		r.m.SetFont(fontSerif, style, size)
-		if r.m.GetStringWidth(text) <= width {
-			return size, []string{text}
-		}
-	}
-	r.m.SetFont(fontSerif, style, min)
-	return min, r.split(text, width)
-}
-
-// fitKey is what a fitLine depends on.
-type fitKey struct {
-	style, text     string
-	max, min, width float64
-}
-
-// fitted is a fitLine's answer.
-type fitted struct {
-	size  float64
-	lines []string
-}
-
-// fitSame is fitLine for the texts every letter of a batch repeats (the
-// department, the title, the head's name): measured once a batch.
-func (r *letterPDF) fitSame(style, text string, max, min, width float64) (float64, []string) {
-	k := fitKey{style, text, max, min, width}
-	if f, ok := r.fits[k]; ok {
-		return f.size, f.lines
-	}
-	size, lines := r.fitLine(style, text, max, min, width)
-	r.fits[k] = fitted{size, lines}
-	return size, lines
-}
-
-// keepTogether glues a number's thousands («1 250 000») and «№ 17» with
-// no-break spaces, so no line breaks inside them: a space between a digit
-// and three more digits becomes one.
-func keepTogether(text string) string {
-	digit := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9' }
-	var b strings.Builder
-	b.Grow(len(text) + 16)
-	for i := 0; i < len(text); i++ {
-		if text[i] == ' ' && digit(i-1) && digit(i+1) && digit(i+2) && digit(i+3) {
-			b.WriteString("\u00a0")
-			continue
-		}
-		b.WriteByte(text[i])
-	}
-	return strings.ReplaceAll(b.String(), "№ ", "№\u00a0")
-}
-
-// split breaks text into lines no wider than width in the measuring font, at
-// ASCII spaces and newlines only (no-break spaces hold); a word wider than
-// the line is cut, so nothing crosses the border. A paragraph's breaks are
-// chosen together (evenLines), so a justified paragraph has no short line
-// in its middle.
-func (r *letterPDF) split(text string, width float64) []string {
-	space := r.m.GetStringWidth(" ") // measures in the font the caller set on r.m
-	var lines []string
-	for _, para := range strings.Split(text, "\n") {
-		var words []string
-		var widths []float64
-		for _, w := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
-			ww := r.m.GetStringWidth(w)
-			if ww > width {
-				lines = append(lines, evenLines(words, widths, space, width)...)
-				lines = append(lines, r.cut(w, width)...)
-				words, widths = nil, nil
-				continue
-			}
-			words, widths = append(words, w), append(widths, ww)
-		}
-		lines = append(lines, evenLines(words, widths, space, width)...)
-	}
-	return lines
-}
-
-// evenLines breaks words (each no wider than width) into the lines that
-// leave the least squared room at the ends of all lines but the last, as
-// TeX does without hyphens. Filling each line greedily leaves a short line
-// wherever a long word comes next («420 000 тенге» held together), and a
-// justified paragraph then shows a ragged line in its middle, or a line of
-// wide gaps; spread over the lines, the room is hardly seen.
-func evenLines(words []string, widths []float64, space, width float64) []string {
-	n := len(words)
-	if n == 0 {
-		return nil
-	}
-	cost := make([]float64, n+1) // cost[i]: the least cost of words[i:]
-	next := make([]int, n+1)     // next[i]: where the first line of words[i:] ends
-	for i := n - 1; i >= 0; i-- {
-		cost[i] = math.Inf(1)
-		lineW := -space
-		for j := i; j < n; j++ {
-			lineW += space + widths[j]
-			if lineW > width && j > i {
-				break
-			}
-			c := 0.0 // the last line may be short
-			if j < n-1 {
-				c = (width - lineW) * (width - lineW)
-			}
-			if c+cost[j+1] < cost[i] {
-				cost[i], next[i] = c+cost[j+1], j+1
-			}
-		}
-	}
-	var lines []string
-	for i := 0; i < n; i = next[i] {
-		lines = append(lines, strings.Join(words[i:next[i]], " "))
-	}
-	return lines
-}
-
-// cut splits a word too wide for a line into pieces that fit.
-func (r *letterPDF) cut(word string, width float64) []string {
-	var pieces []string
-	runes := []rune(word)
-	start := 0
-	for i := 1; i <= len(runes); i++ {
-		if i-start > 1 && r.m.GetStringWidth(string(runes[start:i])) > width {
-			pieces = append(pieces, string(runes[start:i-1]))
-			start = i - 1
-		}
-	}
-	return append(pieces, string(runes[start:]))
 }
 
 // lines prints lines from y on and returns the y below them. Justified
@@ -245,47 +101,12 @@ func (r *letterPDF) lines(lines []string, style string, size float64, align stri
 	return y
 }
 
-// letterBlocks lays out the letter's paragraphs in its language(s).
-func (r *letterPDF) letterBlocks(l Letter) []block {
-	var bs []block
-	add := func(lang string, bodySize float64) {
-		t := l.Text(lang, r.tpl, r.opt.Settings)
-		bs = append(bs, block{style: "I", size: bodySize + 2.5, text: t.Salutation, align: "C", gap: 3})
-		for _, p := range []string{t.Body, t.Contribution, t.Reach} {
-			if p != "" {
-				bs = append(bs, block{size: bodySize, text: keepTogether(p), align: "J", gap: 2})
-			}
-		}
-		bs = append(bs, block{style: "I", size: bodySize, text: t.Wishes, align: "C", gap: 2.5})
-	}
-	switch l.Lang {
-	case "both":
-		bs = append(bs, block{style: "B", size: 21, text: lingo.LegalForm(l.Sponsor.Name, "kk"), align: "C", fixed: true})
-		add("kk", 11.5)
-		bs = append(bs, block{divider: true, gap: 3.5})
-		add("ru", 11.5)
-	default:
-		t := l.Text(l.Lang, r.tpl, r.opt.Settings)
-		bs = append(bs, block{style: "B", size: 22, text: t.Addressee, align: "C", fixed: true})
-		add(l.Lang, 13)
-	}
-	return bs
-}
-
-// variableText prints the addressee and the paragraphs, shrinking the body
-// until it fits between varTop and varBottom.
-func (r *letterPDF) variableText(l Letter) {
-	bs := r.letterBlocks(l)
-	var total float64
-	for scale := 1.0; ; scale -= 0.05 {
-		total = r.measure(bs, scale)
-		if total <= varBottom-varTop || scale < 0.55 {
-			break
-		}
-	}
+// variableText prints the addressee and the paragraphs as layOut sized
+// them to fit between varTop and varBottom.
+func (r *letterPDF) variableText(t laidOut) {
 	// Centre short letters a little in the free space.
-	y := varTop + min((varBottom-varTop-total)/2.5, 20)
-	for _, b := range bs {
+	y := varTop + min((varBottom-varTop-t.total)/2.5, 20)
+	for _, b := range t.blocks {
 		y += b.gap
 		if b.divider {
 			if !r.opt.Blank {
@@ -298,32 +119,9 @@ func (r *letterPDF) variableText(l Letter) {
 	}
 }
 
-// measure splits every block at the body scale and returns their height.
-func (r *letterPDF) measure(bs []block, scale float64) float64 {
-	var total float64
-	for i := range bs {
-		b := &bs[i]
-		total += b.gap
-		if b.divider {
-			total += 4
-			continue
-		}
-		if b.fixed {
-			// The addressee shrinks to one line down to 13 pt, then wraps.
-			b.fontSize, b.lines = r.fitLine(b.style, b.text, b.size, 13, textWidth)
-		} else {
-			b.fontSize = b.size * scale
-			r.m.SetFont(fontSerif, b.style, b.fontSize)
-			b.lines = r.split(b.text, textWidth)
-		}
-		total += float64(len(b.lines)) * b.fontSize * ptToMM * lineFactor
-	}
-	return total
-}
-
 // signature prints the head of department's title and name, with the
 // signature and stamp images if any.
-func (r *letterPDF) signature(lang string) {
+func (r *letterPDF) signature(lang string, t laidOut) {
 	pdf := r.pdf
 	st := r.opt.Settings
 	titles := []string{st.HeadTitleKK}
@@ -352,8 +150,7 @@ func (r *letterPDF) signature(lang string) {
 	if r.images["signature"] {
 		pdf.ImageOptions("signature", 103, mid-9, 34, 0, false, gofpdf.ImageOptions{}, 0, "")
 	}
-	size, _ := r.fitSame("B", st.HeadName, 12.5, 9, textLeft+textWidth-142)
-	pdf.SetFont(fontSerif, "B", size)
+	pdf.SetFont(fontSerif, "B", t.head)
 	pdf.SetXY(142, mid)
 	pdf.CellFormat(textLeft+textWidth-142, 6, st.HeadName, "", 0, "R", false, 0, "")
 }

@@ -52,6 +52,7 @@ func (b *bench) letterBaseline(ours float64) (string, string) {
 		return "failed: " + err.Error(), ""
 	}
 	theirs := n / wall.Seconds()
+	b.loLetters = theirs
 	return fmt.Sprintf("%.1f/s (%d .fodt → PDF in %s)", theirs, n, secs(wall)), fmt.Sprintf("%.0f×", ours/theirs)
 }
 

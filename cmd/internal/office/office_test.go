@@ -3,6 +3,7 @@ package office_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"github.com/mektepkezhol/app/report/pdftest"
 	"os"
 	"os/exec"
@@ -278,5 +279,70 @@ func BenchmarkPrintLetters100(b *testing.B) {
 		if _, err := office.PrintLetters(ctx, st, c, office.LettersRequest{SponsorIDs: ids, Lang: "kk", Out: out}, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPrintLettersRetriedLeavesOneSet runs every write transaction twice,
+// the first run refused as the server refuses one (MEKTEPKEZHOL_TX_REPLAY):
+// the folder then holds the batch's files once, under their final names,
+// one page a letter, and nothing of the refused run.
+func TestPrintLettersRetriedLeavesOneSet(t *testing.T) {
+	t.Setenv(data.EnvTxReplay, "1")
+	for _, tc := range []struct {
+		name string
+		each bool
+	}{{"one file", false}, {"one per sponsor", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, c := mustDemo(t)
+			ctx := context.Background()
+			dir := filepath.Join(t.TempDir(), "хаттар")
+			req := office.LettersRequest{Lang: "kk", OutDir: dir}
+			if !tc.each {
+				req = office.LettersRequest{Lang: "kk", Out: filepath.Join(t.TempDir(), "all.pdf")}
+				dir = filepath.Dir(req.Out)
+			}
+			res, err := office.PrintLetters(ctx, st, c, req, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			register, err := st.FindLetters(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]int{filepath.Base(req.Out): len(register)} // file → pages
+			if tc.each {
+				want = map[string]int{}
+				for _, l := range register {
+					sp, err := st.FindSponsorByID(ctx, l.SponsorID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want[fmt.Sprintf("%04d_%s.pdf", l.Number, office.FileSafe(sp.Name))] = 1
+				}
+			}
+			if res.Issued != len(register) || len(res.Files) != len(want) {
+				t.Fatalf("result: %d issued, %d files; the register has %d letters, want %d files",
+					res.Issued, len(res.Files), len(register), len(want))
+			}
+			left, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range left {
+				pages, ok := want[e.Name()]
+				if !ok {
+					t.Fatalf("%s is left in the folder, beside the %d letter files", e.Name(), len(want))
+				}
+				if got := pdftest.Pages(t, filepath.Join(dir, e.Name())); got != pages {
+					t.Fatalf("%s: %d pages, want %d", e.Name(), got, pages)
+				}
+				if fi, err := e.Info(); err != nil || fi.Mode().Perm() != 0o600 {
+					t.Fatalf("%s: mode %v (%v), want 0600", e.Name(), fi.Mode(), err)
+				}
+			}
+			if len(left) != len(want) {
+				t.Fatalf("the folder holds %d entries, want the %d letter files", len(left), len(want))
+			}
+		})
 	}
 }
