@@ -116,11 +116,11 @@ func (s *childrenScreen) childAt(row int) (data.Child, bool) {
 	return page[row%childPage], true
 }
 
-// prefetch loads the next page while the clerk scrolls through the last
-// quarter of this one, so a steady scroll meets no blank rows.
+// prefetch loads the next page while the clerk scrolls through the second
+// half of this one, so a steady scroll meets no blank rows.
 func (s *childrenScreen) prefetch(row int) {
 	next := row/childPage + 1
-	if row%childPage < childPage*3/4 || next*childPage >= s.total {
+	if row%childPage < childPage/2 || next*childPage >= s.total {
 		return
 	}
 	if _, ok := s.pages[next]; !ok {

@@ -58,7 +58,7 @@ func TestChildrenListPages(t *testing.T) {
 	}
 }
 
-// TestChildrenListPrefetches: drawing the last quarter of a page loads the
+// TestChildrenListPrefetches: drawing the second half of a page loads the
 // next one before any of its rows is drawn, so a steady scroll shows no
 // blank rows.
 func TestChildrenListPrefetches(t *testing.T) {
@@ -68,16 +68,16 @@ func TestChildrenListPrefetches(t *testing.T) {
 	if s.total <= 2*childPage {
 		t.Fatalf("%d children: the test needs more than two pages", s.total)
 	}
-	s.cell(childPage/2, 0)
+	s.cell(childPage/2-1, 0)
 	if _, ok := s.pages[1]; ok {
-		t.Fatal("the second page loaded while the first's middle was drawn")
+		t.Fatal("the second page loaded while the first half of the first was drawn")
 	}
-	s.cell(childPage*3/4, 0)
+	s.cell(childPage/2, 0)
 	if _, ok := s.pages[1]; !ok {
-		t.Fatal("the second page is not loaded when the first's last quarter is drawn")
+		t.Fatal("the second page is not loaded when the second half of the first is drawn")
 	}
 	s.blanks = 0
-	for row := childPage * 3 / 4; row < 2*childPage; row++ {
+	for row := childPage / 2; row < 2*childPage; row++ {
 		s.cell(row, 0)
 	}
 	if s.blanks != 0 {
