@@ -126,7 +126,7 @@ func runImport(ctx context.Context, e *env, f importFlags, args []string) error 
 		return err
 	}
 	plan, err := exchange.Preview(ctx, st, sh, m, exchange.Options{Kind: kind, SchoolNumber: f.school,
-		CampaignYear: f.year, Lang: f.lang, AddItems: f.addItems, Unmatched: !f.dryRun})
+		CampaignYear: f.year, Lang: f.lang, AddItems: f.addItems, Unmatched: !f.dryRun, DropCells: true})
 	if err != nil {
 		return nothingWritten{err}
 	}
