@@ -186,17 +186,7 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 	}
 	notes, rest := noteProblems(sh, opt.Lang)
 	plan.notes = rest
-	seen := newDedup()
-	plan.Rows = make([]PlanRow, 0, len(sh.Rows))
-	if opt.Kind == Children {
-		plan.children = make([]data.Child, 0, len(sh.Rows)) // never grown: the rows point into it
-	}
-	for i, r := range sh.Rows {
-		plan.Rows = append(plan.Rows, plan.row(p, seen, r, notes[r.Number]))
-		if opt.DropCells {
-			sh.Rows[i].Cells = nil
-		}
-	}
+	plan.readRows(p, notes, opt.DropCells)
 	plan.NewItems = p.newItems
 	if opt.Unmatched {
 		return plan, nil
@@ -205,45 +195,6 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 		return nil, err
 	}
 	return plan, nil
-}
-
-// row reads one row of the list into the plan.
-func (plan *Plan) row(p *rowParser, seen *dedup, r Row, notes []Problem) PlanRow {
-	pr := PlanRow{Row: r.Number}
-	var (
-		first int
-		child data.Child
-	)
-	col := "iin"
-	if plan.Kind == Sponsors {
-		sp, d, probs := p.sponsor(r)
-		pr.Sponsor, pr.Donation, pr.Problems, col = &sp, d, probs, "name"
-		first = seen.sponsor(sp, d, r.Number)
-	} else {
-		var probs []Problem
-		child, probs = p.child(r)
-		pr.Problems = probs
-		first = seen.child(child, r.Number)
-	}
-	pr.Problems = append(pr.Problems, notes...)
-	switch {
-	case first != 0:
-		// A repeated row is matched, not doubled, whatever else it holds.
-		pr.Status, pr.DuplicateOf = StatusDuplicate, first
-		pr.Problems = []Problem{p.problem(r, col, KeyDuplicate, true, first)}
-	case hasError(pr.Problems):
-		pr.Status = StatusRejected
-		seen.forget(r.Number)
-	}
-	if plan.Kind == Children {
-		if importable(pr.Status) {
-			plan.children = append(plan.children, child)
-			pr.Child = &plan.children[len(plan.children)-1]
-		} else {
-			pr.Child = &child
-		}
-	}
-	return pr
 }
 
 // ErrStale means the database changed shape between Preview and Commit.
