@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"encoding/xml"
 	"fmt"
 	"slices"
 	"sort"
@@ -65,7 +64,7 @@ func (wb *workbook) readGrid(sheet string, maxRows int) (grid, error) {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
 	defer rc.Close()
-	sr := &sheetReader{d: xml.NewDecoder(rc), texts: texts, b: newGridBuilder(sheet, maxRows)}
+	sr := &sheetReader{s: newXMLScanner(rc), texts: texts, b: newGridBuilder(sheet, maxRows)}
 	if err := sr.read(); err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}

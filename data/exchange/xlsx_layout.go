@@ -60,12 +60,12 @@ func skipRaw(d *xml.Decoder) error {
 }
 
 // addCol notes the hidden columns of a <col min max hidden> element.
-func (l *sheetLayout) addCol(attrs []xml.Attr) {
-	if h := attr(attrs, "hidden"); h != "1" && h != "true" {
+func (l *sheetLayout) addCol(minCol, maxCol, hidden string) {
+	if hidden != "1" && hidden != "true" {
 		return
 	}
-	lo, err1 := strconv.Atoi(attr(attrs, "min"))
-	hi, err2 := strconv.Atoi(attr(attrs, "max"))
+	lo, err1 := strconv.Atoi(minCol)
+	hi, err2 := strconv.Atoi(maxCol)
 	if err1 != nil || err2 != nil || lo < 1 {
 		return
 	}

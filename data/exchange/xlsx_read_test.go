@@ -112,6 +112,8 @@ func TestParseBrokenSheetXML(t *testing.T) {
 		"rows out of order": `<worksheet><sheetData><row r="5"><c r="A5" t="inlineStr"><is><t>ЖСН</t></is></c></row><row r="3"/></sheetData></worksheet>`,
 		"a bad cell":        `<worksheet><sheetData><row r="1"><c r="1A"><v>1</v></c></row></sheetData></worksheet>`,
 		"cut short":         `<worksheet><sheetData><row r="1"><c r="A1"><v>1`,
+		"an unknown entity": `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row></sheetData></worksheet>`,
+		"an open quote":     `<worksheet><sheetData><row r="1><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
 	} {
 		parts := maps(handWorkbook)
 		parts["xl/worksheets/list.xml"] = sheet
@@ -127,4 +129,61 @@ func maps(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// What the XML of other writers may hold: a prefix on every element, a
+// comment and a processing instruction with «>» in them, single quotes, a
+// «>» inside an attribute, character references, CDATA, self-closing rows
+// and cells.
+func TestParseXMLOfOtherWriters(t *testing.T) {
+	parts := maps(handWorkbook)
+	parts["xl/worksheets/list.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Excel.Sheet"?>
+<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<!-- written by hand: a > b -->
+<x:sheetPr codeName='a>b'/>
+<x:sheetData>
+<x:row r='1' spans="1:3"><x:c r="A1" t="inlineStr"><x:is><x:t>ЖСН</x:t></x:is></x:c><x:c r="B1" t='inlineStr'><x:is><x:t>&#1058;&#x435;гі</x:t></x:is></x:c><x:c r="C1" t="s"><x:v>2</x:v></x:c></x:row>
+<x:row r="2"/>
+<x:row r="3"><x:c r="A3" s="1"/><x:c r="B3" t="inlineStr"><x:is><x:t><![CDATA[<Ахметов> & Co]]></x:t></x:is></x:c><x:c r="C3" t="inlineStr"><x:is><x:t>&lt;Ая&gt; &quot;&apos;</x:t></x:is></x:c></x:row>
+<x:row r="4">
+  <x:c r="A4"><x:f>TEXT(1,"0")</x:f><x:v>070101500011</x:v></x:c>
+  <x:c r="C4" t="str"><x:v xml:space="preserve"> Айгүл </x:v></x:c>
+</x:row>
+</x:sheetData>
+<x:conditionalFormatting sqref="A1"><x:cfRule type="containsText" text="a>b" priority="1"/></x:conditionalFormatting>
+</x:worksheet>`
+	sh, err := exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"ЖСН", "Тегі", "Аты"}; !slices.Equal(sh.Header, want) {
+		t.Errorf("header %q, want %q", sh.Header, want)
+	}
+	want := []exchange.Row{
+		{Number: 3, Cells: []string{"", "<Ахметов> & Co", `<Ая> "'`}},
+		{Number: 4, Cells: []string{"070101500011", "", " Айгүл "}},
+	}
+	if len(sh.Rows) != len(want) {
+		t.Fatalf("rows %+v, want %+v", sh.Rows, want)
+	}
+	for i, r := range sh.Rows {
+		if r.Number != want[i].Number || !slices.Equal(r.Cells, want[i].Cells) {
+			t.Errorf("row %d: %d %q, want %d %q", i, r.Number, r.Cells, want[i].Number, want[i].Cells)
+		}
+	}
+}
+
+// FuzzSheetXML feeds the sheet reader any XML: it may refuse it, never
+// panic or hang.
+func FuzzSheetXML(f *testing.F) {
+	for _, s := range []string{handWorkbook["xl/worksheets/list.xml"], `<row r="1"><c r="A1" t="inlineStr"><is><t>&#x49A;</t></is></c></row>`,
+		`<!-- > --><![CDATA[>]]><x:c r='B2'/>`, `<row><c t="s"><v>9</v></c></row><mergeCell ref="A1:B3"/>`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, sheet string) {
+		parts := maps(handWorkbook)
+		parts["xl/worksheets/list.xml"] = sheet
+		_, _ = exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім", MaxRows: 100})
+	})
 }

@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"slices"
@@ -12,13 +11,13 @@ import (
 // sheetReader streams one sheet's XML: <col> (hidden columns), <row> and
 // its cells, <mergeCell>.
 type sheetReader struct {
-	d       *xml.Decoder
+	s       *xmlScanner
 	texts   []string // the workbook's shared texts
 	b       *gridBuilder
 	layout  sheetLayout
 	last    int      // the last row's number
 	scratch []string // the row being read
-	v, t    strings.Builder
+	v, t    []byte   // the cell's <v> and inline <t>
 }
 
 // maxSheetRow is the last row a sheet may have.
@@ -26,21 +25,19 @@ const maxSheetRow = 1 << 20
 
 func (sr *sheetReader) read() error {
 	for {
-		tok, err := sr.d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
+		if err := sr.s.next(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
 			return err
 		}
-		el, ok := tok.(xml.StartElement)
-		if !ok {
+		if sr.s.kind != tokStart {
 			continue
 		}
-		switch el.Name.Local {
+		switch string(sr.s.name) {
 		case "row":
 			num := sr.last + 1
-			if r := attr(el.Attr, "r"); r != "" {
+			if r := sr.s.attr("r"); r != "" {
 				n, err := strconv.Atoi(r)
 				if err != nil || n < 1 || n > maxSheetRow {
 					return fmt.Errorf("row %q: not a row number", r)
@@ -55,12 +52,12 @@ func (sr *sheetReader) read() error {
 				return err
 			}
 		case "col":
-			sr.layout.addCol(el.Attr)
+			sr.layout.addCol(sr.s.attr("min"), sr.s.attr("max"), sr.s.attr("hidden"))
 		case "mergeCell":
 			if len(sr.layout.merges) >= maxMerges {
 				return fmt.Errorf("%w: more than %d merged ranges", ErrTooBig, maxMerges)
 			}
-			if m, ok := parseMerge(attr(el.Attr, "ref")); ok {
+			if m, ok := parseMerge(sr.s.attr("ref")); ok {
 				sr.layout.merges = append(sr.layout.merges, m)
 			}
 		}
@@ -71,105 +68,104 @@ func (sr *sheetReader) read() error {
 // it is blank.
 func (sr *sheetReader) row(num int) error {
 	cells, col := sr.scratch[:0], -1
-	for {
-		tok, err := sr.d.RawToken()
+	for empty := sr.s.self; !empty; {
+		if err := sr.s.next(); err != nil {
+			return eof(err)
+		}
+		if sr.s.kind == tokEnd {
+			break
+		}
+		if sr.s.kind != tokStart {
+			continue
+		}
+		if !sr.s.is("c") {
+			if err := sr.s.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		col++
+		if ref := sr.s.attr("r"); ref != "" {
+			var ok bool
+			if col, ok = cellColumn(ref); !ok {
+				return fmt.Errorf("row %d: %q is not a cell", num, ref)
+			}
+		}
+		v, err := sr.cell(sr.s.attr("t"))
 		if err != nil {
-			if err == io.EOF {
-				return io.ErrUnexpectedEOF
-			}
-			return err
+			return fmt.Errorf("row %d: %w", num, err)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			sr.scratch = cells
-			if isBlank(cells) {
-				return nil // blank rows are no list's rows; they cost nothing
-			}
-			return sr.b.add(num, slices.Clone(cells))
-		case xml.StartElement:
-			if t.Name.Local != "c" {
-				if err := skipRaw(sr.d); err != nil {
-					return err
-				}
-				continue
-			}
-			col++
-			if ref := attr(t.Attr, "r"); ref != "" {
-				var ok bool
-				if col, ok = cellColumn(ref); !ok {
-					return fmt.Errorf("row %d: %q is not a cell", num, ref)
-				}
-			}
-			v, err := sr.cell(attr(t.Attr, "t"))
-			if err != nil {
-				return fmt.Errorf("row %d: %w", num, err)
-			}
-			if v == "" {
-				continue
-			}
-			if col >= MaxColumns {
-				if strings.TrimSpace(v) != "" {
-					return fmt.Errorf("%w: row %d has text in column %s, past the %d columns a list may hold",
-						ErrTooBig, num, columnLetter(col), MaxColumns)
-				}
-				continue
-			}
-			for len(cells) <= col {
-				cells = append(cells, "")
-			}
-			cells[col] = v
+		if v == "" {
+			continue
 		}
+		if col >= MaxColumns {
+			if strings.TrimSpace(v) != "" {
+				return fmt.Errorf("%w: row %d has text in column %s, past the %d columns a list may hold",
+					ErrTooBig, num, columnLetter(col), MaxColumns)
+			}
+			continue
+		}
+		for len(cells) <= col {
+			cells = append(cells, "")
+		}
+		cells[col] = v
 	}
+	sr.scratch = cells
+	if isBlank(cells) {
+		return nil // blank rows are no list's rows; they cost nothing
+	}
+	return sr.b.add(num, slices.Clone(cells))
 }
 
 // cell reads a cell's raw value to the cell's end: a shared text's text,
 // an inline text, else the <v> as written (numbers unformatted).
 func (sr *sheetReader) cell(typ string) (string, error) {
-	sr.v.Reset()
-	sr.t.Reset()
-	var dst *strings.Builder
+	sr.v, sr.t = sr.v[:0], sr.t[:0]
+	if sr.s.self {
+		return "", nil // <c r="A1" s="3"/>: a styled empty cell
+	}
+	var dst *[]byte
 	for depth := 1; depth > 0; {
-		tok, err := sr.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				return "", io.ErrUnexpectedEOF
-			}
-			return "", err
+		if err := sr.s.next(); err != nil {
+			return "", eof(err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch sr.s.kind {
+		case tokStart:
+			if sr.s.self {
+				continue
+			}
+			switch string(sr.s.name) {
 			case "v":
 				dst = &sr.v
 			case "t":
 				dst = &sr.t
 			case "f", "rPh", "extLst":
-				if err := skipRaw(sr.d); err != nil {
+				if err := sr.s.skip(); err != nil {
 					return "", err
 				}
 				continue
 			}
 			depth++
-		case xml.EndElement:
+		case tokEnd:
 			depth--
 			dst = nil
-		case xml.CharData:
+		case tokText:
 			if dst != nil {
-				dst.Write(t)
+				*dst = append(*dst, sr.s.text...)
 			}
 		}
 	}
 	switch typ {
 	case "s":
-		i, err := strconv.Atoi(strings.TrimSpace(sr.v.String()))
+		i, err := strconv.Atoi(strings.TrimSpace(string(sr.v)))
 		if err != nil || i < 0 || i >= len(sr.texts) {
 			return "", nil
 		}
 		return sr.texts[i], nil
 	case "inlineStr":
-		if sr.t.Len() > 0 {
-			return unescapeOOXML(sr.t.String()), nil
+		if len(sr.t) > 0 {
+			return unescapeOOXML(string(sr.t)), nil
 		}
 	}
-	return sr.v.String(), nil
+	return string(sr.v), nil
 }
