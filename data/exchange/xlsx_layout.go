@@ -39,26 +39,6 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 	return fmt.Errorf("no %s in the workbook", name)
 }
 
-// skipRaw reads raw tokens to the end of the element just started.
-func skipRaw(d *xml.Decoder) error {
-	for depth := 1; depth > 0; {
-		tok, err := d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				return io.ErrUnexpectedEOF
-			}
-			return err
-		}
-		switch tok.(type) {
-		case xml.StartElement:
-			depth++
-		case xml.EndElement:
-			depth--
-		}
-	}
-	return nil
-}
-
 // addCol notes the hidden columns of a <col min max hidden> element.
 func (l *sheetLayout) addCol(minCol, maxCol, hidden string) {
 	if hidden != "1" && hidden != "true" {
@@ -88,13 +68,4 @@ func parseMerge(ref string) (mergeRange, bool) {
 		return mergeRange{}, false
 	}
 	return mergeRange{c1, r1, c2, r2}, true
-}
-
-func attr(attrs []xml.Attr, name string) string {
-	for _, a := range attrs {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
 }

@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"archive/zip"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -121,44 +120,41 @@ func (wb *workbook) sharedTexts() ([]string, error) {
 // readSharedTexts reads <si> items: the <t> of each, or of each of its
 // runs, without the phonetic hints (<rPh>).
 func readSharedTexts(r io.Reader) ([]string, error) {
-	d := xml.NewDecoder(r)
+	s := newXMLScanner(r)
 	var (
 		out  []string
-		b    strings.Builder
+		b    []byte
 		inT  bool
 		seen = map[string]string{}
 	)
 	for {
-		tok, err := d.RawToken()
+		err := s.next()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("shared strings: %w", err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "si":
-				b.Reset()
-			case "t":
-				inT = true
-			case "rPh":
-				if err := skipRaw(d); err != nil {
-					return nil, fmt.Errorf("shared strings: %w", err)
-				}
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "t":
-				inT = false
-			case "si":
-				out = append(out, shareText(seen, unescapeOOXML(b.String())))
-			}
-		case xml.CharData:
+		switch {
+		case s.kind == tokText:
 			if inT {
-				b.Write(t)
+				b = append(b, s.text...)
 			}
+		case s.kind == tokStart && s.is("rPh"):
+			if err := s.skip(); err != nil {
+				return nil, fmt.Errorf("shared strings: %w", err)
+			}
+		case s.kind == tokStart && s.is("si"):
+			b = b[:0]
+			if s.self {
+				out = append(out, "")
+			}
+		case s.kind == tokStart && s.is("t"):
+			inT = !s.self
+		case s.kind == tokEnd && s.is("t"):
+			inT = false
+		case s.kind == tokEnd && s.is("si"):
+			out = append(out, shareText(seen, unescapeOOXML(string(b))))
 		}
 	}
 }
