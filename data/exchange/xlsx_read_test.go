@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mektepkezhol/app/data/exchange"
@@ -137,6 +138,9 @@ func maps(m map[string]string) map[string]string {
 // and cells.
 func TestParseXMLOfOtherWriters(t *testing.T) {
 	parts := maps(handWorkbook)
+	// Strict OOXML names the relationships otherwise.
+	parts["xl/workbook.xml"] = strings.Replace(parts["xl/workbook.xml"], "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+		"http://purl.oclc.org/ooxml/officeDocument/relationships", 1)
 	parts["xl/worksheets/list.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <?mso-application progid="Excel.Sheet"?>
 <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
