@@ -121,7 +121,7 @@ func (s *xmlScanner) markup() (bool, error) {
 	}
 	// A «>» inside a quoted attribute does not end the tag.
 	tag := append(s.tag[:0], raw...)
-	for quotesOpen(tag) {
+	for q := openQuote(0, raw); q != 0; q = openQuote(q, raw) {
 		if raw, err = s.readUntil('>'); err != nil {
 			return false, eof(err)
 		}
@@ -161,9 +161,11 @@ func eof(err error) error {
 	return err
 }
 
-func quotesOpen(tag []byte) bool {
-	var q byte
-	for _, c := range tag {
+// openQuote returns the quote still open after b, given the one open
+// before it (0 for none): only the text just read is scanned, so a tag with
+// a stray quote costs its length, not its length squared.
+func openQuote(q byte, b []byte) byte {
+	for _, c := range b {
 		switch {
 		case q != 0 && c == q:
 			q = 0
@@ -171,7 +173,7 @@ func quotesOpen(tag []byte) bool {
 			q = c
 		}
 	}
-	return q != 0
+	return q
 }
 
 func localName(n []byte) []byte {
