@@ -155,3 +155,37 @@ func TestImportSponsorsDonations(t *testing.T) {
 		t.Fatalf("repeat: %v, money %d → %d", out, after.MoneyTenge, again.MoneyTenge)
 	}
 }
+
+// A list naming a child twice saves the child once and merges the second
+// row into it; 1,200 children take three lookups of the saved ones. The
+// input is left as given: a birth date guessed from the IIN is the
+// store's, not the list's.
+func TestImportChildrenTwiceInOneList(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpen(t)
+	cs := importChildren(t, 1200)
+	if _, err := st.ImportChildren(ctx, cs[:700], data.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	again := cs[1000] // new in this list, at its row 400
+	again.Categories = []data.ChildCategory{{Code: data.CatOrphan}}
+	list := append(append([]data.Child(nil), cs[600:]...), again)
+	out, err := st.ImportChildren(ctx, list, data.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != data.ImportUnchanged || out[99] != data.ImportUnchanged || out[100] != data.ImportNew ||
+		out[599] != data.ImportNew || out[600] != data.ImportUpdated {
+		t.Fatalf("outcomes %v … %v", out[:2], out[98:])
+	}
+	if n, _ := st.CountChildren(ctx, data.ChildFilter{}); n != 1200 {
+		t.Fatalf("%d saved, want 1200", n)
+	}
+	if !list[100].BirthDate.IsZero() || list[100].ID != 0 {
+		t.Fatalf("the list was changed: %+v", list[100])
+	}
+	found, err := st.FindChildren(ctx, data.ChildFilter{Query: string(cs[1000].IIN)})
+	if err != nil || len(found) != 1 || !found[0].HasCategory(data.CatOrphan) || !found[0].HasCategory(data.CatLowIncome) {
+		t.Fatalf("merged child %+v, %v", found, err)
+	}
+}

@@ -106,6 +106,7 @@ func runImport(ctx context.Context, e *env, f importFlags, args []string) error 
 	if kind == exchange.Children && f.year != 0 {
 		return usageError("--campaign is for lists of sponsors")
 	}
+	softMemoryLimit(importMemoryLimit)
 	sh, err := exchange.Parse(args[1], exchange.ParseOptions{Kind: kind, Sheet: f.sheet, MaxRows: f.maxRows})
 	if err != nil {
 		return nothingWritten{err}
@@ -126,7 +127,7 @@ func runImport(ctx context.Context, e *env, f importFlags, args []string) error 
 		return err
 	}
 	plan, err := exchange.Preview(ctx, st, sh, m, exchange.Options{Kind: kind, SchoolNumber: f.school,
-		CampaignYear: f.year, Lang: f.lang, AddItems: f.addItems, Unmatched: !f.dryRun})
+		CampaignYear: f.year, Lang: f.lang, AddItems: f.addItems, Unmatched: !f.dryRun, DropCells: true})
 	if err != nil {
 		return nothingWritten{err}
 	}
@@ -148,6 +149,13 @@ func runImport(ctx context.Context, e *env, f importFlags, args []string) error 
 	}
 	return nil
 }
+
+// importMemoryLimit is the soft limit of an import's Go memory (SQLite's
+// page cache, up to 64 MB, comes on top). A 100,000-row list keeps about
+// 120 MB live at its peak, and without a limit the collector lets garbage
+// grow to as much again: 310 MB peak RSS, 249 MB with the limit, at the
+// same CPU time. At 128 MB the collector thrashes (+20% CPU).
+const importMemoryLimit = 160 << 20
 
 // applyMaps lays the --map COL=FIELD choices over the headers' mapping:
 // the field moves to the column, which holds no other field.

@@ -262,11 +262,19 @@ type Column struct {
 }
 
 // Columns lists every column of the sheet with the field mapped to it.
-func Columns(sh *Sheet, m Mapping) []Column {
+func Columns(sh *Sheet, m Mapping) []Column { return columns(sh, m, sheetWidth(sh)) }
+
+// sheetWidth counts the columns of the header and of the widest row.
+func sheetWidth(sh *Sheet) int {
 	width := len(sh.Header)
 	for _, r := range sh.Rows {
 		width = max(width, len(r.Cells))
 	}
+	return width
+}
+
+func columns(sh *Sheet, m Mapping, width int) []Column {
+	width = max(width, len(sh.Header))
 	byCol := map[int]string{}
 	for code, col := range m {
 		if !strings.HasPrefix(code, leftOut) {

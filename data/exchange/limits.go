@@ -12,8 +12,9 @@ import (
 const (
 	MaxColumns = 200 // columns with any text in them
 	// DefaultMaxRows bounds a list unless ParseOptions.MaxRows says
-	// otherwise. The preview holds every row (about 4 KB each), so 100,000
-	// rows keep an import under 500 MB; a school's or a district's list is
+	// otherwise. The preview holds every row: 100,000 rows peak at 250 MB
+	// RSS through the CLI (which lets go of the cells as it reads them),
+	// more in the GUI (which keeps them); a school's or a district's list is
 	// far smaller, and a region's whole register is refused with a message
 	// instead of taking the office PC's memory (make reliability: 1M rows).
 	DefaultMaxRows = 100000

@@ -44,6 +44,11 @@ type Options struct {
 	// matches them anyway; the plan's good rows have no status until then.
 	// On a 100,000-row list the match is seconds.
 	Unmatched bool
+	// DropCells lets go of each row's cells (Sheet.Rows[i].Cells) once the
+	// row is read: for a caller that neither shows the sheet nor previews
+	// it again under another mapping (the CLI). The plan is all that is
+	// kept of a 100,000-row list then, not the grid of its texts as well.
+	DropCells bool
 }
 
 func (o Options) today() time.Time {
@@ -76,6 +81,11 @@ type Plan struct {
 	mapping  Mapping
 	schema   int       // the store's schema when previewed
 	notes    []Problem // the reader's notes of rows that are not data rows
+	width    int       // the sheet's columns, kept for Options.DropCells
+	// children holds the child of every row to import, in order, for the
+	// store as it is: the rows' Child point into it (a copy of 100,000
+	// children at each save was 40 MB).
+	children []data.Child
 }
 
 // Summary counts a plan's rows; its JSON is the CLI's --json output.
@@ -102,7 +112,7 @@ type Summary struct {
 // and lists every problem.
 func (p *Plan) Summary() Summary {
 	used, _ := p.usedNewItems()
-	s := Summary{Rows: len(p.Rows), Problems: []Problem{}, Columns: Columns(p.Sheet, p.mapping), ItemsAdded: len(used)}
+	s := Summary{Rows: len(p.Rows), Problems: []Problem{}, Columns: columns(p.Sheet, p.mapping, p.width), ItemsAdded: len(used)}
 	for _, r := range p.Rows {
 		if r.DonationAdded && importable(r.Status) {
 			s.DonationsAdded++
@@ -170,39 +180,13 @@ func Preview(ctx context.Context, st ImportStore, sh *Sheet, m Mapping, opt Opti
 			return nil, err
 		}
 	}
-	plan := &Plan{Kind: opt.Kind, Sheet: sh, mapping: m}
+	plan := &Plan{Kind: opt.Kind, Sheet: sh, mapping: m, width: sheetWidth(sh)}
 	if plan.schema, err = st.Version(ctx); err != nil {
 		return nil, err
 	}
 	notes, rest := noteProblems(sh, opt.Lang)
 	plan.notes = rest
-	seen := newDedup()
-	plan.Rows = make([]PlanRow, 0, len(sh.Rows))
-	for _, r := range sh.Rows {
-		pr := PlanRow{Row: r.Number}
-		var first int
-		col := "iin"
-		if opt.Kind == Sponsors {
-			sp, d, probs := p.sponsor(r)
-			pr.Sponsor, pr.Donation, pr.Problems, col = &sp, d, probs, "name"
-			first = seen.sponsor(sp, d, r.Number)
-		} else {
-			c, probs := p.child(r)
-			pr.Child, pr.Problems = &c, probs
-			first = seen.child(c, r.Number)
-		}
-		pr.Problems = append(pr.Problems, notes[r.Number]...)
-		switch {
-		case first != 0:
-			// A repeated row is matched, not doubled, whatever else it holds.
-			pr.Status, pr.DuplicateOf = StatusDuplicate, first
-			pr.Problems = []Problem{p.problem(r, col, KeyDuplicate, true, first)}
-		case hasError(pr.Problems):
-			pr.Status = StatusRejected
-			seen.forget(r.Number)
-		}
-		plan.Rows = append(plan.Rows, pr)
-	}
+	plan.readRows(p, notes, opt.DropCells)
 	plan.NewItems = p.newItems
 	if opt.Unmatched {
 		return plan, nil
@@ -269,13 +253,7 @@ func (p *Plan) save(ctx context.Context, st ImportStore, opt data.ImportOptions)
 			added = append(added, r.DonationAdded)
 		}
 	} else {
-		var cs []data.Child
-		for _, r := range p.Rows {
-			if importable(r.Status) {
-				cs = append(cs, *r.Child)
-			}
-		}
-		if outcomes, err = st.ImportChildren(ctx, cs, opt); err != nil {
+		if outcomes, err = st.ImportChildren(ctx, p.children, opt); err != nil {
 			return err
 		}
 	}

@@ -2,20 +2,19 @@ package exchange
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // parseXLSX reads the chosen sheet, or the first one with a header.
 func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
-	f, err := excelize.OpenFile(path)
+	wb, err := openWorkbook(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	names := f.GetSheetList()
+	defer wb.Close()
+	names := wb.sheets
 	if opt.Sheet != "" {
 		found := false
 		for _, n := range names {
@@ -28,7 +27,7 @@ func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
 	}
 	var firstErr error
 	for _, name := range names {
-		g, err := readGrid(f, path, name, opt.MaxRows)
+		g, err := wb.readGrid(name, opt.MaxRows)
 		if err != nil {
 			return nil, err
 		}
@@ -39,71 +38,41 @@ func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
 			}
 			continue
 		}
-		sh.Sheets = f.GetSheetList()
+		sh.Sheets = slices.Clone(wb.sheets)
 		return sh, nil
+	}
+	if firstErr == nil {
+		firstErr = ErrNoHeader // a workbook without sheets
 	}
 	return nil, firstErr
 }
 
 // readGrid streams a sheet's raw values (Excel serial dates stay numbers
 // and IINs keep every digit) within the list's bounds, fills merged areas
-// with their value and notes the hidden columns. The layout (merges, hidden
-// columns) is a second pass over the sheet's XML: it runs on the other core
-// while the rows stream, and a blank row (kept only if a merge starts on
-// it) is the only one that waits for it.
-func readGrid(f *excelize.File, path, sheet string, maxRows int) (grid, error) {
-	type layoutResult struct {
-		l   sheetLayout
-		err error
+// with their value and notes the hidden columns.
+func (wb *workbook) readGrid(sheet string, maxRows int) (grid, error) {
+	part, ok := wb.parts[sheet]
+	if !ok {
+		return grid{}, fmt.Errorf("sheet %q: not in the workbook", sheet)
 	}
-	done := make(chan layoutResult, 1)
-	go func() {
-		l, err := readLayout(path, sheet)
-		done <- layoutResult{l, err}
-	}()
-	var layout *layoutResult
-	wait := func() error {
-		if layout == nil {
-			r := <-done
-			layout = &r
-		}
-		if layout.err != nil {
-			return fmt.Errorf("sheet %q: %w", sheet, layout.err)
-		}
-		return nil
+	texts, err := wb.sharedTexts()
+	if err != nil {
+		return grid{}, err
 	}
-	defer wait() // the goroutine ends before the file may be removed
-	rows, err := f.Rows(sheet)
+	rc, err := wb.open(part)
 	if err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
-	defer rows.Close()
-	b := newGridBuilder(sheet, maxRows)
-	for num := 1; rows.Next(); num++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return grid{}, fmt.Errorf("sheet %q, row %d: %w", sheet, num, err)
-		}
-		if isBlank(cells) {
-			if err := wait(); err != nil {
-				return grid{}, err
-			}
-			if !startsMerge(layout.l.merges, num) {
-				continue // blank rows are no list's rows; they cost nothing
-			}
-		}
-		if err := b.add(num, cells); err != nil {
-			return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
-		}
-	}
-	if err := rows.Error(); err != nil {
+	defer rc.Close()
+	sr := &sheetReader{s: newXMLScanner(rc), texts: texts, b: newGridBuilder(sheet, maxRows)}
+	if err := sr.read(); err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
-	if err := wait(); err != nil {
-		return grid{}, err
+	g := sr.b.grid()
+	if err := g.addMergedBlanks(sr.layout.merges, sr.last, sr.b.maxRows+titleRows); err != nil {
+		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
-	g := b.grid()
-	if err := g.fillMerges(layout.l.merges); err != nil {
+	if err := g.fillMerges(sr.layout.merges); err != nil {
 		return grid{}, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
 	width := 0
@@ -111,17 +80,44 @@ func readGrid(f *excelize.File, path, sheet string, maxRows int) (grid, error) {
 		width = max(width, len(r))
 	}
 	g.hidden = make([]bool, width)
-	copy(g.hidden, layout.l.hidden)
+	copy(g.hidden, sr.layout.hidden)
 	return g, nil
 }
 
-func startsMerge(ms []mergeRange, row int) bool {
+// addMergedBlanks adds the blank rows inside merged areas, up to the
+// sheet's last row: a merged area's value fills them (a school's number
+// merged down its children).
+func (g *grid) addMergedBlanks(ms []mergeRange, last, limit int) error {
+	var blanks []int
+	seen, steps := map[int]bool{}, 0
 	for _, m := range ms {
-		if m.r1 <= row && row <= m.r2 {
-			return true
+		for r := m.r1; r <= min(m.r2, last); r++ {
+			if steps++; steps > maxMergedCells {
+				return fmt.Errorf("%w: merged areas fill more than %d cells", ErrTooBig, maxMergedCells)
+			}
+			if _, found := slices.BinarySearch(g.nums, r); found || seen[r] {
+				continue
+			}
+			if seen[r] = true; len(g.rows)+len(blanks) >= limit {
+				return fmt.Errorf("%w: more than %d rows (row %d)", ErrTooBig, limit-titleRows, r)
+			}
+			blanks = append(blanks, r)
 		}
 	}
-	return false
+	if len(blanks) == 0 {
+		return nil
+	}
+	slices.Sort(blanks)
+	rows, nums := make([][]string, 0, len(g.rows)+len(blanks)), make([]int, 0, len(g.rows)+len(blanks))
+	i := 0
+	for _, r := range blanks {
+		for ; i < len(g.nums) && g.nums[i] < r; i++ {
+			rows, nums = append(rows, g.rows[i]), append(nums, g.nums[i])
+		}
+		rows, nums = append(rows, nil), append(nums, r)
+	}
+	g.rows, g.nums = append(rows, g.rows[i:]...), append(nums, g.nums[i:]...)
+	return nil
 }
 
 // maxMergedCells bounds the cells merged areas may fill.
