@@ -128,4 +128,3 @@ func trimEmpty(r []string) []string {
 	}
 	return r
 }
-
