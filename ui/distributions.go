@@ -189,22 +189,9 @@ func (s *distributionsScreen) onMoreTapped() {
 	if len(s.rows) == 0 || s.loadCtx == nil {
 		return
 	}
-	ctx, f, gen, after := s.loadCtx, s.filter, s.loads.gen, s.rows[len(s.rows)-1].Cursor()
-	s.more.Disable()
-	background(func() {
-		rows, err := s.u.st.FindNewestDistributions(ctx, f, after, distPage)
-		fyne.Do(func() {
-			if !s.loads.current(gen) {
-				return
-			}
-			s.more.Enable()
-			if err != nil {
-				showError(s.u.win, err)
-				return
-			}
-			s.showRows(append(s.rows, rows...))
-		})
-	})
+	ctx, f, after := s.loadCtx, s.filter, s.rows[len(s.rows)-1].Cursor()
+	more(s.u, &s.loads, s.more, func() ([]data.DistributionRow, error) { return s.u.st.FindNewestDistributions(ctx, f, after, distPage) },
+		func(rows []data.DistributionRow) { s.showRows(append(s.rows, rows...)) })
 }
 
 // showRows lists rows (nil: none yet) and offers the next page after a

@@ -1,6 +1,11 @@
 package ui
 
-import "context"
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
 
 // loader keeps a screen to one load at a time: a newer load cancels the
 // older one, and a load asked for again while the same one runs (the clerk
@@ -44,4 +49,26 @@ func (l *loader) stop() {
 	}
 	l.gen++
 	l.running = false
+}
+
+// more loads the page after the rows on screen (fetch) and hands it to
+// show, unless a newer load started meanwhile; the «more» button waits
+// while it loads.
+func more[T any](u *App, l *loader, button *widget.Button, fetch func() ([]T, error), show func([]T)) {
+	gen := l.gen
+	button.Disable()
+	background(func() {
+		rows, err := fetch()
+		fyne.Do(func() {
+			if !l.current(gen) {
+				return
+			}
+			button.Enable()
+			if err != nil {
+				showError(u.win, err)
+				return
+			}
+			show(rows)
+		})
+	})
 }
