@@ -15,19 +15,7 @@ func TestChildPicksFirstMatches(t *testing.T) {
 	st := mustOpen(t)
 	ctx := context.Background()
 	school := mustSchool(t, st, 12)
-	serial := 100
-	add := func(surname, name string, archived bool) data.Child {
-		t.Helper()
-		var iin data.IIN
-		for ok := false; !ok; serial++ {
-			iin, ok = data.MakeIIN(data.Date(2012, 3, 4), data.Male, serial)
-		}
-		c := data.Child{IIN: iin, Surname: surname, Name: name, SchoolID: school.ID, Grade: 3, GradeLetter: "а", Archived: archived}
-		if err := st.CreateChild(ctx, &c); err != nil {
-			t.Fatalf("%s %s: %v", surname, name, err)
-		}
-		return c
-	}
+	add := childAdder(t, st, school.ID)
 	add("Ахметова", "Дана", false)
 	add("Бекова", "Әсел", false)
 	boy := add("Ахметов", "Болат", false)
@@ -61,5 +49,23 @@ func TestChildPicksFirstMatches(t *testing.T) {
 				t.Fatalf("picks for %q (%d) = %q, want %q", tc.q, tc.n, g, tc.want)
 			}
 		})
+	}
+}
+
+// childAdder saves children of one school, born the same day, each with
+// the next valid IIN, in the third grade.
+func childAdder(t *testing.T, st *data.Store, schoolID int64) func(surname, name string, archived bool) data.Child {
+	serial := 100
+	return func(surname, name string, archived bool) data.Child {
+		t.Helper()
+		var iin data.IIN
+		for ok := false; !ok; serial++ {
+			iin, ok = data.MakeIIN(data.Date(2012, 3, 4), data.Male, serial)
+		}
+		c := data.Child{IIN: iin, Surname: surname, Name: name, SchoolID: schoolID, Grade: 3, GradeLetter: "а", Archived: archived}
+		if err := st.CreateChild(context.Background(), &c); err != nil {
+			t.Fatalf("%s %s: %v", surname, name, err)
+		}
+		return c
 	}
 }

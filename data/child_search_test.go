@@ -19,20 +19,8 @@ import (
 // past them.
 func searchFixture(t *testing.T, st *data.Store, filler int) {
 	t.Helper()
-	ctx := context.Background()
 	school := mustSchool(t, st, 7)
-	serial := 100
-	add := func(surname, name string, archived bool) {
-		t.Helper()
-		var iin data.IIN
-		for ok := false; !ok; serial++ {
-			iin, ok = data.MakeIIN(data.Date(2012, 3, 4), data.Male, serial)
-		}
-		c := data.Child{IIN: iin, Surname: surname, Name: name, SchoolID: school.ID, Grade: 3, GradeLetter: "а", Archived: archived}
-		if err := st.CreateChild(ctx, &c); err != nil {
-			t.Fatalf("%s %s: %v", surname, name, err)
-		}
-	}
+	add := childAdder(t, st, school.ID)
 	// the filler sorts first («Аа…») and holds no «ахмет», «імов», «серік»
 	for i := range filler {
 		add(fmt.Sprintf("Аа%05d", i), "Бота", false)
