@@ -332,6 +332,8 @@ func (w *importWizard) showError(err error) {
 		key = "import.err_no_header"
 	case errors.Is(err, exchange.ErrTooBig):
 		key = "import.err_too_big"
+	case errors.Is(err, exchange.ErrDamaged):
+		key = "import.err_damaged"
 	case errors.Is(err, exchange.ErrStale):
 		key = "import.err_stale"
 	}

@@ -60,10 +60,10 @@ func more[T any](u *App, l *loader, button *widget.Button, fetch func() ([]T, er
 	background(func() {
 		rows, err := fetch()
 		fyne.Do(func() {
+			button.Enable() // a newer load that dropped this page leaves it usable
 			if !l.current(gen) {
 				return
 			}
-			button.Enable()
 			if err != nil {
 				showError(u.win, err)
 				return

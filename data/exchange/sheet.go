@@ -67,6 +67,10 @@ func columnLetter(col int) string {
 // ErrNoHeader means no row of the sheet looks like the list's header.
 var ErrNoHeader = errors.New("no header row found")
 
+// ErrDamaged means an xlsx file's insides are broken: its XML, its parts or
+// their references to each other.
+var ErrDamaged = errors.New("the workbook is damaged")
+
 // ErrFormat means the file is neither xlsx nor csv.
 var ErrFormat = errors.New("the file is neither .xlsx nor .csv")
 

@@ -1,7 +1,10 @@
 package exchange
 
 import (
+	"archive/zip"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"sort"
 	"strings"
@@ -10,8 +13,11 @@ import (
 // parseXLSX reads the chosen sheet, or the first one with a header.
 func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
 	wb, err := openWorkbook(path)
+	if errors.Is(err, zip.ErrFormat) {
+		return nil, fmt.Errorf("%w: not a zip", ErrFormat) // an .xlsx that is no workbook
+	}
 	if err != nil {
-		return nil, err
+		return nil, damaged(err)
 	}
 	defer wb.Close()
 	names := wb.sheets
@@ -29,7 +35,7 @@ func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
 	for _, name := range names {
 		g, err := wb.readGrid(name, opt.MaxRows)
 		if err != nil {
-			return nil, err
+			return nil, damaged(err)
 		}
 		sh, err := g.toSheet(opt.Kind)
 		if err != nil {
@@ -45,6 +51,17 @@ func parseXLSX(path string, opt ParseOptions) (*Sheet, error) {
 		firstErr = ErrNoHeader // a workbook without sheets
 	}
 	return nil, firstErr
+}
+
+// damaged marks a reading error as ErrDamaged, unless it already says
+// what is wrong in the app's words (too big, damaged), so that the clerk
+// is told in Kazakh or Russian, not in the XML reader's English.
+func damaged(err error) error {
+	var pe *fs.PathError // the file itself could not be read: said as it is
+	if errors.Is(err, ErrTooBig) || errors.Is(err, ErrDamaged) || errors.Is(err, ErrFormat) || errors.As(err, &pe) {
+		return err
+	}
+	return fmt.Errorf("%w: %v", ErrDamaged, err)
 }
 
 // readGrid streams a sheet's raw values (Excel serial dates stay numbers

@@ -21,18 +21,46 @@ type workbook struct {
 	sst    string            // the shared texts' part, "" if none
 	texts  []string          // the shared texts, read at the first sheet
 	read   bool
+	left   int64 // the inflated bytes still allowed (maxWorkbookBytes)
 }
 
-// maxPartBytes bounds the XML of one part the reader inflates: a zip bomb
-// stops there.
-const maxPartBytes = 1 << 30
+// maxWorkbookBytes bounds the XML the reader inflates from one workbook,
+// all its parts together: a zip bomb stops there, with an error, not a
+// list cut short.
+const maxWorkbookBytes = 1 << 30
+
+// maxSheetTexts and maxSharedBytes bound the workbook's shared texts: a
+// list of 100,000 rows holds well under a million distinct texts.
+const (
+	maxSheetTexts  = 2_000_000
+	maxSharedBytes = 256 << 20
+)
+
+// budgetReader reads until the workbook's budget of inflated bytes is
+// spent, then fails with ErrTooBig.
+type budgetReader struct {
+	r    io.Reader
+	left *int64
+}
+
+func (b budgetReader) Read(p []byte) (int, error) {
+	if *b.left <= 0 {
+		return 0, fmt.Errorf("%w: the workbook inflates to more than %d MB", ErrTooBig, maxWorkbookBytes>>20)
+	}
+	if int64(len(p)) > *b.left {
+		p = p[:*b.left]
+	}
+	n, err := b.r.Read(p)
+	*b.left -= int64(n)
+	return n, err
+}
 
 func openWorkbook(p string) (*workbook, error) {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
 		return nil, err
 	}
-	wb := &workbook{zr: zr, parts: map[string]string{}}
+	wb := &workbook{zr: zr, parts: map[string]string{}, left: maxWorkbookBytes}
 	if err := wb.readParts(); err != nil {
 		zr.Close()
 		return nil, err
@@ -96,10 +124,10 @@ func (wb *workbook) open(name string) (io.ReadCloser, error) {
 			return struct {
 				io.Reader
 				io.Closer
-			}{io.LimitReader(rc, maxPartBytes), rc}, nil
+			}{budgetReader{rc, &wb.left}, rc}, nil
 		}
 	}
-	return nil, fmt.Errorf("no part %s in the workbook", name)
+	return nil, fmt.Errorf("%w: no part %s in the workbook", ErrDamaged, name)
 }
 
 // sharedTexts reads the shared texts once.
@@ -122,10 +150,11 @@ func (wb *workbook) sharedTexts() ([]string, error) {
 func readSharedTexts(r io.Reader) ([]string, error) {
 	s := newXMLScanner(r)
 	var (
-		out  []string
-		b    []byte
-		inT  bool
-		seen = map[string]string{}
+		out   []string
+		b     []byte
+		inT   bool
+		total int
+		seen  = map[string]string{}
 	)
 	for {
 		err := s.next()
@@ -138,7 +167,9 @@ func readSharedTexts(r io.Reader) ([]string, error) {
 		switch {
 		case s.kind == tokText:
 			if inT {
-				b = append(b, s.text...)
+				if b = append(b, s.text...); len(b) > maxTokenBytes {
+					return nil, fmt.Errorf("shared strings: %w", errLongToken)
+				}
 			}
 		case s.kind == tokStart && s.is("rPh"):
 			if err := s.skip(); err != nil {
@@ -147,6 +178,9 @@ func readSharedTexts(r io.Reader) ([]string, error) {
 		case s.kind == tokStart && s.is("si"):
 			b = b[:0]
 			if s.self {
+				if len(out) >= maxSheetTexts {
+					return nil, fmt.Errorf("%w: more than %d shared texts", ErrTooBig, maxSheetTexts)
+				}
 				out = append(out, "")
 			}
 		case s.kind == tokStart && s.is("t"):
@@ -154,7 +188,10 @@ func readSharedTexts(r io.Reader) ([]string, error) {
 		case s.kind == tokEnd && s.is("t"):
 			inT = false
 		case s.kind == tokEnd && s.is("si"):
-			out = append(out, shareText(seen, unescapeOOXML(string(b))))
+			if total += len(b); len(out) >= maxSheetTexts || total > maxSharedBytes {
+				return nil, fmt.Errorf("%w: more than %d shared texts or %d MB of them", ErrTooBig, maxSheetTexts, maxSharedBytes>>20)
+			}
+			out = append(out, shareText(seen, strings.ToValidUTF8(unescapeOOXML(string(b)), "\uFFFD")))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package exchange_test
 
 import (
 	"archive/zip"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -110,11 +111,13 @@ func TestParseHandWrittenWorkbook(t *testing.T) {
 
 func TestParseBrokenSheetXML(t *testing.T) {
 	for name, sheet := range map[string]string{
-		"rows out of order": `<worksheet><sheetData><row r="5"><c r="A5" t="inlineStr"><is><t>ЖСН</t></is></c></row><row r="3"/></sheetData></worksheet>`,
-		"a bad cell":        `<worksheet><sheetData><row r="1"><c r="1A"><v>1</v></c></row></sheetData></worksheet>`,
-		"cut short":         `<worksheet><sheetData><row r="1"><c r="A1"><v>1`,
-		"an unknown entity": `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row></sheetData></worksheet>`,
-		"an open quote":     `<worksheet><sheetData><row r="1><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+		"rows out of order":           `<worksheet><sheetData><row r="5"><c r="A5" t="inlineStr"><is><t>ЖСН</t></is></c></row><row r="3"/></sheetData></worksheet>`,
+		"a bad cell":                  `<worksheet><sheetData><row r="1"><c r="1A"><v>1</v></c></row></sheetData></worksheet>`,
+		"cut short":                   `<worksheet><sheetData><row r="1"><c r="A1"><v>1`,
+		"an unknown entity":           `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row></sheetData></worksheet>`,
+		"an open quote":               `<worksheet><sheetData><row r="1><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+		"a shared text past the list": `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>6</v></c></row></sheetData></worksheet>`,
+		"Windows-1251":                `<?xml version="1.0" encoding="windows-1251"?><worksheet><sheetData/></worksheet>`,
 		// found by mutating sheets: rescanning the tag for its quotes at
 		// each «>» grew with the square of the sheet
 		"a stray quote before many cells": `<worksheet><sheetData><row r="1"><c "r="A1"/>` +
@@ -122,8 +125,8 @@ func TestParseBrokenSheetXML(t *testing.T) {
 	} {
 		parts := maps(handWorkbook)
 		parts["xl/worksheets/list.xml"] = sheet
-		if _, err := exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім"}); err == nil {
-			t.Errorf("%s: read without an error", name)
+		if _, err := exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім"}); !errors.Is(err, exchange.ErrDamaged) {
+			t.Errorf("%s: %v, want the workbook called damaged", name, err)
 		}
 	}
 }
@@ -194,4 +197,23 @@ func FuzzSheetXML(f *testing.F) {
 		parts["xl/worksheets/list.xml"] = sheet
 		_, _ = exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім", MaxRows: 100})
 	})
+}
+
+// TestParseHostileWorkbookBounded: a small file that would inflate into
+// one endless text, or into millions of shared texts, is refused as too
+// big before it fills the memory, not read.
+func TestParseHostileWorkbookBounded(t *testing.T) {
+	long := maps(handWorkbook)
+	long["xl/worksheets/list.xml"] = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>` +
+		strings.Repeat("Ахметов ", 300_000) + `</t></is></c></row></sheetData></worksheet>`
+	many := maps(handWorkbook)
+	many["xl/strings.xml"] = `<sst>` + strings.Repeat(`<si/>`, 2_000_001) + `</sst>`
+	cdata := maps(handWorkbook)
+	cdata["xl/worksheets/list.xml"] = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[` +
+		strings.Repeat("a]>", 500_000) + `]]></t></is></c></row></sheetData></worksheet>`
+	for name, parts := range map[string]map[string]string{"a 4 MB text": long, "2,000,001 shared texts": many, "a 1.5 MB CDATA": cdata} {
+		if _, err := exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім"}); !errors.Is(err, exchange.ErrTooBig) {
+			t.Errorf("%s: %v, want too big", name, err)
+		}
+	}
 }

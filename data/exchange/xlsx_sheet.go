@@ -151,7 +151,9 @@ func (sr *sheetReader) cell(typ string) (string, error) {
 			dst = nil
 		case tokText:
 			if dst != nil {
-				*dst = append(*dst, sr.s.text...)
+				if *dst = append(*dst, sr.s.text...); len(*dst) > maxTokenBytes {
+					return "", errLongToken
+				}
 			}
 		}
 	}
@@ -159,13 +161,15 @@ func (sr *sheetReader) cell(typ string) (string, error) {
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(string(sr.v)))
 		if err != nil || i < 0 || i >= len(sr.texts) {
-			return "", nil
+			// a cell pointing past the shared texts: the file is damaged, and
+			// reading it as empty would turn an IIN into a missing one
+			return "", fmt.Errorf("%w: shared text %q is not in the workbook", ErrDamaged, sr.v)
 		}
 		return sr.texts[i], nil
 	case "inlineStr":
 		if len(sr.t) > 0 {
-			return unescapeOOXML(string(sr.t)), nil
+			return strings.ToValidUTF8(unescapeOOXML(string(sr.t)), "\uFFFD"), nil
 		}
 	}
-	return string(sr.v), nil
+	return strings.ToValidUTF8(string(sr.v), "\uFFFD"), nil
 }

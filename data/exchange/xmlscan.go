@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -50,10 +52,20 @@ func (s *xmlScanner) readUntil(delim byte) ([]byte, error) {
 	s.long = append(s.long[:0], b...)
 	for err == bufio.ErrBufferFull {
 		b, err = s.r.ReadSlice(delim)
-		s.long = append(s.long, b...)
+		if s.long = append(s.long, b...); len(s.long) > maxTokenBytes {
+			return nil, errLongToken
+		}
 	}
 	return s.long, err
 }
+
+// maxTokenBytes bounds one piece of a part's XML (a tag, a text, a
+// comment): a cell holds at most MaxCellChars characters, so a longer piece
+// is no list's, and a file that inflates into one is refused before it
+// fills the memory.
+const maxTokenBytes = 1 << 20
+
+var errLongToken = fmt.Errorf("%w: a piece of the sheet's XML is longer than %d KB", ErrTooBig, maxTokenBytes>>10)
 
 // next reads the next token; io.EOF at the end.
 func (s *xmlScanner) next() error {
@@ -95,6 +107,9 @@ func (s *xmlScanner) markup() (bool, error) {
 	}
 	switch {
 	case len(raw) > 1 && raw[0] == '?':
+		if err := xmlEncoding(raw); err != nil {
+			return false, err
+		}
 		for !bytes.HasSuffix(raw, []byte("?>")) {
 			if raw, err = s.readUntil('>'); err != nil {
 				return false, eof(err)
@@ -109,7 +124,9 @@ func (s *xmlScanner) markup() (bool, error) {
 			if raw, err = s.readUntil('>'); err != nil {
 				return false, eof(err)
 			}
-			s.text = append(s.text, raw...)
+			if s.text = append(s.text, raw...); len(s.text) > maxTokenBytes {
+				return false, errLongToken
+			}
 		}
 		s.text, s.kind = s.text[:len(s.text)-3], tokText
 		return true, nil
@@ -125,7 +142,9 @@ func (s *xmlScanner) markup() (bool, error) {
 		if raw, err = s.readUntil('>'); err != nil {
 			return false, eof(err)
 		}
-		tag = append(tag, raw...)
+		if tag = append(tag, raw...); len(tag) > maxTokenBytes {
+			return false, errLongToken
+		}
 	}
 	tag = tag[:len(tag)-1]
 	s.self = len(tag) > 0 && tag[len(tag)-1] == '/'
@@ -150,6 +169,28 @@ func (s *xmlScanner) readPast(raw []byte, end string) error {
 		if raw, err = s.readUntil('>'); err != nil {
 			return eof(err)
 		}
+	}
+	return nil
+}
+
+// xmlEncoding refuses a part whose declaration names another encoding
+// than UTF-8: every spreadsheet program writes UTF-8, and the reader reads
+// nothing else (excelize converted; a stranger's bytes read as UTF-8
+// would garble the names).
+func xmlEncoding(pi []byte) error {
+	if !bytes.HasPrefix(pi, []byte("?xml")) {
+		return nil
+	}
+	i := bytes.Index(pi, []byte("encoding="))
+	if i < 0 || len(pi) < i+10 {
+		return nil
+	}
+	v := pi[i+10:]
+	if j := bytes.IndexAny(v, `"'`); j >= 0 {
+		v = v[:j]
+	}
+	if enc := strings.ToLower(string(v)); enc != "utf-8" && enc != "utf8" {
+		return fmt.Errorf("%w: the sheet's XML is in %s, not UTF-8", ErrDamaged, v)
 	}
 	return nil
 }
