@@ -107,6 +107,7 @@ type App struct {
 	help     *helpWindow // ui/help.go, while open
 	tips     *tipLayer   // ui/tooltip.go: cut cells' whole texts
 	timings  *timings    // ui/timings.go, nil unless asked for
+	started  time.Time   // the process's start (LogStartup), for the timings' walk
 	busy     *busyMark   // ui/busy.go
 	freeing  atomic.Bool // ui/leave.go: memory being handed back
 

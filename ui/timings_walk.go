@@ -20,7 +20,7 @@ var walkQueries = []string{"Ахметов", "Серік", "0605"}
 func (u *App) Walk() {
 	t := u.timings
 	fyne.DoAndWait(func() {}) // the window's loop runs: the window is up
-	t.write(timingEvent{Ev: "window", Ms: time.Since(processStarted).Milliseconds()})
+	t.write(timingEvent{Ev: "window", Ms: time.Since(u.started).Milliseconds()})
 	u.waitIdle() // the start's loads and the day's automatic copy
 	t.write(rssEvent("start"))
 	for _, name := range screenOrder {
@@ -41,11 +41,7 @@ func (u *App) Walk() {
 	t.write(timingEvent{Ev: "screen", Name: "distributions_again", Ms: time.Since(start).Milliseconds()})
 	give := u.screens[scrDistributions].(*distributionsScreen).give
 	for _, q := range walkQueries {
-		typed := []rune(q)
-		for i := 1; i <= len(typed); i++ {
-			fyne.DoAndWait(func() { give.search.SetText(string(typed[:i])) })
-			time.Sleep(40 * time.Millisecond)
-		}
+		typeSlowly(give.search, q)
 		time.Sleep(u.searchWait + 20*time.Millisecond)
 		u.waitIdle()
 		fyne.DoAndWait(func() { give.search.SetText("") })
@@ -56,6 +52,15 @@ func (u *App) Walk() {
 	debug.FreeOSMemory()
 	t.write(rssEvent("after_all_freed"))
 	fyne.Do(u.app.Quit)
+}
+
+// typeSlowly types q into e as a clerk does, a key every 40 ms.
+func typeSlowly(e *lineEntry, q string) {
+	typed := []rune(q)
+	for i := 1; i <= len(typed); i++ {
+		fyne.DoAndWait(func() { e.SetText(string(typed[:i])) })
+		time.Sleep(40 * time.Millisecond)
+	}
 }
 
 // waitIdle returns once no background work runs and what it handed to

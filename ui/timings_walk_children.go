@@ -7,10 +7,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// processStarted is about when the process started: package variables
-// are set before main runs. The walk's "window" event counts from it.
-var processStarted = time.Now()
-
 // walkChildren types walkQueries into the Children screen's search, a key
 // every 40 ms (each answer is a "search" event named children), then
 // scrolls the whole list as a wheel does, 20 rows every 50 ms through
@@ -21,11 +17,7 @@ func (u *App) walkChildren(t *timings) {
 	fyne.DoAndWait(func() { u.show(scrChildren, nil) })
 	u.waitIdle()
 	for _, q := range walkQueries {
-		typed := []rune(q)
-		for i := 1; i <= len(typed); i++ {
-			fyne.DoAndWait(func() { s.search.SetText(string(typed[:i])) })
-			time.Sleep(40 * time.Millisecond)
-		}
+		typeSlowly(s.search, q)
 		u.waitIdle()
 	}
 	fyne.DoAndWait(func() { s.search.SetText("") })

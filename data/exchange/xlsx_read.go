@@ -29,11 +29,11 @@ type workbook struct {
 // list cut short.
 const maxWorkbookBytes = 1 << 30
 
-// maxSheetTexts and maxSharedBytes bound the workbook's shared texts: a
+// maxWorkbookTexts and maxSharedBytes bound the workbook's shared texts: a
 // list of 100,000 rows holds well under a million distinct texts.
 const (
-	maxSheetTexts  = 2_000_000
-	maxSharedBytes = 256 << 20
+	maxWorkbookTexts = 2_000_000
+	maxSharedBytes   = 256 << 20
 )
 
 // budgetReader reads until the workbook's budget of inflated bytes is
@@ -178,8 +178,8 @@ func readSharedTexts(r io.Reader) ([]string, error) {
 		case s.kind == tokStart && s.is("si"):
 			b = b[:0]
 			if s.self {
-				if len(out) >= maxSheetTexts {
-					return nil, fmt.Errorf("%w: more than %d shared texts", ErrTooBig, maxSheetTexts)
+				if len(out) >= maxWorkbookTexts {
+					return nil, fmt.Errorf("%w: more than %d shared texts", ErrTooBig, maxWorkbookTexts)
 				}
 				out = append(out, "")
 			}
@@ -188,8 +188,8 @@ func readSharedTexts(r io.Reader) ([]string, error) {
 		case s.kind == tokEnd && s.is("t"):
 			inT = false
 		case s.kind == tokEnd && s.is("si"):
-			if total += len(b); len(out) >= maxSheetTexts || total > maxSharedBytes {
-				return nil, fmt.Errorf("%w: more than %d shared texts or %d MB of them", ErrTooBig, maxSheetTexts, maxSharedBytes>>20)
+			if total += len(b); len(out) >= maxWorkbookTexts || total > maxSharedBytes {
+				return nil, fmt.Errorf("%w: more than %d shared texts or %d MB of them", ErrTooBig, maxWorkbookTexts, maxSharedBytes>>20)
 			}
 			out = append(out, shareText(seen, strings.ToValidUTF8(unescapeOOXML(string(b)), "\uFFFD")))
 		}

@@ -125,10 +125,15 @@ func TestParseBrokenSheetXML(t *testing.T) {
 	} {
 		parts := maps(handWorkbook)
 		parts["xl/worksheets/list.xml"] = sheet
-		if _, err := exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім"}); !errors.Is(err, exchange.ErrDamaged) {
+		if _, err := parseList(t, parts); !errors.Is(err, exchange.ErrDamaged) {
 			t.Errorf("%s: %v, want the workbook called damaged", name, err)
 		}
 	}
+}
+
+// parseList reads the children's list «Тізім» of a workbook of parts.
+func parseList(t *testing.T, parts map[string]string) (*exchange.Sheet, error) {
+	return exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім"})
 }
 
 func maps(m map[string]string) map[string]string {
@@ -164,7 +169,7 @@ func TestParseXMLOfOtherWriters(t *testing.T) {
 </x:sheetData>
 <x:conditionalFormatting sqref="A1"><x:cfRule type="containsText" text="a>b" priority="1"/></x:conditionalFormatting>
 </x:worksheet>`
-	sh, err := exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім"})
+	sh, err := parseList(t, parts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +217,7 @@ func TestParseHostileWorkbookBounded(t *testing.T) {
 	cdata["xl/worksheets/list.xml"] = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[` +
 		strings.Repeat("a]>", 500_000) + `]]></t></is></c></row></sheetData></worksheet>`
 	for name, parts := range map[string]map[string]string{"a 4 MB text": long, "2,000,001 shared texts": many, "a 1.5 MB CDATA": cdata} {
-		if _, err := exchange.Parse(writeZip(t, parts), exchange.ParseOptions{Kind: exchange.Children, Sheet: "Тізім"}); !errors.Is(err, exchange.ErrTooBig) {
+		if _, err := parseList(t, parts); !errors.Is(err, exchange.ErrTooBig) {
 			t.Errorf("%s: %v, want too big", name, err)
 		}
 	}
