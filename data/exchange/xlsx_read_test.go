@@ -99,14 +99,7 @@ func TestParseHandWrittenWorkbook(t *testing.T) {
 		{Number: 6, Cells: []string{"070101500022", "", "44927", "7"}},
 		{Number: 9, Cells: []string{"1"}},
 	}
-	if len(sh.Rows) != len(want) {
-		t.Fatalf("rows %+v, want %+v", sh.Rows, want)
-	}
-	for i, r := range sh.Rows {
-		if r.Number != want[i].Number || !slices.Equal(r.Cells, want[i].Cells) {
-			t.Errorf("row %d: %d %q, want %d %q", i, r.Number, r.Cells, want[i].Number, want[i].Cells)
-		}
-	}
+	wantRows(t, sh, want)
 }
 
 func TestParseBrokenSheetXML(t *testing.T) {
@@ -127,6 +120,19 @@ func TestParseBrokenSheetXML(t *testing.T) {
 		parts["xl/worksheets/list.xml"] = sheet
 		if _, err := parseList(t, parts); !errors.Is(err, exchange.ErrDamaged) {
 			t.Errorf("%s: %v, want the workbook called damaged", name, err)
+		}
+	}
+}
+
+// wantRows checks a sheet's rows, their numbers and cells.
+func wantRows(t *testing.T, sh *exchange.Sheet, want []exchange.Row) {
+	t.Helper()
+	if len(sh.Rows) != len(want) {
+		t.Fatalf("rows %+v, want %+v", sh.Rows, want)
+	}
+	for i, r := range sh.Rows {
+		if r.Number != want[i].Number || !slices.Equal(r.Cells, want[i].Cells) {
+			t.Errorf("row %d: %d %q, want %d %q", i, r.Number, r.Cells, want[i].Number, want[i].Cells)
 		}
 	}
 }
@@ -180,14 +186,7 @@ func TestParseXMLOfOtherWriters(t *testing.T) {
 		{Number: 3, Cells: []string{"", "<Ахметов> & Co", `<Ая> "'`}},
 		{Number: 4, Cells: []string{"070101500011", "", " Айгүл "}},
 	}
-	if len(sh.Rows) != len(want) {
-		t.Fatalf("rows %+v, want %+v", sh.Rows, want)
-	}
-	for i, r := range sh.Rows {
-		if r.Number != want[i].Number || !slices.Equal(r.Cells, want[i].Cells) {
-			t.Errorf("row %d: %d %q, want %d %q", i, r.Number, r.Cells, want[i].Number, want[i].Cells)
-		}
-	}
+	wantRows(t, sh, want)
 }
 
 // FuzzSheetXML feeds the sheet reader any XML: it may refuse it, never
