@@ -31,7 +31,7 @@ var childHeaders = [][2]string{
 	{"Туған күні", "Дата рождения"}, {"Жынысы", "Пол"}, {"Мектеп №", "№ школы"}, {"Сынып", "Класс"},
 	{"Санаты", "Категория"}, {"Мекенжайы", "Адрес"}, {"Ата-анасының аты-жөні", "ФИО родителя"},
 	{"Ата-анасының телефоны", "Телефон родителя"}, {"Киім өлшемі", "Размер одежды"},
-	{"Аяқ киім өлшемі", "Размер обуви"}, {"Ескерту", "Примечание"},
+	{"Аяқ киім өлшемі", "Размер обуви"}, {"Ескертпе", "Примечание"},
 }
 
 // ChildrenTable lists the children matching f, alphabetically. It holds personal data: write it to files only their owner reads.
@@ -118,9 +118,9 @@ func SponsorsTable(ctx context.Context, st ExportStore, f data.SponsorFilter, la
 		[2]string{"БСН/ЖСН", "БИН/ИИН"}, [2]string{"Түрі", "Вид"},
 		[2]string{"Басшы", "Руководитель"}, [2]string{"Лауазымы", "Должность"},
 		[2]string{"Байланыс тұлғасы", "Контактное лицо"}, [2]string{"Телефон", "Телефон"},
-		[2]string{"Email", "Email"}, [2]string{"Мекенжайы", "Адрес"}, [2]string{"Ескерту", "Примечание"})}
+		[2]string{"Email", "Email"}, [2]string{"Мекенжайы", "Адрес"}, [2]string{"Ескертпе", "Примечание"})}
 	if f.CampaignID != 0 {
-		t.Headers = append(t.Headers, trAll(lang, [2]string{"Қайырымдылық саны", "Пожертвований"},
+		t.Headers = append(t.Headers, trAll(lang, [2]string{"Түсімдер саны", "Поступлений"},
 			[2]string{"Ақшалай, ₸", "Деньгами, ₸"}, [2]string{"Заттай, дана", "Вещами, шт."},
 			[2]string{"Заттай құны, ₸", "Стоимость вещей, ₸"}, [2]string{"Алғыс хат №", "Благодарственное письмо №"})...)
 	}
@@ -154,11 +154,11 @@ func DonationsTable(ctx context.Context, st ExportStore, f data.DonationFilter, 
 	for _, s := range sponsors {
 		byID[s.ID] = s
 	}
-	t := Table{Name: tr(lang, "Қайырымдылық", "Пожертвования"), Headers: trAll(lang,
+	t := Table{Name: tr(lang, "Түсімдер", "Поступления"), Headers: trAll(lang,
 		[2]string{"Күні", "Дата"}, [2]string{"Демеуші", "Спонсор"}, [2]string{"БСН/ЖСН", "БИН/ИИН"},
 		[2]string{"Ақшалай, ₸", "Деньгами, ₸"}, [2]string{"Заттай, дана", "Вещами, шт."},
 		[2]string{"Заттай құны, ₸", "Стоимость вещей, ₸"}, [2]string{"Барлығы, ₸", "Всего, ₸"},
-		[2]string{"Ескерту", "Примечание"})}
+		[2]string{"Ескертпе", "Примечание"})}
 	for _, d := range ds {
 		var items, value int64
 		for _, it := range d.Items {
