@@ -33,6 +33,9 @@ type LettersRequest struct {
 type LettersResult struct {
 	Issued, Reprinted int
 	Files             []string
+	// Kept are finished files that could not take their final names
+	// (with a *LettersKeptError): they stay where they were written.
+	Kept []string
 }
 
 // LetterOptions loads the letter template and the images from the
@@ -148,7 +151,7 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 		return res, err
 	}
 	saved := false
-	defer func() { stage.close(saved) }()
+	defer func() { stage.close(saved, len(res.Kept) > 0) }()
 	var written []tempFile
 	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, issueDay(st, req.Date), func(reg []data.Letter) error {
 		gifts, err := traced()
@@ -174,19 +177,54 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 		return res, err
 	}
 	saved = true // registered: the folder stays, whatever the renames do
-	for _, t := range written {
-		if err := os.Rename(t.temp, t.final); err != nil {
-			return res, fmt.Errorf("letters registered, but the file was not saved: %w", err)
-		}
-		res.Files = append(res.Files, t.final)
-	}
 	for i, l := range issued {
 		if sponsors[i].LetterNumber == l.Number {
 			res.Reprinted++
 		}
 	}
 	res.Issued = len(issued)
-	return res, nil
+	err = handOver(written, &res)
+	return res, err
+}
+
+// LettersKeptError means the letters were registered and written in full,
+// but a file could not take its final name (Final): the finished files
+// are kept where they were written (LettersResult.Kept), so the clerk can
+// still print what the register says was issued.
+type LettersKeptError struct {
+	Final, Kept string // the first file not moved, and where it is
+	Err         error
+}
+
+func (e *LettersKeptError) Error() string {
+	return fmt.Sprintf("letters registered, but the file was not saved as %s (%v); the finished letters are kept in %s",
+		e.Final, e.Err, e.Kept)
+}
+
+func (e *LettersKeptError) Unwrap() error { return e.Err }
+
+// handOver gives each written file its final name. One that cannot take
+// it (another program made a folder of that name meanwhile, say) stays in
+// the stage, listed in res.Kept; the others are still moved.
+func handOver(written []tempFile, res *LettersResult) error {
+	var first *LettersKeptError
+	for _, t := range written {
+		if err := os.Rename(t.temp, t.final); err != nil {
+			if first == nil {
+				first = &LettersKeptError{Final: t.final, Kept: t.temp, Err: err}
+			}
+			res.Kept = append(res.Kept, t.temp)
+			continue
+		}
+		res.Files = append(res.Files, t.final)
+	}
+	if first == nil {
+		return nil
+	}
+	if len(res.Kept) > 1 {
+		first.Kept = filepath.Dir(first.Kept) // the stage, holding them all
+	}
+	return first
 }
 
 // traceAhead traces the gifts of the sponsors (nil: every donor) of
@@ -256,17 +294,18 @@ func newLetterStage(req LettersRequest) (letterStage, error) {
 	}
 	dir, err := os.MkdirTemp(parent, ".letters-*") // 0700
 	if err != nil {
-		st.close(false)
+		st.close(false, false)
 		return st, err
 	}
 	st.dir = dir
 	return st, nil
 }
 
-// close removes the stage and what is left in it; unless the letters were
+// close removes the stage and what is left in it, unless it keeps
+// finished letters that could not be moved (kept); unless the letters were
 // registered (saved), also the folder the batch made, if it is empty.
-func (st letterStage) close(saved bool) {
-	if st.dir != "" {
+func (st letterStage) close(saved, kept bool) {
+	if st.dir != "" && !kept {
 		os.RemoveAll(st.dir)
 	}
 	if !saved && st.newDir != "" {
