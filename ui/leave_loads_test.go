@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -203,4 +204,53 @@ func purchased(t *testing.T, u *App, item int64, rows []data.StockLine) int64 {
 		}
 	}
 	return -1
+}
+
+// failingStockStore is the counting store whose stock cannot be read, and
+// whose summary takes long (as on a region's file): it waits until it is
+// cancelled, or 30 s.
+type failingStockStore struct {
+	*countingStore
+	sumCancelled atomic.Bool
+}
+
+var errStockUnreadable = errors.New("stock: disk I/O error")
+
+func (s *failingStockStore) Stock(context.Context, int64) ([]data.StockLine, error) {
+	return nil, errStockUnreadable
+}
+
+func (s *failingStockStore) Summary(ctx context.Context, campaignID int64) (data.Summary, error) {
+	select {
+	case <-ctx.Done():
+		s.sumCancelled.Store(true)
+		return data.Summary{}, ctx.Err()
+	case <-time.After(30 * time.Second):
+	}
+	return s.countingStore.Summary(ctx, campaignID)
+}
+
+// TestDashboardStockFailureStopsSummary: the dashboard whose stock fails
+// shows that error at once: it cancels the summary beside it instead of
+// waiting for it, and shows the stock's error, not the cancellation.
+func TestDashboardStockFailureStopsSummary(t *testing.T) {
+	u, cs, held := newHeldUI(t)
+	fs := &failingStockStore{countingStore: cs}
+	u.st = fs
+	u.show(scrSchools, nil)
+	held.run(false)
+	u.show(scrDashboard, nil)
+	done := make(chan struct{})
+	go func() { held.run(false); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the dashboard's load still waits for the summary after its stock failed")
+	}
+	if !fs.sumCancelled.Load() {
+		t.Fatal("the summary was not cancelled")
+	}
+	if msg := overlayText(u.win); !strings.Contains(msg, errStockUnreadable.Error()) {
+		t.Fatalf("shown %q, want the stock's error", msg)
+	}
 }
