@@ -18,7 +18,7 @@ import (
 // and items screens that reached the store, and any cancelled there.
 type listLoadsStore struct {
 	*countingStore
-	sponsors, appeals, cases, stock, cancelled atomic.Int32
+	sponsors, appeals, cases, stock, schools, cancelled atomic.Int32
 }
 
 func (s *listLoadsStore) count(n *atomic.Int32, err error) {
@@ -46,6 +46,12 @@ func (s *listLoadsStore) FindCoverageCases(ctx context.Context, f data.CoverageF
 	return rows, err
 }
 
+func (s *listLoadsStore) FindSchools(ctx context.Context) ([]data.School, error) {
+	rows, err := s.countingStore.FindSchools(ctx)
+	s.count(&s.schools, err)
+	return rows, err
+}
+
 func (s *listLoadsStore) Stock(ctx context.Context, campaignID int64) ([]data.StockLine, error) {
 	rows, err := s.countingStore.Stock(ctx, campaignID)
 	s.count(&s.stock, err)
@@ -53,8 +59,9 @@ func (s *listLoadsStore) Stock(ctx context.Context, campaignID int64) ([]data.St
 }
 
 // listScreenCase is one screen left while its list loads: what it loads
-// (the store's counter), its spinner, what the test changes in the store
-// while the clerk is away, and whether the screen shows that change.
+// (the store's counter), its spinner (nil: the top bar's alone), what the
+// test changes in the store while the clerk is away, and whether the
+// screen shows that change.
 type listScreenCase struct {
 	screen string
 	loads  func(*listLoadsStore) *atomic.Int32
@@ -62,9 +69,9 @@ type listScreenCase struct {
 	change func(*testing.T, *App) (shown func() bool)
 }
 
-// TestListScreensLeftWhileLoading: the sponsors, appeals, coverage and
-// items screens, left while their list loads (the spinner turning after
-// busySlow) and shown again, ask the store once — the load left behind
+// TestListScreensLeftWhileLoading: the sponsors, appeals, coverage, items
+// and schools screens, left while their list loads (the spinner turning
+// after busySlow) and shown again, ask the store once — the load left behind
 // is cancelled before it asks — show what the store holds when the clerk
 // came back, show no error and stop their spinner.
 func TestListScreensLeftWhileLoading(t *testing.T) {
@@ -77,18 +84,28 @@ func TestListScreensLeftWhileLoading(t *testing.T) {
 			func(u *App) *widget.Activity { return u.screens[scrCoverage].(*coverageScreen).busy }, newCaseWhileAway},
 		{scrItems, func(s *listLoadsStore) *atomic.Int32 { return &s.stock },
 			func(u *App) *widget.Activity { return u.screens[scrItems].(*itemsScreen).busy }, newPurchaseWhileAway},
+		{scrSchools, func(s *listLoadsStore) *atomic.Int32 { return &s.schools }, nil, newSchoolWhileAway},
 	} {
 		t.Run(c.screen, func(t *testing.T) {
 			u, cs, held := newHeldUI(t)
 			ls := &listLoadsStore{countingStore: cs}
 			u.st = ls
-			busy := c.busy(u)
+			busy, away := widget.NewActivity(), scrSchools
+			busy.Hide() // the schools have none
+			if c.busy != nil {
+				busy = c.busy(u)
+			}
+			if c.screen == scrSchools {
+				away = scrSponsors
+			}
 			u.show(c.screen, nil)
 			if busy.Visible() {
 				t.Fatal("spinner shown before busySlow")
 			}
-			waitUntilTrue(t, "the list's spinner on a slow load", busy.Visible) // ui/busy_test.go
-			u.show(scrSchools, nil)
+			if c.busy != nil {
+				waitUntilTrue(t, "the list's spinner on a slow load", busy.Visible) // ui/busy_test.go
+			}
+			u.show(away, nil)
 			if busy.Visible() {
 				t.Fatal("spinner still turning on the screen left")
 			}
@@ -168,6 +185,15 @@ func newCaseWhileAway(t *testing.T, u *App) func() bool {
 	return func() bool {
 		return slices.ContainsFunc(s.rows, func(r data.CoverageCase) bool { return r.ID == c.ID })
 	}
+}
+
+func newSchoolWhileAway(t *testing.T, u *App) func() bool {
+	sc := data.School{Number: 901, NameKK: "Жаңа мектеп", NameRU: "Новая школа", Type: data.SchoolGeneral}
+	if err := u.st.CreateSchool(context.Background(), &sc); err != nil {
+		t.Fatal(err)
+	}
+	s := u.screens[scrSchools].(*schoolsScreen)
+	return func() bool { return slices.ContainsFunc(s.rows, func(r data.School) bool { return r.ID == sc.ID }) }
 }
 
 // newPurchaseWhileAway buys 7 more of the catalogue's first item: the
