@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -21,10 +23,13 @@ type appealsScreen struct {
 	statuses          choice
 	form              *appealForm
 	presetOverdueOnly *bool
+	busy              *widget.Activity // while the list loads
+	loads             loader           // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
 }
 
 func newAppealsScreen(u *App) *appealsScreen {
-	s := &appealsScreen{u: u, count: widget.NewLabel("")}
+	s := &appealsScreen{u: u, count: widget.NewLabel(""), busy: widget.NewActivity()}
+	s.busy.Hide()
 	s.table = newDataTable([]string{lang.L("col.reg_number"), lang.L("col.received"), lang.L("col.channel"),
 		lang.L("col.citizen"), lang.L("col.subject"), lang.L("col.due"), lang.L("col.status")},
 		[]float32{95, 130, 150, 170, 280, 100, 120}, func() int { return len(s.rows) }, s.cell)
@@ -81,26 +86,23 @@ func (s *appealsScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("appeals.new_call"), theme.ContentAddIcon(), s.onNewTapped)
 	// The filter takes the row's width, so «Барлық мәртебе» is never cut.
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.overdue, s.status),
-		container.NewBorder(nil, nil, s.count, container.NewHBox(newBtn, s.fileButton())))
+		container.NewBorder(nil, nil, container.NewHBox(s.busy, s.count), container.NewHBox(newBtn, s.fileButton())))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.5 // the form's fields wide enough for a whole name in kk
 	return split
 }
 
+// refresh lists the appeals the filter keeps; a newer load cancels the
+// older one.
 func (s *appealsScreen) refresh() {
 	f := data.AppealFilter{CampaignID: s.u.campaign.ID, Status: s.statuses.code(s.status.Selected), Overdue: s.overdue.Checked}
-	background(func() {
-		rows, err := s.u.st.FindAppeals(s.u.ctx, f)
-		fyne.Do(func() {
-			if err != nil {
-				showError(s.u.win, err)
-				return
-			}
-			s.rows = rows
-			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
-			s.table.reload()
-		})
+	loadInto(s.u, &s.loads, s.busy, func(ctx context.Context) ([]data.Appeal, error) {
+		return s.u.st.FindAppeals(ctx, f)
+	}, func(rows []data.Appeal) {
+		s.rows = rows
+		s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
+		s.table.reload()
 	})
 }
 

@@ -42,10 +42,13 @@ type coverageScreen struct {
 	events            *eventsPanel
 	tabs              *container.AppTabs
 	presetOverdueOnly *bool
+	busy              *widget.Activity // while the register loads
+	loads             loader           // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
 }
 
 func newCoverageScreen(u *App) *coverageScreen {
-	s := &coverageScreen{u: u, count: widget.NewLabel(""), schools: map[int64]data.School{}}
+	s := &coverageScreen{u: u, count: widget.NewLabel(""), schools: map[int64]data.School{}, busy: widget.NewActivity()}
+	s.busy.Hide()
 	s.table = newDataTable([]string{lang.L("col.child"), lang.L("col.found_on"), lang.L("col.found_by"),
 		lang.L("col.reason"), lang.L("col.outcome"), lang.L("col.due")},
 		[]float32{200, 95, 160, 150, 150, 120}, func() int { return len(s.rows) }, s.cell)
@@ -108,7 +111,7 @@ func (s *coverageScreen) buildUI() fyne.CanvasObject {
 		s.presetOverdueOnly = nil
 	}
 	newBtn := widget.NewButtonWithIcon(lang.L("coverage.new"), theme.ContentAddIcon(), s.onNewTapped)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn), container.NewGridWithColumns(2, s.outcome, s.overdue))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.busy, s.count, newBtn), container.NewGridWithColumns(2, s.outcome, s.overdue))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6
@@ -124,28 +127,29 @@ func (s *coverageScreen) filter() data.CoverageFilter {
 		Overdue: s.overdue.Checked}
 }
 
+// refresh loads the register the filter keeps, the form's catalogue and
+// the events; a newer load of each cancels the older one.
 func (s *coverageScreen) refresh() {
+	type answer struct {
+		rows    []data.CoverageCase
+		schools []data.School
+	}
 	f := s.filter()
 	s.form.loadCatalogue()
 	s.events.refresh()
-	background(func() {
-		rows, err := s.u.st.FindCoverageCases(s.u.ctx, f)
-		var schools []data.School
+	loadInto(s.u, &s.loads, s.busy, func(ctx context.Context) (a answer, err error) {
+		a.rows, err = s.u.st.FindCoverageCases(ctx, f)
 		if err == nil {
-			schools, err = s.u.st.FindSchools(s.u.ctx)
+			a.schools, err = s.u.st.FindSchools(ctx)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(s.u.win, err)
-				return
-			}
-			for _, sc := range schools {
-				s.schools[sc.ID] = sc
-			}
-			s.rows = rows
-			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
-			s.table.reload()
-		})
+		return a, err
+	}, func(a answer) {
+		for _, sc := range a.schools {
+			s.schools[sc.ID] = sc
+		}
+		s.rows = a.rows
+		s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(a.rows)))}))
+		s.table.reload()
 	})
 }
 

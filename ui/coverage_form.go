@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -37,6 +38,7 @@ type coverageForm struct {
 	sources, reasons, outcomes         choice
 	sourceSchool, placedSchool, appeal *widget.Select
 	save                               *widget.Button
+	loads                              loader // the catalogue's; the screen's leaving cancels it
 }
 
 func newCoverageForm(u *App, saved func()) *coverageForm {
@@ -100,32 +102,31 @@ func (f *coverageForm) buildUI() fyne.CanvasObject {
 
 // loadCatalogue fills the schools and the campaign's appeals.
 func (f *coverageForm) loadCatalogue() {
+	type catalogue struct {
+		schools []data.School
+		appeals []data.Appeal
+	}
 	id := f.u.campaign.ID
-	background(func() {
-		schools, err := f.u.st.FindSchools(f.u.ctx)
-		var appeals []data.Appeal
+	loadInto(f.u, &f.loads, nil, func(ctx context.Context) (c catalogue, err error) {
+		c.schools, err = f.u.st.FindSchools(ctx)
 		if err == nil {
-			appeals, err = f.u.st.FindAppeals(f.u.ctx, data.AppealFilter{CampaignID: id})
+			c.appeals, err = f.u.st.FindAppeals(ctx, data.AppealFilter{CampaignID: id})
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(f.u.win, err)
-				return
-			}
-			f.schools, f.appeals = schools, appeals
-			none := lang.L("coverage.none")
-			sc := []string{none}
-			for _, s := range schools {
-				sc = append(sc, lang.L("school.short", map[string]any{"N": s.Number}))
-			}
-			ap := []string{none}
-			for _, a := range appeals {
-				ap = append(ap, a.RegNumber+" · "+a.CitizenName)
-			}
-			f.state.fill(func() {
-				f.sourceSchool.Options, f.placedSchool.Options, f.appeal.Options = sc, sc, ap
-				f.fillChoices()
-			})
+		return c, err
+	}, func(c catalogue) {
+		f.schools, f.appeals = c.schools, c.appeals
+		none := lang.L("coverage.none")
+		sc := []string{none}
+		for _, s := range c.schools {
+			sc = append(sc, lang.L("school.short", map[string]any{"N": s.Number}))
+		}
+		ap := []string{none}
+		for _, a := range c.appeals {
+			ap = append(ap, a.RegNumber+" · "+a.CitizenName)
+		}
+		f.state.fill(func() {
+			f.sourceSchool.Options, f.placedSchool.Options, f.appeal.Options = sc, sc, ap
+			f.fillChoices()
 		})
 	})
 }

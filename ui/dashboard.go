@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -53,7 +54,9 @@ func (s *dashboardScreen) refresh() {
 		var cover data.CoverageFigures
 		var sumErr error
 		var g sync.WaitGroup
-		g.Go(func() { sum, sumErr = s.u.st.Summary(ctx, id) })
+		sumCtx, stopSum := context.WithCancel(ctx)
+		defer stopSum()
+		g.Go(func() { sum, sumErr = s.u.st.Summary(sumCtx, id) })
 		stock, err := s.u.st.Stock(ctx, id)
 		if err == nil {
 			cats, err = s.u.st.FindCategories(ctx)
@@ -61,8 +64,11 @@ func (s *dashboardScreen) refresh() {
 		if err == nil {
 			cover, err = s.u.st.CoverageFigures(ctx, id)
 		}
+		if err != nil {
+			stopSum() // the error is shown now, not once the summary is done
+		}
 		g.Wait()
-		if sumErr != nil {
+		if err == nil {
 			err = sumErr
 		}
 		fyne.Do(func() {

@@ -61,6 +61,7 @@ type LettersRequest struct {
 type LettersResult struct {
 	Issued, Reprinted int
 	Files             []string
+	Kept              []string // finished files that could not take their names
 }
 
 // LetterTemplate mirrors the letter template's editable fields.

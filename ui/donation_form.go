@@ -33,6 +33,7 @@ type donationForm struct {
 	date, money  *lineEntry
 	notes        *lineEntry
 	lines        *fyne.Container
+	cols         *lineColumns // of the lines and their header (ui/donation_lines.go)
 	rows         []*lineRow
 	del          *widget.Button
 }
@@ -45,7 +46,7 @@ type lineRow struct {
 }
 
 func newDonationForm(u *App, s *donationsScreen) *donationForm {
-	f := &donationForm{u: u, screen: s, sponsorIDs: map[string]int64{}, lines: container.NewVBox(),
+	f := &donationForm{u: u, screen: s, sponsorIDs: map[string]int64{}, lines: container.NewVBox(), cols: &lineColumns{},
 		heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	f.sponsor = widget.NewSelectEntry(nil)
 	f.sponsor.SetPlaceHolder(lang.L("donations.sponsor_hint"))
@@ -132,9 +133,9 @@ func (f *donationForm) buildUI() fyne.CanvasObject {
 	// its remove button
 	gap := canvas.NewRectangle(color.Transparent)
 	gap.SetMinSize(widget.NewButtonWithIcon("", theme.DeleteIcon(), nil).MinSize())
-	header := container.NewBorder(nil, nil, nil, gap, container.NewGridWithColumns(4,
-		wrapped(lang.L("field.item")), wrapped(lang.L("field.size")),
-		wrapped(lang.L("field.quantity")), wrapped(lang.L("field.unit_value"))))
+	f.cols.head = []fyne.CanvasObject{widget.NewLabel(lang.L("field.item")), widget.NewLabel(lang.L("field.size")),
+		widget.NewLabel(lang.L("field.quantity")), widget.NewLabel(lang.L("field.unit_value"))}
+	header := container.NewBorder(nil, nil, nil, gap, container.New(f.cols, f.cols.head...))
 	lines := widget.NewCard("", lang.L("donations.in_kind"), container.NewVBox(header, f.lines, container.NewHBox(add)))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(f.heading, form, lines, container.NewHBox(save, f.del))))
 }
@@ -151,7 +152,7 @@ func (f *donationForm) addLine(it data.DonationItem) {
 	r.value.SetText(strconv.FormatInt(it.UnitValueTenge, 10))
 	f.state.track(r.size, r.qty, r.value)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
-	r.box = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(4, r.item, r.size, r.qty, r.value))
+	r.box = container.NewBorder(nil, nil, nil, remove, container.New(f.cols, r.item, r.size, r.qty, r.value))
 	remove.OnTapped = func() {
 		for i, x := range f.rows {
 			if x == r {

@@ -78,7 +78,10 @@ func (s *donationsScreen) buildUI() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, container.NewHBox(s.busy, s.count), container.NewHBox(newBtn, s.fileButton()))
 	list := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), s.more), nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
-	split.Offset = 0.6
+	// half each: the list's date, sponsor and sum, and the form's lines
+	// with room for an item's name (the lines' header no longer holds the
+	// form wider than the split asks, ui/donation_lines.go)
+	split.Offset = 0.5
 	return split
 }
 

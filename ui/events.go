@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -30,6 +32,7 @@ type eventsPanel struct {
 	participants                       *widget.CheckGroup
 	parts                              choice
 	save, remove                       *widget.Button
+	loads                              loader // the coverage screen's leaving cancels it
 }
 
 func newEventsPanel(u *App) *eventsPanel {
@@ -96,29 +99,28 @@ func (p *eventsPanel) buildUI() fyne.CanvasObject {
 }
 
 func (p *eventsPanel) refresh() {
+	type answer struct {
+		rows    []data.Event
+		schools []data.School
+	}
 	id := p.u.campaign.ID
-	background(func() {
-		rows, err := p.u.st.FindEvents(p.u.ctx, id)
-		var schools []data.School
+	loadInto(p.u, &p.loads, nil, func(ctx context.Context) (a answer, err error) {
+		a.rows, err = p.u.st.FindEvents(ctx, id)
 		if err == nil {
-			schools, err = p.u.st.FindSchools(p.u.ctx)
+			a.schools, err = p.u.st.FindSchools(ctx)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(p.u.win, err)
-				return
-			}
-			p.rows, p.schools = rows, schools
-			opts := []string{lang.L("coverage.none")}
-			for _, s := range schools {
-				opts = append(opts, lang.L("school.short", map[string]any{"N": s.Number}))
-			}
-			p.state.fill(func() {
-				p.school.Options = opts
-				p.selectSchool()
-			})
-			p.table.reload()
+		return a, err
+	}, func(a answer) {
+		p.rows, p.schools = a.rows, a.schools
+		opts := []string{lang.L("coverage.none")}
+		for _, s := range a.schools {
+			opts = append(opts, lang.L("school.short", map[string]any{"N": s.Number}))
+		}
+		p.state.fill(func() {
+			p.school.Options = opts
+			p.selectSchool()
 		})
+		p.table.reload()
 	})
 }
 

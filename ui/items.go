@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -22,11 +24,15 @@ type itemsScreen struct {
 	code, nameKK, nameRU, unitKK, unitRU *lineEntry
 	unitRUFew, unitRUMany                *lineEntry // «пары», «пар»: the unit after 2 and after 5
 	sized                                *widget.Check
-	purchase                             *purchaseForm // the open «Сатып алу» dialog
+	purchase                             *purchaseForm    // the open «Сатып алу» dialog
+	busy                                 *widget.Activity // while the stock loads
+	loads                                loader           // a newer load, or leaving the screen, cancels it (ui/loader.go)
 }
 
 func newItemsScreen(u *App) *itemsScreen {
-	s := &itemsScreen{u: u, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	s := &itemsScreen{u: u, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		busy: widget.NewActivity()}
+	s.busy.Hide()
 	s.table = newDataTable([]string{lang.L("col.item"), lang.L("col.donated"), lang.L("col.purchased"),
 		lang.L("col.distributed"), lang.L("col.left")}, []float32{190, 115, 115, 115, 115}, func() int { return len(s.rows) }, s.cell)
 	s.table.highlight = func(row int) bool { return s.rows[row].Left() < 0 }
@@ -75,26 +81,21 @@ func (s *itemsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("", s.sized))
 	buy := widget.NewButtonWithIcon(lang.L("purchase.button"), theme.ContentAddIcon(), s.onPurchaseTapped)
 	note := s.u.guard(data.RoleAdmin, save, newBtn)
-	list := container.NewBorder(container.NewHBox(newBtn, buy), nil, nil, nil, s.table.table)
+	list := container.NewBorder(container.NewHBox(newBtn, buy, s.busy), nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form, container.NewHBox(save, note)))))
 	split.Offset = 0.66
 	return split
 }
 
 // refresh loads the stock off the UI goroutine: it sums the campaign's
-// distributions.
+// distributions. A newer load cancels the older one.
 func (s *itemsScreen) refresh() {
 	campaign := s.u.campaign.ID
-	background(func() {
-		rows, err := s.u.st.Stock(s.u.ctx, campaign)
-		fyne.Do(func() {
-			if err != nil {
-				showError(s.u.win, err)
-				return
-			}
-			s.rows = rows
-			s.table.reload()
-		})
+	loadInto(s.u, &s.loads, s.busy, func(ctx context.Context) ([]data.StockLine, error) {
+		return s.u.st.Stock(ctx, campaign)
+	}, func(rows []data.StockLine) {
+		s.rows = rows
+		s.table.reload()
 	})
 }
 

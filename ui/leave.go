@@ -29,10 +29,25 @@ func (u *App) releaseMemory() {
 	}()
 }
 
-func (s *sponsorsScreen) onLeft()  { s.rows = nil; s.table.reload() }
 func (s *donationsScreen) onLeft() { s.rows = nil; s.table.reload() }
-func (s *appealsScreen) onLeft()   { s.rows = nil; s.table.reload() }
-func (s *coverageScreen) onLeft()  { s.rows = nil; s.table.reload() }
+
+// Leaving the sponsors, appeals, coverage, items or schools cancels their
+// loads too (ui/loader.go's loadInto): their answer is read again when the
+// screen is shown, so a load left running would only keep a core busy.
+// Coming back starts one load, which shows what is in the store then.
+
+func (s *sponsorsScreen) onLeft() { s.loads.leave(s.busy); s.rows = nil; s.table.reload() }
+func (s *appealsScreen) onLeft()  { s.loads.leave(s.busy); s.rows = nil; s.table.reload() }
+func (s *itemsScreen) onLeft()    { s.loads.leave(s.busy) }
+func (s *schoolsScreen) onLeft()  { s.loads.leave(nil) }
+
+func (s *coverageScreen) onLeft() {
+	s.loads.leave(s.busy)
+	s.form.loads.leave(nil)
+	s.events.loads.leave(nil)
+	s.rows = nil
+	s.table.reload()
+}
 
 // onLeft cancels the dashboard's sums, if they still run: a clerk passing
 // through it on the way to another screen does not wait for them (on a
@@ -44,6 +59,8 @@ var (
 	_ leaver = (*donationsScreen)(nil)
 	_ leaver = (*appealsScreen)(nil)
 	_ leaver = (*coverageScreen)(nil)
+	_ leaver = (*itemsScreen)(nil)
+	_ leaver = (*schoolsScreen)(nil)
 	_ leaver = (*distributionsScreen)(nil)
 	_ leaver = (*dashboardScreen)(nil)
 )

@@ -153,6 +153,9 @@ func (l *lettersDialog) onPrinted(res LettersResult, err error) {
 	case isCancelled(err):
 		dialog.ShowInformation(lang.L("sponsors.letter"), lang.L("letters.cancelled"), u.win)
 		return
+	case err != nil && len(res.Kept) > 0:
+		l.onKept(res, err)
+		return
 	case err != nil:
 		showSettingsError(u, err)
 		return
@@ -168,6 +171,21 @@ func (l *lettersDialog) onPrinted(res LettersResult, err error) {
 	dialog.ShowInformation(lang.L("sponsors.letter"), tn("letters.done", int64(res.Issued), map[string]any{
 		"New": res.Issued - res.Reprinted, "Reprinted": res.Reprinted, "Where": where}), u.win)
 	u.openOrShow(where) // on top: the folder button when no viewer opens
+}
+
+// onKept tells the clerk that the letters were registered and written,
+// but that a file could not take its name: where the finished letters
+// are, to print them from there.
+func (l *lettersDialog) onKept(res LettersResult, err error) {
+	u := l.s.u
+	fyne.LogError("letters kept in the stage", err)
+	l.s.refresh() // the register holds the letters
+	kept := res.Kept[0]
+	if len(res.Kept) > 1 {
+		kept = filepath.Dir(kept) // the stage, holding them all
+	}
+	dialog.ShowError(errors.New(lang.L("letters.kept", map[string]any{"Where": kept})), u.win)
+	u.openOrShow(kept)
 }
 
 // showSettingsError shows err; a setting the letters cannot be signed

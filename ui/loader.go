@@ -72,3 +72,43 @@ func more[T any](u *App, l *loader, button *widget.Button, fetch func() ([]T, er
 		})
 	})
 }
+
+// loadInto runs fetch off the UI goroutine as l's newest load and hands
+// its answer to show on the UI goroutine, unless a newer load or the
+// clerk leaving the screen (l.stop) has cancelled it since: an older
+// answer is never painted over a newer one. busy, if any, turns once the
+// load has taken busySlow; leaving the screen stops it with stopSpin.
+func loadInto[T any](u *App, l *loader, busy *widget.Activity, fetch func(context.Context) (T, error), show func(T)) {
+	ctx, gen, _ := l.start(u.ctx, "", true)
+	if busy != nil {
+		spinWhenSlow(busy, func() bool { return l.running && l.current(gen) })
+	}
+	background(func() {
+		if ctx.Err() != nil {
+			return // overtaken or left before it began: nothing to ask
+		}
+		v, err := fetch(ctx)
+		fyne.Do(func() {
+			if !l.current(gen) {
+				return // a newer load took over, or the screen was left
+			}
+			l.done(gen)
+			if busy != nil {
+				stopSpin(busy)
+			}
+			if err != nil {
+				showError(u.win, err)
+				return
+			}
+			show(v)
+		})
+	})
+}
+
+// leave cancels l's load as its screen is left and stops its spinner.
+func (l *loader) leave(busy *widget.Activity) {
+	l.stop()
+	if busy != nil {
+		stopSpin(busy)
+	}
+}

@@ -25,6 +25,7 @@ type schoolsScreen struct {
 	director, phone                           *lineEntry
 	kind                                      *widget.Select
 	kinds                                     choice
+	loads                                     loader // leaving the screen cancels the load (ui/loader.go)
 }
 
 func newSchoolsScreen(u *App) *schoolsScreen {
@@ -83,17 +84,12 @@ func (s *schoolsScreen) buildUI() fyne.CanvasObject {
 	return split
 }
 
+// refresh lists the schools; a newer load cancels the older one (the
+// list is short: the top bar's spinner says when it is slow).
 func (s *schoolsScreen) refresh() {
-	background(func() {
-		rows, err := s.u.st.FindSchools(s.u.ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(s.u.win, err)
-				return
-			}
-			s.rows = rows
-			s.table.reload()
-		})
+	loadInto(s.u, &s.loads, nil, s.u.st.FindSchools, func(rows []data.School) {
+		s.rows = rows
+		s.table.reload()
 	})
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"sort"
 
@@ -23,12 +24,15 @@ type sponsorsScreen struct {
 	search *lineEntry
 	table  *dataTable
 	count  *widget.Label
+	busy   *widget.Activity // while the list loads
 	form   *sponsorForm
 	place  listPlace
+	loads  loader // a newer search, or leaving the screen, cancels the load (ui/loader.go)
 }
 
 func newSponsorsScreen(u *App) *sponsorsScreen {
-	s := &sponsorsScreen{u: u, count: widget.NewLabel("")}
+	s := &sponsorsScreen{u: u, count: widget.NewLabel(""), busy: widget.NewActivity()}
+	s.busy.Hide()
 	s.search = newLineEntry()
 	s.search.SetPlaceHolder(lang.L("sponsors.search"))
 	s.search.OnChanged = func(string) { s.refresh() }
@@ -65,36 +69,34 @@ func (s *sponsorsScreen) buildUI() fyne.CanvasObject {
 	letter := widget.NewButtonWithIcon(lang.L("sponsors.letter"), theme.DocumentPrintIcon(), s.onLetterTapped)
 	// the search on a row of its own: beside the buttons it shrank to a
 	// few letters on a laptop
-	top := container.NewVBox(s.search, container.NewBorder(nil, nil, s.count, container.NewHBox(newBtn, letter, s.fileButton())))
+	top := container.NewVBox(s.search, container.NewBorder(nil, nil, container.NewHBox(s.busy, s.count), container.NewHBox(newBtn, letter, s.fileButton())))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
 	split := container.NewHSplit(list, s.form.buildUI())
 	split.Offset = 0.6
 	return split
 }
 
+// refresh lists the sponsors found by the search; each key typed starts
+// a newer load, which cancels the older one.
 func (s *sponsorsScreen) refresh() {
 	f := data.SponsorFilter{Query: s.search.Text, CampaignID: s.u.campaign.ID}
 	byName := s.table.sortCol < 0
-	background(func() {
-		rows, err := s.u.st.FindSponsors(s.u.ctx, f)
+	loadInto(s.u, &s.loads, s.busy, func(ctx context.Context) ([]data.SponsorRow, error) {
+		rows, err := s.u.st.FindSponsors(ctx, f)
 		if byName {
 			// here, not on the UI goroutine: collating thousands of names
 			// froze the window (the store orders by code point: Қ after Ш)
 			sortSponsorRows(rows)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(s.u.win, err)
-				return
-			}
-			s.rows = rows
-			if s.table.sortCol >= 0 {
-				s.sortRows(s.table.sortCol, s.table.sortAsc)
-			}
-			s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
-			s.table.reload()
-			s.place.restore(s.table)
-		})
+		return rows, err
+	}, func(rows []data.SponsorRow) {
+		s.rows = rows
+		if s.table.sortCol >= 0 {
+			s.sortRows(s.table.sortCol, s.table.sortAsc)
+		}
+		s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(len(rows)))}))
+		s.table.reload()
+		s.place.restore(s.table)
 	})
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -148,6 +149,12 @@ func printLetters(ctx context.Context, e *env, st *data.Store, c data.Campaign, 
 	}
 	req := office.LettersRequest{SponsorIDs: f.sponsors, Lang: f.lang, Blank: f.blank, Out: f.out, OutDir: f.outDir, Date: on}
 	res, err := office.PrintLettersWith(ctx, st, c, req, opt)
+	var kept *office.LettersKeptError
+	if errors.As(err, &kept) {
+		// exit 1, as before: the letters are registered, the error names
+		// the file they are kept in
+		return fmt.Errorf("%d %w", res.Issued, err)
+	}
 	if err != nil {
 		return err
 	}

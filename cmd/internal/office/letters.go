@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/mektepkezhol/app/data"
@@ -33,6 +32,9 @@ type LettersRequest struct {
 type LettersResult struct {
 	Issued, Reprinted int
 	Files             []string
+	// Kept are finished files that could not take their final names
+	// (with a *LettersKeptError): they stay where they were written.
+	Kept []string
 }
 
 // LetterOptions loads the letter template and the images from the
@@ -148,7 +150,7 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 		return res, err
 	}
 	saved := false
-	defer func() { stage.close(saved) }()
+	defer func() { stage.close(saved, len(res.Kept) > 0) }()
 	var written []tempFile
 	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, issueDay(st, req.Date), func(reg []data.Letter) error {
 		gifts, err := traced()
@@ -174,19 +176,14 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 		return res, err
 	}
 	saved = true // registered: the folder stays, whatever the renames do
-	for _, t := range written {
-		if err := os.Rename(t.temp, t.final); err != nil {
-			return res, fmt.Errorf("letters registered, but the file was not saved: %w", err)
-		}
-		res.Files = append(res.Files, t.final)
-	}
 	for i, l := range issued {
 		if sponsors[i].LetterNumber == l.Number {
 			res.Reprinted++
 		}
 	}
 	res.Issued = len(issued)
-	return res, nil
+	err = handOver(written, &res)
+	return res, err
 }
 
 // traceAhead traces the gifts of the sponsors (nil: every donor) of
@@ -226,108 +223,6 @@ func checkRequested(want []int64, found []data.SponsorRow) error {
 	for _, id := range want {
 		if !have[id] {
 			return fmt.Errorf("sponsor #%d: %w", id, data.ErrNotFound)
-		}
-	}
-	return nil
-}
-
-// tempFile is a letter file written in the stage, and its final name.
-type tempFile struct{ temp, final string }
-
-// letterStage is the hidden folder a batch's files are written in before
-// they get their names: beside the combined PDF, or inside the folder of
-// one file per sponsor (made for the batch if new).
-type letterStage struct {
-	dir    string
-	newDir string // the folder of one file each, if this batch made it
-}
-
-func newLetterStage(req LettersRequest) (letterStage, error) {
-	var st letterStage
-	parent := filepath.Dir(req.Out)
-	if req.OutDir != "" {
-		parent = req.OutDir
-		if _, err := os.Stat(req.OutDir); errors.Is(err, os.ErrNotExist) {
-			st.newDir = req.OutDir
-		}
-		if err := os.MkdirAll(req.OutDir, 0o700); err != nil {
-			return st, err
-		}
-	}
-	dir, err := os.MkdirTemp(parent, ".letters-*") // 0700
-	if err != nil {
-		st.close(false)
-		return st, err
-	}
-	st.dir = dir
-	return st, nil
-}
-
-// close removes the stage and what is left in it; unless the letters were
-// registered (saved), also the folder the batch made, if it is empty.
-func (st letterStage) close(saved bool) {
-	if st.dir != "" {
-		os.RemoveAll(st.dir)
-	}
-	if !saved && st.newDir != "" {
-		os.Remove(st.newDir) // only if empty
-	}
-}
-
-// writeLetterFiles writes the combined PDF or one file per letter into the
-// stage, emptied first: a run of the transaction that was refused and is
-// retried leaves nothing behind, and nothing but the returned files is
-// kept. A failed or cancelled batch leaves no file under a final name.
-func writeLetterFiles(stage string, req LettersRequest, letters []report.Letter, opt report.LetterOptions) ([]tempFile, error) {
-	if err := emptyFolder(stage); err != nil {
-		return nil, err
-	}
-	var out []tempFile
-	write := func(final string, ls []report.Letter) error {
-		if err := CheckOutput(final); err != nil {
-			return err
-		}
-		tmp := filepath.Join(stage, filepath.Base(final))
-		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return err
-		}
-		out = append(out, tempFile{tmp, final})
-		if err := report.WriteLetters(f, ls, opt); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
-	}
-	if req.Out != "" {
-		return out, write(req.Out, letters)
-	}
-	progress := opt.Progress
-	opt.Progress = nil // per file: one page each, counted here
-	for i, l := range letters {
-		if err := opt.Context.Err(); err != nil {
-			return out, err
-		}
-		name := filepath.Join(req.OutDir, fmt.Sprintf("%04d_%s.pdf", l.Number, FileSafe(l.Sponsor.Name)))
-		if err := write(name, letters[i:i+1]); err != nil {
-			return out, err
-		}
-		if progress != nil {
-			progress(i+1, len(letters))
-		}
-	}
-	return out, nil
-}
-
-// emptyFolder removes everything in dir.
-func emptyFolder(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-			return err
 		}
 	}
 	return nil
