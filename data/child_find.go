@@ -162,7 +162,11 @@ func (s *Store) CountChildren(ctx context.Context, f ChildFilter) (int, error) {
 	var n int
 	// a search's columns are in children_alpha: no row is read (SQLite's
 	// planner would read all 300 000 through children_archived)
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM children c`+s.searchIndex(f)+` WHERE `+where, args...).Scan(&n)
+	index := s.searchIndex(f)
+	if in, q, ok := s.digitsIn(f); ok { // child_list.go
+		where, args, index = where+in, append(args, q), " NOT INDEXED"
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM children c`+index+` WHERE `+where, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count children: %w", err)
 	}

@@ -53,7 +53,7 @@ func newChildrenScreen(u *App) *childrenScreen {
 		ctx: u.ctx, cancel: func() {}}
 	s.search = newLineEntry()
 	s.search.SetPlaceHolder(lang.L("children.search"))
-	s.search.OnChanged = func(string) { s.refresh() }
+	s.search.OnChanged = s.onSearchChanged
 	s.table = newDataTable([]string{lang.L("col.full_name"), lang.L("col.iin"), lang.L("col.school"),
 		lang.L("col.grade"), lang.L("col.birth_date"), lang.L("col.categories")},
 		[]float32{280, 130, 70, 70, 110, 300}, func() int { return s.total }, s.cell)
@@ -256,7 +256,19 @@ func (s *childrenScreen) filter() data.ChildFilter {
 // refresh runs the search again from the list's start: the first page
 // shows as soon as it comes, the count after it (a first page that is not
 // full is the whole list and needs no count).
-func (s *childrenScreen) refresh() {
+func (s *childrenScreen) refresh() { s.find(0) }
+
+// onSearchChanged searches as the clerk types. The count waits until the
+// keys have rested for the pickers' debounce: it walks every match (on
+// SQLite the whole of children_alpha, 60–80 ms of CPU on a region's
+// file), each key would cancel it, and meanwhile it took a core from the
+// next key's page and from the painting (half the CPU of typing
+// «Ахметов» went to counts thrown away).
+func (s *childrenScreen) onSearchChanged(string) { s.find(s.u.searchWait) }
+
+// find lists the filter's first page, then counts its matches after
+// countWait unless a newer search came meanwhile.
+func (s *childrenScreen) find(countWait time.Duration) {
 	sent := time.Now()
 	s.cancel()
 	s.gen++
@@ -277,26 +289,37 @@ func (s *childrenScreen) refresh() {
 				showError(s.u.win, err)
 				return
 			}
-			s.u.timings.searchAnswered(scrChildren, len(first.Children), sent, sent) // ui/timings.go
 			s.listed, s.shown, s.ctx, s.total = f, gen, ctx, len(first.Children)
 			s.pages, s.loading = map[int][]data.Child{0: first.Children}, map[int]bool{0: true}
 			s.cursors = map[int]data.ChildCursor{0: first.Next}
-			if !first.More {
+			if first.More {
+				s.count.SetText(lang.L("list.count", map[string]any{"N": "…"})) // counted next
+			} else {
 				s.showCount(s.total)
 			}
 			s.table.reload()
+			// the rows are in the table: its next frame paints them
+			s.u.timings.searchAnswered(scrChildren, len(first.Children), sent, sent) // ui/timings.go
 			if !first.More {
 				s.place.restore(s.table)
 			}
 		})
 		if first.More {
-			s.loadCount(ctx, gen, f)
+			s.loadCount(ctx, gen, f, countWait)
 		}
 	})
 }
 
-// loadCount counts the search's matches and lengthens the list to them.
-func (s *childrenScreen) loadCount(ctx context.Context, gen int, f data.ChildFilter) {
+// loadCount counts the search's matches after wait, unless ctx is
+// cancelled first, and lengthens the list to them.
+func (s *childrenScreen) loadCount(ctx context.Context, gen int, f data.ChildFilter, wait time.Duration) {
+	if wait > 0 {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
 	n, err := s.u.st.CountChildren(ctx, f)
 	if ctx.Err() != nil {
 		return

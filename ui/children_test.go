@@ -3,8 +3,12 @@ package ui
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/mektepkezhol/app/data"
@@ -82,5 +86,65 @@ func TestChildrenListPrefetches(t *testing.T) {
 	}
 	if s.blanks != 0 {
 		t.Fatalf("%d rows drawn blank in a steady scroll", s.blanks)
+	}
+}
+
+// childCountingStore counts the Children screen's counts.
+type childCountingStore struct {
+	*data.Store
+	counts atomic.Int32
+}
+
+func (c *childCountingStore) CountChildren(ctx context.Context, f data.ChildFilter) (int, error) {
+	c.counts.Add(1)
+	return c.Store.CountChildren(ctx, f)
+}
+
+// TestChildrenCountWaitsForKeysToRest: a typed search shows its first
+// page with «…» for the count, and counts only once the keys have rested;
+// a key typed meanwhile drops the older count before it reaches the store.
+func TestChildrenCountWaitsForKeysToRest(t *testing.T) {
+	a := test.NewTempApp(t)
+	cs := &childCountingStore{Store: demoStore(t)}
+	held := &heldWork{} // ui/distributions_test.go
+	oldBg := background
+	background = held.add
+	t.Cleanup(func() { background = oldBg })
+	w := a.NewWindow("test")
+	w.Resize(fyne.NewSize(1366, 768))
+	u := New(a, w, cs)
+	u.searchWait = 0
+	held.run(false)
+	u.show(scrChildren, nil)
+	held.run(false)
+	s := u.screens[scrChildren].(*childrenScreen)
+	ctx := context.Background()
+	n, err := cs.Store.CountChildren(ctx, data.ChildFilter{Query: "ан"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n <= childPage {
+		t.Fatalf("«ан» matches %d children: the test needs more than a page", n)
+	}
+	u.searchWait = 50 * time.Millisecond
+	before := cs.counts.Load()
+	test.Type(s.search, "а")
+	var counting string
+	var shown int
+	time.AfterFunc(20*time.Millisecond, func() {
+		fyne.Do(func() {
+			counting, shown = s.count.Text, s.total // «а»'s page is shown, its count waits
+			test.Type(s.search, "н")
+		})
+	})
+	held.run(false) // «а»: its page, then its count's wait, cut by «н»; then «ан»
+	if counting != "Барлығы: …" || shown != childPage {
+		t.Fatalf("while the count waits: %q and %d rows, want «Барлығы: …» and the first page's %d", counting, shown, childPage)
+	}
+	if got := cs.counts.Load() - before; got != 1 {
+		t.Fatalf("%d counts ran, want 1: «а»'s was dropped while it waited", got)
+	}
+	if want := lang.L("list.count", map[string]any{"N": number(int64(n))}); s.count.Text != want || s.total != n {
+		t.Fatalf("after the keys rested: %q and %d rows, want %q and %d", s.count.Text, s.total, want, n)
 	}
 }
