@@ -70,35 +70,33 @@ func (s *Store) ImportChildren(ctx context.Context, cs []Child, opt ImportOption
 	return out, nil
 }
 
-// importChildren is ImportChildren's transaction: the list is normalised,
-// looked up and saved 500 children at a time.
+// importChildren is ImportChildren's transaction: the list is looked up
+// and saved 500 children at a time, while the next 500 are made ready on
+// the other core.
 func (s *Store) importChildren(ctx context.Context, tx *sql.Tx, cs []Child, out []ImportOutcome, opt ImportOptions) error {
 	w, err := s.newChildWriter(ctx, tx, opt.DryRun)
 	if err != nil {
 		return err
 	}
 	defer w.close()
-	chunk := make([]Child, 0, lookupChunk)
-	for lo := 0; lo < len(cs); lo += lookupChunk {
-		chunk = chunk[:0]
-		for i, c := range cs[lo:min(len(cs), lo+lookupChunk)] {
-			if err := c.validateImported(); err != nil {
-				return fmt.Errorf("child %d of %d: %w", lo+i+1, len(cs), err)
-			}
-			chunk = append(chunk, c)
+	chunks, stop := s.readyChildren(cs, opt.DryRun)
+	defer stop()
+	for ch := range chunks {
+		if ch.err != nil {
+			return ch.err
 		}
-		if err := w.lookup(chunk); err != nil {
+		if err := w.lookup(ch.children); err != nil {
 			return err
 		}
-		for i := range chunk {
+		for i := range ch.children {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if out[lo+i], err = w.importChild(&chunk[i]); err != nil {
+			if out[ch.lo+i], err = w.importChild(&ch.children[i]); err != nil {
 				return err
 			}
 			if opt.Progress != nil {
-				opt.Progress(lo+i+1, len(cs))
+				opt.Progress(ch.lo+i+1, len(cs))
 			}
 		}
 	}
@@ -110,7 +108,7 @@ func (s *Store) importChildren(ctx context.Context, tx *sql.Tx, cs []Child, out 
 
 // validateImported normalises and checks a child of a list. The birth date
 // and sex guessed from the IIN must not overwrite the ones a clerk saved: a
-// saved child keeps them, a new one gets the guess (childWriter.create).
+// saved child keeps them, a new one gets the guess (readyChunk).
 func (c *Child) validateImported() error {
 	birth, sex := c.BirthDate, c.Sex
 	if err := c.validate(); err != nil {

@@ -64,13 +64,13 @@ func (w *childWriter) close() {
 
 // lookup finds which of the children (normalised) are saved, by IIN, in one
 // query: one a child was a sixth of a 100,000-row import.
-func (w *childWriter) lookup(cs []Child) error {
+func (w *childWriter) lookup(cs []readyChild) error {
 	if len(cs) == 0 {
 		return nil
 	}
 	w.args = w.args[:0]
-	for _, c := range cs {
-		w.args = append(w.args, string(c.IIN))
+	for _, r := range cs {
+		w.args = append(w.args, string(r.c.IIN))
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(w.args)), ", ")
 	rows, err := w.tx.QueryContext(w.ctx, `SELECT iin, id FROM children WHERE iin IN (`+marks+`)`, w.args...)
@@ -94,33 +94,26 @@ func (w *childWriter) lookup(cs []Child) error {
 	return nil
 }
 
-// importChild saves (or, dry, only matches) one child of the list; c is the
-// transaction's own copy.
-func (w *childWriter) importChild(c *Child) (ImportOutcome, error) {
-	if id, ok := w.saved[c.IIN]; ok {
-		return w.merge(id, c)
+// importChild saves (or, dry, only matches) one child of the list.
+func (w *childWriter) importChild(r *readyChild) (ImportOutcome, error) {
+	if id, ok := w.saved[r.c.IIN]; ok {
+		return w.merge(id, &r.c)
 	}
 	if w.dry {
 		return ImportNew, nil
 	}
-	if c.BirthDate.IsZero() {
-		c.BirthDate, _ = c.IIN.BirthDate()
-	}
-	if c.Sex == "" {
-		c.Sex = c.IIN.Sex()
-	}
-	if err := w.create(c); err != nil {
+	if err := w.create(r); err != nil {
 		return "", err
 	}
-	w.saved[c.IIN] = c.ID
+	w.saved[r.new.IIN] = r.new.ID
 	return ImportNew, nil
 }
 
-// create saves a new child as createChild does.
-func (w *childWriter) create(c *Child) error {
-	at, now := w.s.stamp()
-	c.Version, c.ChangedBy, c.ChangedAt = 1, w.s.actor, now
-	if err := w.s.insertPrepared(w.ctx, w.insert, &c.ID, childInsertArgs(c, at)...); err != nil {
+// create saves a new child as createChild does, with the values
+// readyChunk made.
+func (w *childWriter) create(r *readyChild) error {
+	c := &r.new
+	if err := w.s.insertPrepared(w.ctx, w.insert, &c.ID, r.args...); err != nil {
 		return fmt.Errorf("create child %s: %w", c.IIN, mapConstraint(err))
 	}
 	for _, cc := range c.Categories {
@@ -128,7 +121,14 @@ func (w *childWriter) create(c *Child) error {
 			return fmt.Errorf("save category %s of child %s: %w", cc.Code, c.IIN, err)
 		}
 	}
-	return w.audit.recordAt(at, "children", c.ID, "insert", nil, c)
+	if w.s.serverAudit {
+		return nil
+	}
+	j, err := withID(r.json, c)
+	if err != nil {
+		return err
+	}
+	return w.audit.recordJSON(r.at, "children", c.ID, "insert", nil, j)
 }
 
 // merge merges c into the saved child id; c becomes the merged child.
