@@ -73,7 +73,13 @@ func TestImportChildrenLeavesTheListAsGiven(t *testing.T) {
 		t.Fatalf("%d audit rows, %v; want 1100", len(audit), err)
 	}
 	for _, e := range audit {
-		var c data.Child
+		// the app's JSON of the child, or a server's trigger's of its row
+		// (keys in lower case, which Unmarshal matches too)
+		var c struct {
+			ID      int64
+			Surname string
+			Version int64
+		}
 		if err := json.Unmarshal([]byte(e.NewJSON), &c); err != nil || c.ID != e.RowID || c.ID == 0 ||
 			c.Surname != "Ахметов" || c.Version != 1 || e.Action != "insert" || e.OldJSON != "" {
 			t.Fatalf("audit row %+v: %v", e, err)
