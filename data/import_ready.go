@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -101,9 +102,10 @@ func withID(j []byte, c *Child) (string, error) {
 		b, err := json.Marshal(c)
 		return string(b), err
 	}
-	b := make([]byte, 0, len(j)+20)
-	b = append(b, `{"ID":`...)
-	b = strconv.AppendInt(b, c.ID, 10)
-	b = append(b, j[len(zero)-1:]...)
-	return string(b), nil
+	var b strings.Builder // one copy: the statement binds a string
+	b.Grow(len(j) + 20)
+	b.WriteString(`{"ID":`)
+	b.WriteString(strconv.FormatInt(c.ID, 10))
+	b.Write(j[len(zero)-1:])
+	return b.String(), nil
 }
