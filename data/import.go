@@ -52,19 +52,16 @@ func (sp *Sponsor) Validate() error { return sp.validate() }
 // of the database.
 func (s *Store) ImportChildren(ctx context.Context, cs []Child, opt ImportOptions) ([]ImportOutcome, error) {
 	out := make([]ImportOutcome, len(cs))
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		err := s.importChildren(ctx, tx, cs, out, opt)
-		if err != nil && err != errDryRun {
-			if bad := firstInvalid(cs); bad != nil {
-				return bad
-			}
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return s.importChildren(ctx, tx, cs, out, opt) })
+	switch {
+	case err == errDryRun:
+	case err != nil:
+		// the children are checked in the transaction, as they come: a
+		// refused child still comes before the database's error (or the
+		// write lock's) it may have met first
+		if bad := firstInvalid(cs); bad != nil {
+			return nil, bad
 		}
-		return err
-	})
-	if err == errDryRun {
-		err = nil
-	}
-	if err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -87,5 +88,28 @@ func TestImportChildrenLeavesTheListAsGiven(t *testing.T) {
 	}
 	if reads == 0 {
 		t.Log("the reader did not get a turn")
+	}
+}
+
+// A refused child fails the import with its place in the list, even when
+// the database fails on an earlier child first (the children are checked
+// as they come, in the transaction); nothing is saved.
+func TestImportChildrenRefusedChildComesFirst(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpen(t)
+	cs := importChildren(t, 1100)
+	cs[3].SchoolID = 9999  // no such school: the database fails here first
+	cs[700].Surname = "  " // refused: child 701, in the second chunk
+	cs[900].IIN = "123"    // refused too, later
+	_, err := st.ImportChildren(ctx, cs, data.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "child 701 of 1100") {
+		t.Fatalf("error %v; want child 701 of 1100", err)
+	}
+	if n, _ := st.CountChildren(ctx, data.ChildFilter{}); n != 0 {
+		t.Fatalf("%d children saved by a failed import", n)
+	}
+	cs[700].Surname, cs[900].IIN = "тегі", cs[901].IIN
+	if _, err := st.ImportChildren(ctx, cs[:800], data.ImportOptions{}); err == nil || strings.Contains(err.Error(), "child 4 of") {
+		t.Fatalf("error %v; want the database's", err)
 	}
 }
