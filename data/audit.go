@@ -96,6 +96,12 @@ func (s *Store) newAuditor(ctx context.Context, tx *sql.Tx) (*auditor, error) {
 }
 
 func (a *auditor) record(table string, id int64, action string, old, new any) error {
+	return a.recordAt(a.at, table, id, action, old, new)
+}
+
+// recordAt records a change made at a time of its own (RFC 3339, as
+// audit's), through the auditor's statement.
+func (a *auditor) recordAt(at, table string, id int64, action string, old, new any) error {
 	if a.stmt == nil {
 		return nil
 	}
@@ -107,7 +113,16 @@ func (a *auditor) record(table string, id int64, action string, old, new any) er
 	if err != nil {
 		return err
 	}
-	if _, err := a.stmt.Exec(a.at, a.s.actor, table, id, action, o, n); err != nil {
+	return a.recordJSON(at, table, id, action, o, n)
+}
+
+// recordJSON records a change whose old and new rows are JSON already
+// (auditJSON's, nil for none).
+func (a *auditor) recordJSON(at, table string, id int64, action string, old, new any) error {
+	if a.stmt == nil {
+		return nil
+	}
+	if _, err := a.stmt.Exec(at, a.s.actor, table, id, action, old, new); err != nil {
 		return fmt.Errorf("audit %s %d: %w", table, id, err)
 	}
 	return nil

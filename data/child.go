@@ -185,20 +185,25 @@ func (s *Store) CreateChild(ctx context.Context, c *Child) error {
 func (s *Store) createChild(ctx context.Context, tx *sql.Tx, c *Child) error {
 	at, now := s.stamp()
 	c.Version, c.ChangedBy, c.ChangedAt = 1, s.actor, now
-	err := s.insertRow(ctx, tx, &c.ID, `INSERT INTO children (iin, surname, name, patronymic, birth_date, sex,
-		school_id, grade, grade_letter, address, guardian_name, guardian_phone, clothing_size, shoe_size,
-		consent_on, consent_by, notes, archived, search, sort_key, version, changed_by, changed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
-		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize, c.ShoeSize,
-		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.sortKey(), c.Version, c.ChangedBy, at)
-	if err != nil {
+	if err := s.insertRow(ctx, tx, &c.ID, childInsert, childInsertArgs(c, at)...); err != nil {
 		return fmt.Errorf("create child %s: %w", c.IIN, mapConstraint(err))
 	}
 	if err := insertChildCategories(ctx, tx, c); err != nil {
 		return err
 	}
 	return s.audit(ctx, tx, "children", c.ID, "insert", nil, c)
+}
+
+// childInsert saves a new child's row; childInsertArgs are its values.
+const childInsert = `INSERT INTO children (iin, surname, name, patronymic, birth_date, sex,
+		school_id, grade, grade_letter, address, guardian_name, guardian_phone, clothing_size, shoe_size,
+		consent_on, consent_by, notes, archived, search, sort_key, version, changed_by, changed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func childInsertArgs(c *Child, at string) []any {
+	return []any{string(c.IIN), c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
+		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize, c.ShoeSize,
+		nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.Archived, c.searchText(), c.sortKey(), c.Version, c.ChangedBy, at}
 }
 
 func (s *Store) saveChildCategories(ctx context.Context, tx *sql.Tx, c *Child) error {
@@ -213,13 +218,20 @@ func (s *Store) saveChildCategories(ctx context.Context, tx *sql.Tx, c *Child) e
 // new children collide on a server.
 func insertChildCategories(ctx context.Context, tx *sql.Tx, c *Child) error {
 	for _, cc := range c.Categories {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO child_categories (child_id, category, doc_type, doc_number,
-			doc_date, doc_valid_until) VALUES (?, ?, ?, ?, ?, ?)`, c.ID, cc.Code, cc.DocType, cc.DocNumber,
-			nullDate(cc.DocDate), nullDate(cc.DocValidUntil)); err != nil {
+		if _, err := tx.ExecContext(ctx, categoryInsert, categoryInsertArgs(c.ID, cc)...); err != nil {
 			return fmt.Errorf("save category %s of child %s: %w", cc.Code, c.IIN, err)
 		}
 	}
 	return nil
+}
+
+// categoryInsert saves one category of a child; categoryInsertArgs are its
+// values.
+const categoryInsert = `INSERT INTO child_categories (child_id, category, doc_type, doc_number,
+			doc_date, doc_valid_until) VALUES (?, ?, ?, ?, ?, ?)`
+
+func categoryInsertArgs(id int64, cc ChildCategory) []any {
+	return []any{id, cc.Code, cc.DocType, cc.DocNumber, nullDate(cc.DocDate), nullDate(cc.DocValidUntil)}
 }
 
 // UpdateChild validates and saves changes to a child, categories included.

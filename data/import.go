@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"reflect"
 	"sort"
-	"strings"
 )
 
 // ImportOutcome says what an import did, or would do, with one record.
@@ -46,151 +44,93 @@ func (sp *Sponsor) Validate() error { return sp.validate() }
 // non-empty fields replace the saved ones and its categories are added to
 // the saved ones, so importing the same list again changes nothing. It
 // returns the outcome of each child, in order; with DryRun it writes nothing.
-// The children are normalised as CreateChild does, and otherwise left as
-// given: the transaction works on a copy of one child at a time, so a
-// retried run starts from them again and a list of 100,000 children is
-// never copied whole.
+// The children are normalised as CreateChild does, each in a copy of its
+// own: the caller's list is left as given (a window may read it meanwhile),
+// a retried run starts from it again, and a list of 100,000 children is
+// never copied whole. A child that CreateChild would refuse fails the
+// import with its error, naming its place in the list, before any error
+// of the database.
 func (s *Store) ImportChildren(ctx context.Context, cs []Child, opt ImportOptions) ([]ImportOutcome, error) {
-	for i := range cs {
-		birth, sex := cs[i].BirthDate, cs[i].Sex
-		if err := cs[i].validate(); err != nil {
-			return nil, fmt.Errorf("child %d of %d: %w", i+1, len(cs), err)
-		}
-		// Birth date and sex guessed from the IIN must not overwrite the
-		// ones a clerk saved: a saved child keeps them, a new one gets the
-		// guess (importChild).
-		cs[i].BirthDate, cs[i].Sex = birth, sex
-	}
 	out := make([]ImportOutcome, len(cs))
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		saved, err := savedChildren(ctx, tx, cs)
-		if err != nil {
-			return err
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return s.importChildren(ctx, tx, cs, out, opt) })
+	switch {
+	case err == errDryRun:
+	case err != nil:
+		// the children are checked in the transaction, as they come: a
+		// refused child still comes before the database's error (or the
+		// write lock's) it may have met first
+		if bad := firstInvalid(cs); bad != nil {
+			return nil, bad
 		}
-		for i := range cs {
-			if out[i], err = s.importChild(ctx, tx, saved, cs[i], opt.DryRun); err != nil {
-				return err
-			}
-			if opt.Progress != nil {
-				opt.Progress(i+1, len(cs))
-			}
-		}
-		if opt.DryRun {
-			return errDryRun
-		}
-		return nil
-	})
-	if err == errDryRun {
-		err = nil
-	}
-	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
+// importChildren is ImportChildren's transaction: the list is looked up
+// and saved 500 children at a time, while the next 500 are made ready on
+// the other core.
+func (s *Store) importChildren(ctx context.Context, tx *sql.Tx, cs []Child, out []ImportOutcome, opt ImportOptions) error {
+	w, err := s.newChildWriter(ctx, tx, opt.DryRun)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	chunks, stop := s.readyChildren(cs, opt.DryRun)
+	defer stop()
+	for ch := range chunks {
+		if ch.err != nil {
+			return ch.err
+		}
+		if err := w.lookup(ch.children); err != nil {
+			return err
+		}
+		for i := range ch.children {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if out[ch.lo+i], err = w.importChild(&ch.children[i]); err != nil {
+				return err
+			}
+			if opt.Progress != nil {
+				opt.Progress(ch.lo+i+1, len(cs))
+			}
+		}
+	}
+	if opt.DryRun {
+		return errDryRun
+	}
+	return nil
+}
+
+// validateImported normalises and checks a child of a list. The birth date
+// and sex guessed from the IIN must not overwrite the ones a clerk saved: a
+// saved child keeps them, a new one gets the guess (readyChunk).
+func (c *Child) validateImported() error {
+	birth, sex := c.BirthDate, c.Sex
+	if err := c.validate(); err != nil {
+		return err
+	}
+	c.BirthDate, c.Sex = birth, sex
+	return nil
+}
+
+// firstInvalid returns the error of the list's first child that
+// CreateChild would refuse, naming its place; nil when there is none.
+func firstInvalid(cs []Child) error {
+	for i, c := range cs {
+		if err := c.validate(); err != nil {
+			return fmt.Errorf("child %d of %d: %w", i+1, len(cs), err)
+		}
+	}
+	return nil
+}
+
 // lookupChunk is how many IINs one query looks up.
 const lookupChunk = 500
 
-// savedChildren returns the ids of the list's children already saved, by
-// IIN: a query for each 500 of them, not one a child (which was a sixth of
-// a 100,000-row import).
-func savedChildren(ctx context.Context, tx *sql.Tx, cs []Child) (map[IIN]int64, error) {
-	saved := map[IIN]int64{}
-	args := make([]any, 0, lookupChunk)
-	for lo := 0; lo < len(cs); lo += lookupChunk {
-		args = args[:0]
-		for _, c := range cs[lo:min(len(cs), lo+lookupChunk)] {
-			args = append(args, string(c.IIN))
-		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
-		rows, err := tx.QueryContext(ctx, `SELECT iin, id FROM children WHERE iin IN (`+marks+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("match children: %w", err)
-		}
-		for rows.Next() {
-			var (
-				iin string
-				id  int64
-			)
-			if err := rows.Scan(&iin, &id); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("match children: %w", err)
-			}
-			saved[IIN(iin)] = id
-		}
-		if err := rows.Close(); err != nil {
-			return nil, fmt.Errorf("match children: %w", err)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("match children: %w", err)
-		}
-	}
-	return saved, nil
-}
-
-// importChild saves (or, dry, only matches) one child of a list; c is the
-// transaction's own copy, saved maps the IINs already saved to their ids
-// and takes the new child's (a list naming a child twice merges the
-// second time).
-func (s *Store) importChild(ctx context.Context, tx *sql.Tx, saved map[IIN]int64, c Child, dryRun bool) (ImportOutcome, error) {
-	if id, ok := saved[c.IIN]; ok {
-		return s.mergeChild(ctx, tx, id, &c, dryRun)
-	}
-	if dryRun {
-		return ImportNew, nil
-	}
-	if c.BirthDate.IsZero() {
-		c.BirthDate, _ = c.IIN.BirthDate()
-	}
-	if c.Sex == "" {
-		c.Sex = c.IIN.Sex()
-	}
-	if err := s.createChild(ctx, tx, &c); err != nil {
-		return "", err
-	}
-	saved[c.IIN] = c.ID
-	return ImportNew, nil
-}
-
 // errDryRun rolls a preview's transaction back.
 var errDryRun = errors.New("dry run")
-
-// mergeChild merges c into the saved child id; c becomes the merged child.
-func (s *Store) mergeChild(ctx context.Context, tx *sql.Tx, id int64, c *Child, dryRun bool) (ImportOutcome, error) {
-	old, err := findChild(ctx, tx, id)
-	if err != nil {
-		return "", err
-	}
-	merged := mergedChild(old, *c)
-	*c = merged
-	if reflect.DeepEqual(sortedCategories(old), sortedCategories(merged)) {
-		return ImportUnchanged, nil
-	}
-	if dryRun {
-		return ImportUpdated, nil
-	}
-	// The merge is a new version of the child: a clerk's form still
-	// holding the old one is refused rather than overwriting the import.
-	at, now := s.stamp()
-	res, err := tx.ExecContext(ctx, `UPDATE children SET surname = ?, name = ?, patronymic = ?,
-		birth_date = ?, sex = ?, school_id = ?, grade = ?, grade_letter = ?, address = ?, guardian_name = ?,
-		guardian_phone = ?, clothing_size = ?, shoe_size = ?, consent_on = ?, consent_by = ?, notes = ?,
-		search = ?, sort_key = ?, version = version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND version = ?`,
-		c.Surname, c.Name, c.Patronymic, nullDate(c.BirthDate), c.Sex, nullID(c.SchoolID),
-		nullInt(c.Grade), c.GradeLetter, c.Address, c.GuardianName, c.GuardianPhone, c.ClothingSize,
-		c.ShoeSize, nullDate(c.ConsentOn), c.ConsentBy, c.Notes, c.searchText(), c.sortKey(), s.actor, at, c.ID, c.Version)
-	if err != nil {
-		return "", fmt.Errorf("update child %s: %w", c.IIN, mapConstraint(err))
-	}
-	if err := s.updated(ctx, tx, res, "children", c.ID, now, versioned{&c.Version, &c.ChangedBy, &c.ChangedAt}); err != nil {
-		return "", err
-	}
-	if err := s.saveChildCategories(ctx, tx, c); err != nil {
-		return "", err
-	}
-	return ImportUpdated, s.audit(ctx, tx, "children", c.ID, "update", old, c)
-}
 
 // mergedChild lays the imported child's non-empty fields over the saved one
 // and adds its categories; proofs already saved are kept.
