@@ -35,7 +35,7 @@ func (s *Store) FindGroup(ctx context.Context, g GroupFilter, n int) (kids []Chi
 		// without a school, SQLite's planner reads every child of the file
 		// and sorts them (1.5 s on a region's); walking the alphabet's
 		// index stops after n + 1
-		from += " INDEXED BY children_sort"
+		from += " INDEXED BY children_alpha"
 	}
 	where, args := f.where(s.dialect)
 	if category != "" {

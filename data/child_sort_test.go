@@ -193,7 +193,7 @@ func TestSortKeysFilledOnMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{`DROP INDEX children_sort`, `DROP INDEX IF EXISTS children_search`,
+	for _, q := range []string{`DROP INDEX IF EXISTS children_sort`, `DROP INDEX IF EXISTS children_search`,
 		`DROP INDEX IF EXISTS children_alpha`, `DROP INDEX IF EXISTS children_search_trgm`, // 0010's
 		`ALTER TABLE children DROP COLUMN sort_key`,
 		`CREATE INDEX children_search ON children(archived, search, surname, name)`, // 0001's
