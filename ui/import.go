@@ -324,23 +324,31 @@ func (u *App) refreshCurrent() {
 // showError words the import's own failures for the clerk: a file that is
 // not a list, a list without a header, a database changed meanwhile.
 func (w *importWizard) showError(err error) {
-	key := ""
-	switch {
-	case errors.Is(err, exchange.ErrFormat):
-		key = "import.err_format"
-	case errors.Is(err, exchange.ErrNoHeader):
-		key = "import.err_no_header"
-	case errors.Is(err, exchange.ErrTooBig):
-		key = "import.err_too_big"
-	case errors.Is(err, exchange.ErrDamaged):
-		key = "import.err_damaged"
-	case errors.Is(err, exchange.ErrStale):
-		key = "import.err_stale"
-	}
+	key := importErrorKey(err)
 	if key == "" {
 		showError(w.u.win, err)
 		return
 	}
 	fyne.LogError("import "+w.path, err)
 	dialogError(w.u.win, lang.L(key, map[string]any{"File": filepath.Base(w.path)}))
+}
+
+// importErrorKey is the message key of one of the import's own failures,
+// or "" for any other error.
+func importErrorKey(err error) string {
+	switch {
+	case errors.Is(err, exchange.ErrFormat):
+		return "import.err_format"
+	case errors.Is(err, exchange.ErrNoHeader):
+		return "import.err_no_header"
+	case errors.Is(err, exchange.ErrTooDense): // before its kind, ErrTooBig
+		return "import.err_too_dense"
+	case errors.Is(err, exchange.ErrTooBig):
+		return "import.err_too_big"
+	case errors.Is(err, exchange.ErrDamaged):
+		return "import.err_damaged"
+	case errors.Is(err, exchange.ErrStale):
+		return "import.err_stale"
+	}
+	return ""
 }

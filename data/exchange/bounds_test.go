@@ -63,8 +63,8 @@ func TestListBounds(t *testing.T) {
 			path := filepath.Join(dir, tt.name+".xlsx")
 			writeXLSX(t, path, tt.rows, nil)
 			_, err := exchange.Parse(path, exchange.ParseOptions{Kind: exchange.Children, MaxRows: tt.maxRows})
-			if !errors.Is(err, exchange.ErrTooBig) {
-				t.Fatalf("err=%v, want ErrTooBig", err)
+			if !errors.Is(err, exchange.ErrTooBig) || errors.Is(err, exchange.ErrTooDense) {
+				t.Fatalf("err=%v, want ErrTooBig for its size, not ErrTooDense", err)
 			}
 		})
 	}

@@ -29,6 +29,12 @@ const (
 // ErrTooBig means a list has more rows or columns than a list may hold.
 var ErrTooBig = errors.New("the list is too big")
 
+// ErrTooDense is an ErrTooBig that the list's rows and columns do not
+// show: a piece of the sheet's XML, the shared texts, the merged areas or
+// the whole unpacked workbook over the reader's bounds. The clerk is told
+// to copy the list's values into a new workbook, not to split it.
+var ErrTooDense = fmt.Errorf("%w to read", ErrTooBig)
+
 // Note is something the reader met in the file itself (an overlong cell, a
 // subtotal row skipped, a header written twice); Preview words it for the
 // clerk beside the row's own problems.

@@ -110,7 +110,7 @@ func (g *grid) addMergedBlanks(ms []mergeRange, last, limit int) error {
 	for _, m := range ms {
 		for r := m.r1; r <= min(m.r2, last); r++ {
 			if steps++; steps > maxMergedCells {
-				return fmt.Errorf("%w: merged areas fill more than %d cells", ErrTooBig, maxMergedCells)
+				return fmt.Errorf("%w: merged areas fill more than %d cells", ErrTooDense, maxMergedCells)
 			}
 			if _, found := slices.BinarySearch(g.nums, r); found || seen[r] {
 				continue
@@ -164,7 +164,7 @@ func (g *grid) fillMerges(ms []mergeRange) error {
 		c2 := min(m.c2, width)
 		for i := top; i < len(g.rows) && g.nums[i] <= m.r2; i++ {
 			if filled += c2 - m.c1 + 1; filled > maxMergedCells {
-				return fmt.Errorf("%w: merged areas fill more than %d cells", ErrTooBig, maxMergedCells)
+				return fmt.Errorf("%w: merged areas fill more than %d cells", ErrTooDense, maxMergedCells)
 			}
 			for c := m.c1; c <= c2; c++ {
 				g.rows[i] = setCell(g.rows[i], c-1, v)

@@ -37,7 +37,7 @@ const (
 )
 
 // budgetReader reads until the workbook's budget of inflated bytes is
-// spent, then fails with ErrTooBig.
+// spent, then fails with ErrTooDense.
 type budgetReader struct {
 	r    io.Reader
 	left *int64
@@ -45,7 +45,7 @@ type budgetReader struct {
 
 func (b budgetReader) Read(p []byte) (int, error) {
 	if *b.left <= 0 {
-		return 0, fmt.Errorf("%w: the workbook inflates to more than %d MB", ErrTooBig, maxWorkbookBytes>>20)
+		return 0, fmt.Errorf("%w: the workbook inflates to more than %d MB", ErrTooDense, maxWorkbookBytes>>20)
 	}
 	if int64(len(p)) > *b.left {
 		p = p[:*b.left]
@@ -179,7 +179,7 @@ func readSharedTexts(r io.Reader) ([]string, error) {
 			b = b[:0]
 			if s.self {
 				if len(out) >= maxWorkbookTexts {
-					return nil, fmt.Errorf("%w: more than %d shared texts", ErrTooBig, maxWorkbookTexts)
+					return nil, fmt.Errorf("%w: more than %d shared texts", ErrTooDense, maxWorkbookTexts)
 				}
 				out = append(out, "")
 			}
@@ -189,7 +189,7 @@ func readSharedTexts(r io.Reader) ([]string, error) {
 			inT = false
 		case s.kind == tokEnd && s.is("si"):
 			if total += len(b); len(out) >= maxWorkbookTexts || total > maxSharedBytes {
-				return nil, fmt.Errorf("%w: more than %d shared texts or %d MB of them", ErrTooBig, maxWorkbookTexts, maxSharedBytes>>20)
+				return nil, fmt.Errorf("%w: more than %d shared texts or %d MB of them", ErrTooDense, maxWorkbookTexts, maxSharedBytes>>20)
 			}
 			out = append(out, shareText(seen, strings.ToValidUTF8(unescapeOOXML(string(b)), "\uFFFD")))
 		}

@@ -205,7 +205,8 @@ func FuzzSheetXML(f *testing.F) {
 
 // TestParseHostileWorkbookBounded: a small file that would inflate into
 // one endless text, or into millions of shared texts, is refused as too
-// big before it fills the memory, not read.
+// big before it fills the memory, not read: ErrTooDense, which the
+// clerk is told to copy into a new workbook, not to split.
 func TestParseHostileWorkbookBounded(t *testing.T) {
 	long := maps(handWorkbook)
 	long["xl/worksheets/list.xml"] = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>` +
@@ -216,8 +217,8 @@ func TestParseHostileWorkbookBounded(t *testing.T) {
 	cdata["xl/worksheets/list.xml"] = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[` +
 		strings.Repeat("a]>", 500_000) + `]]></t></is></c></row></sheetData></worksheet>`
 	for name, parts := range map[string]map[string]string{"a 4 MB text": long, "2,000,001 shared texts": many, "a 1.5 MB CDATA": cdata} {
-		if _, err := parseList(t, parts); !errors.Is(err, exchange.ErrTooBig) {
-			t.Errorf("%s: %v, want too big", name, err)
+		if _, err := parseList(t, parts); !errors.Is(err, exchange.ErrTooDense) || !errors.Is(err, exchange.ErrTooBig) {
+			t.Errorf("%s: %v, want too dense, a kind of too big", name, err)
 		}
 	}
 }

@@ -55,7 +55,7 @@ func (sr *sheetReader) read() error {
 			sr.layout.addCol(sr.s.attr("min"), sr.s.attr("max"), sr.s.attr("hidden"))
 		case "mergeCell":
 			if len(sr.layout.merges) >= maxMerges {
-				return fmt.Errorf("%w: more than %d merged ranges", ErrTooBig, maxMerges)
+				return fmt.Errorf("%w: more than %d merged ranges", ErrTooDense, maxMerges)
 			}
 			if m, ok := parseMerge(sr.s.attr("ref")); ok {
 				sr.layout.merges = append(sr.layout.merges, m)

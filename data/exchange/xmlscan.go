@@ -65,7 +65,7 @@ func (s *xmlScanner) readUntil(delim byte) ([]byte, error) {
 // fills the memory.
 const maxTokenBytes = 1 << 20
 
-var errLongToken = fmt.Errorf("%w: a piece of the sheet's XML is longer than %d KB", ErrTooBig, maxTokenBytes>>10)
+var errLongToken = fmt.Errorf("%w: a piece of the sheet's XML is longer than %d KB", ErrTooDense, maxTokenBytes>>10)
 
 // next reads the next token; io.EOF at the end.
 func (s *xmlScanner) next() error {
