@@ -253,10 +253,25 @@ END;
 --pg: $f$;
 --pg: 
 --pg: -- a category of a child not archived counted (p_n 1) or no more (−1):
---pg: -- registered, and helped in each campaign the child had a distribution in
+--pg: -- registered, and helped in each campaign the child had a distribution in.
+--pg: -- A new child's categories, saved in the transaction that saved the
+--pg: -- child (tally_child marks it, with its archived) before any distribution,
+--pg: -- read nothing: the child has no distribution, and a read of the indexes
+--pg: -- that the other clerks' new children and gives write to would make the
+--pg: -- server roll back one of two clerks saving at once (serializable).
 --pg: CREATE FUNCTION tally_membership_add(p_child bigint, p_category text, p_n integer)
 --pg: RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $f$
+--pg: DECLARE
+--pg:     mark text := COALESCE(current_setting('mkzh.tally_new_child', true), '');
 --pg: BEGIN
+--pg:     IF p_n > 0 AND mark = txid_current() || ':' || p_child || ':1' THEN
+--pg:         RETURN;
+--pg:     END IF;
+--pg:     IF p_n > 0 AND mark = txid_current() || ':' || p_child || ':0' THEN
+--pg:         INSERT INTO tally_registered AS t (category, shard, n) VALUES (p_category, p_child % 64, 1)
+--pg:             ON CONFLICT (category, shard) DO UPDATE SET n = t.n + 1;
+--pg:         RETURN;
+--pg:     END IF;
 --pg:     IF NOT EXISTS (SELECT 1 FROM children WHERE id = p_child AND archived = 0) THEN
 --pg:         RETURN;
 --pg:     END IF;
@@ -275,6 +290,9 @@ END;
 --pg: 
 --pg: CREATE FUNCTION tally_distribution() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $f$
 --pg: BEGIN
+--pg:     IF TG_OP <> 'DELETE' AND current_setting('mkzh.tally_new_child', true) <> '' THEN
+--pg:         PERFORM set_config('mkzh.tally_new_child', '', false); -- see tally_membership_add
+--pg:     END IF;
 --pg:     IF TG_OP <> 'INSERT' THEN
 --pg:         PERFORM tally_given_add(OLD.campaign_id, OLD.item_id, OLD.child_id, -1, -OLD.quantity);
 --pg:     END IF;
@@ -327,6 +345,10 @@ END;
 --pg:     d integer;
 --pg: BEGIN
 --pg:     IF TG_OP = 'INSERT' THEN
+--pg:         -- the mark of tally_membership_add: this transaction's new child.
+--pg:         -- Set for the session (a SET LOCAL would end with this function),
+--pg:         -- so it names the transaction.
+--pg:         PERFORM set_config('mkzh.tally_new_child', txid_current() || ':' || NEW.id || ':' || NEW.archived, false);
 --pg:         IF NEW.archived = 0 THEN
 --pg:             INSERT INTO tally_registered AS t (category, shard, n) VALUES ('', NEW.id % 64, 1)
 --pg:                 ON CONFLICT (category, shard) DO UPDATE SET n = t.n + 1;
@@ -337,6 +359,7 @@ END;
 --pg:             DELETE FROM tally_registered WHERE category = '' AND shard = OLD.id % 64 AND n = 0;
 --pg:         END IF;
 --pg:     ELSIF OLD.archived <> NEW.archived THEN
+--pg:         PERFORM set_config('mkzh.tally_new_child', '', false);
 --pg:         d := 1 - 2 * NEW.archived;
 --pg:         INSERT INTO tally_registered AS t (category, shard, n)
 --pg:             SELECT '', NEW.id % 64, d
