@@ -97,19 +97,20 @@ func (s *Store) summary(ctx context.Context, campaignID int64, fill figures) (Su
 	return sum, nil
 }
 
-// tallyFigures reads a summary's counts from the tallies. A category is
+// tallyFigures reads a summary's counts from the tallies, but for the
+// children registered, which an index counts (migration 0014). A category is
 // listed once a child not archived is in it, as when the memberships were
 // counted (a tally's row of 0 is deleted).
 func tallyFigures(ctx context.Context, tx *sql.Tx, campaignID int64, sum *Summary) error {
 	err := tx.QueryRowContext(ctx, `SELECT
-		(SELECT COALESCE(sum(n), 0) FROM tally_registered WHERE category = ''),
+		(SELECT count(*) FROM children WHERE archived = 0),
 		(SELECT COALESCE(sum(n), 0) FROM tally_helped WHERE campaign_id = ?1 AND category = '')`,
 		campaignID).Scan(&sum.Children, &sum.ChildrenHelped)
 	if err != nil {
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT r.category, r.n, COALESCE(h.n, 0)
-		FROM (SELECT category, sum(n) AS n FROM tally_registered WHERE category <> '' GROUP BY category) r
+		FROM (SELECT category, sum(n) AS n FROM tally_registered GROUP BY category) r
 		LEFT JOIN (SELECT category, sum(n) AS n FROM tally_helped WHERE campaign_id = ?1 AND category <> ''
 			GROUP BY category) h ON h.category = r.category`, campaignID)
 	if err != nil {

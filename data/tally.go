@@ -40,9 +40,7 @@ var tallies = []tally{
 		WHERE c.archived = 0
 		GROUP BY h.campaign_id, cc.category, h.child_id % 64`},
 	{"tally_registered", "category, shard, n",
-		`SELECT '', id % 64, count(*) FROM children WHERE archived = 0 GROUP BY id % 64
-		UNION ALL
-		SELECT cc.category, cc.child_id % 64, count(*) FROM child_categories cc
+		`SELECT cc.category, cc.child_id % 64, count(*) FROM child_categories cc
 		JOIN children c ON c.id = cc.child_id
 		WHERE c.archived = 0
 		GROUP BY cc.category, cc.child_id % 64`},
