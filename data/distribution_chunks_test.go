@@ -9,8 +9,8 @@ import (
 	"github.com/mektepkezhol/app/data"
 )
 
-// TestBatchDistributionsKeepTheirIDs gives a batch of 450 (on SQLite three
-// INSERTs of up to 200 rows) and finds each distribution by the ID the
+// TestBatchDistributionsKeepTheirIDs gives a batch of 450 (on SQLite nine
+// INSERTs of 50 rows) and finds each distribution by the ID the
 // batch was given; a batch naming a missing child is refused naming it.
 func TestBatchDistributionsKeepTheirIDs(t *testing.T) {
 	st, c := mustDemo(t, data.DemoOptions{Children: 200, Sponsors: 5, Distributions: 10})
