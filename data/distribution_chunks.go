@@ -3,7 +3,11 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"strings"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // distributionChunk is how many distributions one INSERT saves on SQLite.
@@ -14,9 +18,10 @@ const distributionChunk = 50
 // statement journal, which one row at a time made a batch of 100,000 five
 // times slower (2.3 → 11.6 s; 50 rows an INSERT 4.0 s, 200 rows 5.2 s:
 // a larger statement's journal spills to a file). SQLite numbers the rows of one INSERT one after another
-// (the largest id + 1), so the last id tells them all. A chunk SQLite
-// refuses (its statement undone) is saved again one row at a time by one,
-// whose error names the row.
+// (the largest id + 1), so the last id tells them all. A chunk a
+// constraint refuses (its statement undone, the transaction going on) is
+// saved again one row at a time by one, whose error names the row; any
+// other error ends the batch.
 func insertDistributionChunks(ctx context.Context, tx *sql.Tx, ds []Distribution, forced, approve bool, by, at string,
 	au *auditor, one func(*Distribution) error) error {
 	cols := `child_id, campaign_id, item_id, size, quantity, given_on, school_id, act_number, issued_by, forced`
@@ -45,6 +50,12 @@ func insertDistributionChunks(ctx context.Context, tx *sql.Tx, ds []Distribution
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO distributions (`+cols+`) VALUES `+
 			strings.TrimSuffix(strings.Repeat(row+", ", len(part)), ", "), args...)
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.Code != sqlite3.ErrConstraint {
+			// a full disk (or I/O) may have rolled the whole transaction
+			// back: nothing more may be written in it
+			return fmt.Errorf("give %d items: %w", len(part), err)
+		}
 		if err != nil {
 			for i := range part {
 				if err := one(&part[i]); err != nil {
