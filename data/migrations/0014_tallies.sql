@@ -211,9 +211,11 @@ END;
 -- owner (SECURITY DEFINER), so a clerk who may give but not write the
 -- tallies still keeps them; their search_path is fixed to the office's
 -- schema, so no table of another schema (or a session's temporary one)
--- takes a tally's place.
+-- takes a tally's place. The helpers they call run as they do (no one
+-- else may call them), without a SET of their own, which each call
+-- would pay for.
 --pg: CREATE FUNCTION tally_given_add(p_campaign bigint, p_item bigint, p_child bigint, p_n integer, p_quantity bigint)
---pg: RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $f$
+--pg: RETURNS void LANGUAGE plpgsql AS $f$
 --pg: BEGIN
 --pg:     INSERT INTO tally_given AS t (campaign_id, item_id, shard, n, quantity)
 --pg:         VALUES (p_campaign, p_item, p_child % 64, p_n, p_quantity)
@@ -226,7 +228,7 @@ END;
 --pg: 
 --pg: -- the child counted (p_n 1) or no more (−1) as helped in the campaign
 --pg: CREATE FUNCTION tally_helped_add(p_campaign bigint, p_child bigint, p_n integer)
---pg: RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $f$
+--pg: RETURNS void LANGUAGE plpgsql AS $f$
 --pg: BEGIN
 --pg:     INSERT INTO tally_helped AS t (campaign_id, category, shard, n)
 --pg:         SELECT p_campaign, '', p_child % 64, p_n
@@ -248,7 +250,7 @@ END;
 --pg: -- that the other clerks' new children and gives write to would make the
 --pg: -- server roll back one of two clerks saving at once (serializable).
 --pg: CREATE FUNCTION tally_membership_add(p_child bigint, p_category text, p_n integer)
---pg: RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $f$
+--pg: RETURNS void LANGUAGE plpgsql AS $f$
 --pg: DECLARE
 --pg:     mark text := COALESCE(current_setting('mkzh.tally_new_child', true), '');
 --pg: BEGIN
@@ -369,10 +371,12 @@ END;
 --pg: DECLARE
 --pg:     f text;
 --pg: BEGIN
+--pg:     FOREACH f IN ARRAY ARRAY['tally_distribution()', 'tally_membership()', 'tally_child()', 'tally_child_delete()'] LOOP
+--pg:         EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+--pg:     END LOOP;
 --pg:     FOREACH f IN ARRAY ARRAY['tally_given_add(bigint, bigint, bigint, integer, bigint)',
 --pg:             'tally_helped_add(bigint, bigint, integer)', 'tally_membership_add(bigint, text, integer)',
 --pg:             'tally_distribution()', 'tally_membership()', 'tally_child()', 'tally_child_delete()'] LOOP
---pg:         EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
 --pg:         EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
 --pg:     END LOOP;
 --pg: END
