@@ -8,14 +8,15 @@ import (
 
 // Problem is one thing found wrong by Check.
 type Problem struct {
-	Kind   string `json:"kind"` // integrity, foreign_key, iin, bin, stock
+	Kind   string `json:"kind"` // integrity, foreign_key, iin, bin, stock, tally
 	Table  string `json:"table,omitempty"`
 	RowID  int64  `json:"row_id,omitempty"`
 	Detail string `json:"detail"`
 }
 
 // Check runs SQLite's integrity and foreign-key checks and the domain's own:
-// identifiers with bad check digits and stock below zero.
+// identifiers with bad check digits, stock below zero and tallies that
+// differ from a count afresh.
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	out, err := s.checkFile(ctx)
 	if err != nil {
@@ -42,6 +43,11 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 		return nil, err
 	}
 	out = append(out, bounds...)
+	drift, err := checkTallies(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, drift...)
 	campaigns, err := s.FindCampaigns(ctx)
 	if err != nil {
 		return nil, err

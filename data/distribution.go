@@ -198,8 +198,7 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 		return err
 	}
 	defer au.Close()
-	for i := range ds {
-		d := &ds[i]
+	insertOne := func(d *Distribution) error {
 		d.Forced = forced
 		args := []any{d.ChildID, d.CampaignID, d.ItemID, d.Size, d.Quantity, dateText(d.GivenOn),
 			nullID(d.SchoolID), d.ActNumber, d.IssuedBy, d.Forced}
@@ -210,7 +209,13 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 		if err != nil {
 			return fmt.Errorf("give item #%d to child #%d: %w", d.ItemID, d.ChildID, mapConstraint(err))
 		}
-		if err := au.record("distributions", d.ID, "insert", nil, d); err != nil {
+		return au.record("distributions", d.ID, "insert", nil, d)
+	}
+	if s.dialect == sqliteDialect {
+		return insertDistributionChunks(ctx, tx, ds, forced, approve, by, at, au, insertOne)
+	}
+	for i := range ds {
+		if err := insertOne(&ds[i]); err != nil {
 			return err
 		}
 	}

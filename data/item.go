@@ -177,20 +177,31 @@ type StockLine struct {
 // Left is what remains in the store room.
 func (l StockLine) Left() int64 { return l.Donated + l.Purchased - l.Distributed }
 
-// Stock returns every catalogue item's stock in a campaign.
+// Stock returns every catalogue item's stock in a campaign. What was
+// distributed comes from the tally the triggers keep (tally.go).
 func (s *Store) Stock(ctx context.Context, campaignID int64) ([]StockLine, error) {
 	return s.stock(ctx, s.db, campaignID)
 }
 
+// tallyDistributed is the quantity of aid item a distributed in the
+// campaign ?1, as stock's column.
+const tallyDistributed = `COALESCE((SELECT CAST(sum(quantity) AS BIGINT) FROM tally_given
+	WHERE campaign_id = ?1 AND item_id = a.id), 0)`
+
 func (s *Store) stock(ctx context.Context, q queryer, campaignID int64) ([]StockLine, error) {
+	return stockLines(ctx, q, campaignID, tallyDistributed)
+}
+
+// stockLines computes the stock with distributed, the column of what was
+// distributed of aid item a in the campaign ?1.
+func stockLines(ctx context.Context, q queryer, campaignID int64, distributed string) ([]StockLine, error) {
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.code, a.name_kk, a.name_ru, a.unit_kk, a.unit_ru, a.unit_ru_few, a.unit_ru_many, a.sized,
 		COALESCE(dn.quantity, 0),
 		COALESCE((SELECT sum(quantity) FROM purchases WHERE campaign_id = ?1 AND item_id = a.id), 0),
-		`+s.givenPerItem("sum(quantity)")+`
+		`+distributed+`
 		FROM aid_items a LEFT JOIN (SELECT i.item_id, sum(i.quantity) AS quantity
 			FROM donation_items i JOIN donations d ON d.id = i.donation_id
 			WHERE d.campaign_id = ?1 GROUP BY i.item_id) dn ON dn.item_id = a.id
-		`+s.givenPerItemJoin("sum(quantity)")+`
 		ORDER BY a.id`, campaignID)
 	if err != nil {
 		return nil, fmt.Errorf("compute stock: %w", err)

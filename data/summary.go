@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -38,8 +39,18 @@ type AppealCounts struct {
 }
 
 // Summary computes a campaign's figures in one read transaction, so they
-// agree with each other.
+// agree with each other. The counts of children and distributions come
+// from the tallies the triggers keep (tally.go).
 func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) {
+	return s.summary(ctx, campaignID, tallyFigures)
+}
+
+// figures fills in a summary's counts of children and distributions:
+// Children, ChildrenHelped, ChildrenByCategory, HelpedByCategory,
+// ItemsByKind, ItemsDistributed and Distributions.
+type figures func(ctx context.Context, tx *sql.Tx, campaignID int64, sum *Summary) error
+
+func (s *Store) summary(ctx context.Context, campaignID int64, fill figures) (Summary, error) {
 	c, err := s.FindCampaignByID(ctx, campaignID)
 	if err != nil {
 		return Summary{}, err
@@ -63,8 +74,6 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 		(SELECT COALESCE(sum(i.quantity), 0) FROM donation_items i JOIN donations d ON d.id = i.donation_id WHERE d.campaign_id = ?1),
 		(SELECT COALESCE(sum(i.quantity * i.unit_value_tenge), 0) FROM donation_items i JOIN donations d ON d.id = i.donation_id WHERE d.campaign_id = ?1),
 		(SELECT count(*) FROM schools),
-		(SELECT count(*) FROM children WHERE archived = 0),
-		`+s.helpedCount()+`,
 		(SELECT count(*) FROM letters WHERE campaign_id = ?1),
 		(SELECT count(*) FROM appeals WHERE campaign_id = ?1),
 		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status = 'resolved'),
@@ -72,115 +81,62 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status IN ('new', 'in_progress')),
 		(SELECT count(*) FROM appeals WHERE campaign_id = ?1 AND status IN ('new', 'in_progress') AND due_on < ?2)`,
 		campaignID, today).Scan(&sum.Sponsors, &sum.Donations, &sum.MoneyTenge, &sum.InKindItems,
-		&sum.InKindValueTenge, &sum.Schools, &sum.Children, &sum.ChildrenHelped, &sum.Letters, &sum.Appeals.Total, &sum.Appeals.Resolved, &sum.Appeals.Rejected,
+		&sum.InKindValueTenge, &sum.Schools, &sum.Letters, &sum.Appeals.Total, &sum.Appeals.Resolved, &sum.Appeals.Rejected,
 		&sum.Appeals.Open, &sum.Appeals.Overdue)
 	if err != nil {
 		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
 	}
-	counts := []struct {
-		query string
-		into  func(key string, n int64)
-	}{
-		{`SELECT channel, count(*) FROM appeals WHERE campaign_id = ?1 GROUP BY channel`,
-			func(k string, n int64) { sum.Appeals.ByChannel[k] = int(n) }},
+	if err := fill(ctx, tx, campaignID, &sum); err != nil {
+		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
 	}
-	// registered and helped by category in one pass over the memberships
-	rows, err := tx.QueryContext(ctx, s.categoryCounts(), campaignID)
+	err = groupCounts(ctx, tx, `SELECT channel, count(*) FROM appeals WHERE campaign_id = ?1 GROUP BY channel`, campaignID,
+		func(k string, n int64) { sum.Appeals.ByChannel[k] = int(n) })
 	if err != nil {
 		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
+	}
+	return sum, nil
+}
+
+// tallyFigures reads a summary's counts from the tallies, but for the
+// children registered, which an index counts (migration 0014). A category is
+// listed once a child not archived is in it, as when the memberships were
+// counted (a tally's row of 0 is deleted).
+func tallyFigures(ctx context.Context, tx *sql.Tx, campaignID int64, sum *Summary) error {
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM children WHERE archived = 0),
+		(SELECT COALESCE(sum(n), 0) FROM tally_helped WHERE campaign_id = ?1 AND category = '')`,
+		campaignID).Scan(&sum.Children, &sum.ChildrenHelped)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT r.category, r.n, COALESCE(h.n, 0)
+		FROM (SELECT category, sum(n) AS n FROM tally_registered GROUP BY category) r
+		LEFT JOIN (SELECT category, sum(n) AS n FROM tally_helped WHERE campaign_id = ?1 AND category <> ''
+			GROUP BY category) h ON h.category = r.category`, campaignID)
+	if err != nil {
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var code string
 		var registered, helped int
 		if err := rows.Scan(&code, &registered, &helped); err != nil {
-			return sum, err
+			return err
 		}
 		sum.ChildrenByCategory[code], sum.HelpedByCategory[code] = registered, helped
 	}
 	if err := rows.Err(); err != nil {
-		return sum, err
+		return err
 	}
-	if err := s.givenByItem(ctx, tx, campaignID, &sum); err != nil {
-		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
-	}
-	for _, q := range counts {
-		if err := groupCounts(ctx, tx, q.query, campaignID, q.into); err != nil {
-			return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
-		}
-	}
-	return sum, nil
+	return addGiven(ctx, tx, `SELECT a.code, COALESCE(CAST(sum(g.quantity) AS BIGINT), 0), COALESCE(sum(g.n), 0)
+		FROM aid_items a LEFT JOIN tally_given g ON g.campaign_id = ?1 AND g.item_id = a.id
+		GROUP BY a.id, a.code`, campaignID, sum)
 }
 
-// helpedCount counts the campaign's (?1) helped children. SQLite walks
-// the index in the children's order, passing each child once instead of
-// putting them in a temporary B-tree for count(DISTINCT): on a cold cache
-// 131 → 34 ms over a region's 1M distributions (its planner picks a
-// narrower index otherwise). PostgreSQL keeps count(DISTINCT), which the
-// region's bench found no slower.
-func (s *Store) helpedCount() string {
-	if s.dialect == postgresDialect {
-		return `(SELECT count(DISTINCT child_id) FROM distributions WHERE campaign_id = ?1)`
-	}
-	return `(SELECT count(*) FROM (SELECT DISTINCT child_id FROM distributions
-		INDEXED BY distributions_campaign_child WHERE campaign_id = ?1))`
-}
-
-// categoryCounts counts, per category, the memberships of children not
-// archived and of those helped in the campaign (?1), each engine its
-// fastest way: SQLite a correlated EXISTS on the covering index per
-// membership (a join to the set of helped children it can plan as a nested
-// scan, quadratic in size; an IN costs it a third more), PostgreSQL an
-// uncorrelated IN it hashes once (an EXISTS is a probe per membership, 150
-// ms on 100k children; a LEFT JOIN to the distinct helped children, faster
-// by hand in psql, made the region bench's dashboard 135 → 390 ms).
-func (s *Store) categoryCounts() string {
-	if s.dialect == postgresDialect {
-		return `SELECT cc.category, count(*),
-			sum(CASE WHEN cc.child_id IN (SELECT child_id FROM distributions WHERE campaign_id = ?1) THEN 1 ELSE 0 END)
-			FROM child_categories cc
-			WHERE cc.child_id NOT IN (SELECT id FROM children WHERE archived = 1) GROUP BY cc.category`
-	}
-	return `SELECT cc.category, count(*),
-		sum(CASE WHEN EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_id = ?1 AND d.child_id = cc.child_id) THEN 1 ELSE 0 END)
-		FROM child_categories cc
-		WHERE cc.child_id NOT IN (SELECT id FROM children WHERE archived = 1) GROUP BY cc.category`
-}
-
-// givenPerItem is an aggregate (count(*), sum(quantity)) of the
-// campaign's (?1) distributions of each aid item a, each engine its fastest
-// way: SQLite a correlated range of the covering index distributions
-// (campaign_id, item_id, quantity) per item (one grouped pass costs it
-// 9 ms more on 100k), PostgreSQL one grouped pass joined by
-// givenPerItemJoin (seven bitmap scans cost it 35 ms on 150k).
-func (s *Store) givenPerItem(agg string) string {
-	if s.dialect == postgresDialect {
-		return `COALESCE(g.n, 0)`
-	}
-	return `COALESCE((SELECT ` + agg + ` FROM distributions WHERE campaign_id = ?1 AND item_id = a.id), 0)`
-}
-
-// givenPerItemJoin is the join givenPerItem needs, after FROM aid_items a.
-func (s *Store) givenPerItemJoin(agg string) string {
-	if s.dialect == postgresDialect {
-		return `LEFT JOIN (SELECT item_id, ` + agg + ` AS n FROM distributions WHERE campaign_id = ?1
-			GROUP BY item_id) g ON g.item_id = a.id`
-	}
-	return ``
-}
-
-// givenByItem adds up the campaign's distributions and items given per
-// aid item. On a server one grouped pass gives both (two passes cost the
-// dashboard 8 ms of the server's time more on the region's 150 000); SQLite
-// takes its two correlated ranges per item (see givenPerItem).
-func (s *Store) givenByItem(ctx context.Context, q queryer, campaignID int64, sum *Summary) error {
-	query := `SELECT a.code, ` + s.givenPerItem("sum(quantity)") + `, ` + s.givenPerItem("count(*)") + ` FROM aid_items a`
-	if s.dialect == postgresDialect {
-		query = `SELECT a.code, COALESCE(g.q, 0), COALESCE(g.n, 0) FROM aid_items a
-			LEFT JOIN (SELECT item_id, sum(quantity) AS q, count(*) AS n FROM distributions WHERE campaign_id = ?1
-			GROUP BY item_id) g ON g.item_id = a.id`
-	}
-	rows, err := q.QueryContext(ctx, query, campaignID)
+// addGiven adds up the distributions and items given per aid item, as
+// rows of (code, items, distributions).
+func addGiven(ctx context.Context, tx *sql.Tx, query string, campaignID int64, sum *Summary) error {
+	rows, err := tx.QueryContext(ctx, query, campaignID)
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,12 @@ func Copy(ctx context.Context, dst, src *Store, progress func(table string, rows
 				progress(t, n)
 			}
 		}
-		return dst.userTriggers(ctx, tx, tables, "ENABLE")
+		if err := dst.userTriggers(ctx, tx, tables, "ENABLE"); err != nil {
+			return err
+		}
+		// the tallies are counted, not copied: the server's triggers were
+		// off, and dst may hold rows src has not
+		return recountTallies(ctx, tx)
 	})
 	return stats, err
 }
@@ -102,12 +107,16 @@ func (s *Store) Tidy(ctx context.Context) {
 	for _, t := range tables {
 		s.db.ExecContext(ctx, `VACUUM (ANALYZE) `+t)
 	}
+	for _, t := range tallies {
+		s.db.ExecContext(ctx, `VACUUM (ANALYZE) `+t.table)
+	}
 }
 
 var createTable = regexp.MustCompile(`(?m)^CREATE TABLE (\w+)`)
 
 // copyOrder lists the tables in the order the migrations create them, which
-// is an order their foreign keys allow.
+// is an order their foreign keys allow; the tallies, which a Copy counts
+// afresh, are left out.
 func copyOrder() ([]string, error) {
 	bodies, versions, err := migrations()
 	if err != nil {
@@ -116,7 +125,9 @@ func copyOrder() ([]string, error) {
 	var out []string
 	for _, v := range versions {
 		for _, m := range createTable.FindAllStringSubmatch(bodies[v], -1) {
-			out = append(out, m[1])
+			if !isTally(m[1]) {
+				out = append(out, m[1])
+			}
 		}
 	}
 	return out, nil
