@@ -72,7 +72,13 @@ func (s *Store) CreateDistributions(ctx context.Context, ds []Distribution, forc
 	}
 	// the stock is the campaign's: on a server two clerks' batches would
 	// each read it and roll each other back, so they take turns
-	return s.inTxLocked(ctx, numbersLock("distributions", ds[0].CampaignID), func(tx *sql.Tx) error {
+	run := func(fn func(tx *sql.Tx) error) error {
+		return s.inTxLocked(ctx, numbersLock("distributions", ds[0].CampaignID), fn)
+	}
+	if s.dialect == sqliteDialect && len(ds) > distributionChunk {
+		run = func(fn func(tx *sql.Tx) error) error { return s.inBulkTx(ctx, fn) } // SQLite's writes take turns
+	}
+	return run(func(tx *sql.Tx) error {
 		conflict, err := s.distributionConflicts(ctx, tx, ds)
 		if err != nil {
 			return err

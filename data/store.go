@@ -298,18 +298,48 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 // transactions collide the server rolls one back and it is run again.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.dialect == sqliteDialect {
-		// Waiting for the write lock gives up after busy_timeout; under a
-		// long run of other apps' writes (SQLite's waiting is not fair) it
-		// is tried twice more before the clerk is told.
-		var err error
-		for attempt := 0; attempt < 3; attempt++ {
-			if err = s.tryTx(ctx, s.db, nil, fn); !errors.As(err, new(lockWait)) {
-				break
-			}
-		}
-		return diskFull(err)
+		return s.sqliteTx(ctx, s.db, fn)
 	}
 	return s.serializable(ctx, s.db, fn)
+}
+
+// sqliteTx runs fn in one SQLite transaction on db. Waiting for the write
+// lock gives up after busy_timeout; under a long run of other apps' writes
+// (SQLite's waiting is not fair) it is tried twice more before the clerk
+// is told.
+func (s *Store) sqliteTx(ctx context.Context, db txBeginner, fn func(tx *sql.Tx) error) error {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if err = s.tryTx(ctx, db, nil, fn); !errors.As(err, new(lockWait)) {
+			break
+		}
+	}
+	return diskFull(err)
+}
+
+// inBulkTx is inTx for a batch of many-row INSERTs on SQLite, whose
+// statement journals are kept in memory (temp_store, set before the
+// transaction begins, when SQLite decides it) instead of spilling to a
+// temporary file past 64 KB: every INSERT into a table with triggers (the
+// tallies, 0014) keeps one, and a chunk of 50 distributions touches some
+// 2 MB of pages (100,000 distributions 3.9 → 2.5 s). A statement's journal
+// holds at most the pages its chunk touches. Not for a transaction with
+// one statement over a whole table (retention's scrub), whose journal
+// would be that table.
+func (s *Store) inBulkTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.dialect != sqliteDialect {
+		return s.inTx(ctx, fn)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.Background(), `PRAGMA temp_store = DEFAULT`)
+	return s.sqliteTx(ctx, conn, fn)
 }
 
 // lockWait is a transaction that could not begin because another
