@@ -1,6 +1,9 @@
 package data
 
-import "context"
+import (
+	"context"
+	"database/sql"
+)
 
 // RawExec runs SQL behind the store's back, for tests that break a
 // database on purpose.
@@ -74,3 +77,7 @@ func TLSRequired(dsn string) (bool, error) {
 
 // NumbersLock is numbersLock, for the test that no two registers share a lock.
 func NumbersLock(register string, campaignID int64) int64 { return numbersLock(register, campaignID) }
+
+// RawBegin begins a transaction behind the store's back, for a test of
+// another app's save meeting a migration.
+func (s *Store) RawBegin() (*sql.Tx, error) { return s.db.Begin() }

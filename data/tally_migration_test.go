@@ -126,7 +126,7 @@ func undoTallies(t *testing.T, st *data.Store) {
 	drops := []string{`DROP TABLE tally_given`, `DROP TABLE tally_helped`, `DROP TABLE tally_registered`,
 		`DELETE FROM schema_migrations WHERE version = 14`}
 	if datatest.OnServer() {
-		drops = append(drops, `DROP FUNCTION tally_distribution, tally_membership, tally_child, tally_child_delete,
+		drops = append(drops, `DROP FUNCTION tally_distribution, tally_distribution_helped, tally_membership, tally_child, tally_child_delete,
 			tally_given_add, tally_helped_add, tally_membership_add CASCADE`)
 	} else {
 		triggers, err := st.RawStrings(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'`)

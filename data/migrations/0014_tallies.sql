@@ -52,7 +52,11 @@ CREATE TABLE tally_given (
 ) WITHOUT ROWID;
 
 -- The counts of the rows already saved (the same counts as tallies in
--- tally.go, which recountTallies and checkTallies make).
+-- tally.go, which recountTallies and checkTallies make). On a server an
+-- older app may be saving meanwhile: the tables are locked against writes
+-- until the triggers below are in place, so no row is counted twice or
+-- missed (a clerk's save waits for the migration's few seconds).
+--pg: LOCK TABLE distributions, child_categories, children IN SHARE ROW EXCLUSIVE MODE;
 INSERT INTO tally_given (campaign_id, item_id, shard, n, quantity)
     SELECT campaign_id, item_id, child_id % 64, count(*), sum(quantity) FROM distributions
     GROUP BY campaign_id, item_id, child_id % 64;
@@ -289,13 +293,27 @@ END;
 --pg:     IF TG_OP <> 'DELETE' THEN
 --pg:         PERFORM tally_given_add(NEW.campaign_id, NEW.item_id, NEW.child_id, 1, NEW.quantity);
 --pg:     END IF;
+--pg:     RETURN NULL;
+--pg: END
+--pg: $f$;
+--pg: CREATE TRIGGER tally_distribution AFTER INSERT OR DELETE OR UPDATE OF child_id, campaign_id, item_id, quantity
+--pg:     ON distributions FOR EACH ROW EXECUTE FUNCTION tally_distribution();
+--pg: 
+--pg: -- The helped children, before each row is written: a row-level BEFORE
+--pg: -- trigger sees the rows its statement wrote before it (an AFTER one sees
+--pg: -- them all), so one statement writing two distributions of a child (a
+--pg: -- DBA's DELETE of a campaign's rows, an INSERT … SELECT, two rows moved to
+--pg: -- another child) counts the child once, as SQLite's triggers do.
+--pg: CREATE FUNCTION tally_distribution_helped() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $f$
+--pg: BEGIN
 --pg:     IF TG_OP = 'UPDATE' THEN
 --pg:         IF OLD.campaign_id = NEW.campaign_id AND OLD.child_id = NEW.child_id THEN
---pg:             RETURN NULL;
+--pg:             RETURN NEW;
 --pg:         END IF;
 --pg:     END IF;
 --pg:     IF TG_OP <> 'INSERT' THEN
---pg:         IF NOT EXISTS (SELECT 1 FROM distributions WHERE campaign_id = OLD.campaign_id AND child_id = OLD.child_id) THEN
+--pg:         IF NOT EXISTS (SELECT 1 FROM distributions
+--pg:                 WHERE campaign_id = OLD.campaign_id AND child_id = OLD.child_id AND id <> OLD.id) THEN
 --pg:             PERFORM tally_helped_add(OLD.campaign_id, OLD.child_id, -1);
 --pg:         END IF;
 --pg:     END IF;
@@ -304,12 +322,13 @@ END;
 --pg:                 WHERE campaign_id = NEW.campaign_id AND child_id = NEW.child_id AND id <> NEW.id) THEN
 --pg:             PERFORM tally_helped_add(NEW.campaign_id, NEW.child_id, 1);
 --pg:         END IF;
+--pg:         RETURN NEW;
 --pg:     END IF;
---pg:     RETURN NULL;
+--pg:     RETURN OLD;
 --pg: END
 --pg: $f$;
---pg: CREATE TRIGGER tally_distribution AFTER INSERT OR DELETE OR UPDATE OF child_id, campaign_id, item_id, quantity
---pg:     ON distributions FOR EACH ROW EXECUTE FUNCTION tally_distribution();
+--pg: CREATE TRIGGER tally_distribution_helped BEFORE INSERT OR DELETE OR UPDATE OF child_id, campaign_id
+--pg:     ON distributions FOR EACH ROW EXECUTE FUNCTION tally_distribution_helped();
 --pg: 
 --pg: CREATE FUNCTION tally_membership() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $f$
 --pg: BEGIN
@@ -371,12 +390,14 @@ END;
 --pg: DECLARE
 --pg:     f text;
 --pg: BEGIN
---pg:     FOREACH f IN ARRAY ARRAY['tally_distribution()', 'tally_membership()', 'tally_child()', 'tally_child_delete()'] LOOP
+--pg:     FOREACH f IN ARRAY ARRAY['tally_distribution()', 'tally_distribution_helped()', 'tally_membership()', 'tally_child()',
+--pg:             'tally_child_delete()'] LOOP
 --pg:         EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
 --pg:     END LOOP;
 --pg:     FOREACH f IN ARRAY ARRAY['tally_given_add(bigint, bigint, bigint, integer, bigint)',
 --pg:             'tally_helped_add(bigint, bigint, integer)', 'tally_membership_add(bigint, text, integer)',
---pg:             'tally_distribution()', 'tally_membership()', 'tally_child()', 'tally_child_delete()'] LOOP
+--pg:             'tally_distribution()', 'tally_distribution_helped()', 'tally_membership()', 'tally_child()',
+--pg:             'tally_child_delete()'] LOOP
 --pg:         EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
 --pg:     END LOOP;
 --pg: END
