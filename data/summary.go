@@ -45,10 +45,11 @@ func (s *Store) Summary(ctx context.Context, campaignID int64) (Summary, error) 
 	return s.summary(ctx, campaignID, tallyFigures)
 }
 
-// figures fills in a summary's counts of children and distributions:
-// Children, ChildrenHelped, ChildrenByCategory, HelpedByCategory,
-// ItemsByKind, ItemsDistributed and Distributions.
-type figures func(ctx context.Context, tx *sql.Tx, campaignID int64, sum *Summary) error
+// figures are the queries of a summary's counts of children and
+// distributions, ?1 the campaign: children gives (Children, ChildrenHelped),
+// categories rows of (category, registered, helped), given rows of (aid
+// item's code, items, distributions).
+type figures struct{ children, categories, given string }
 
 func (s *Store) summary(ctx context.Context, campaignID int64, fill figures) (Summary, error) {
 	c, err := s.FindCampaignByID(ctx, campaignID)
@@ -86,7 +87,7 @@ func (s *Store) summary(ctx context.Context, campaignID int64, fill figures) (Su
 	if err != nil {
 		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
 	}
-	if err := fill(ctx, tx, campaignID, &sum); err != nil {
+	if err := fill.add(ctx, tx, campaignID, &sum); err != nil {
 		return sum, fmt.Errorf("summary of campaign %d: %w", c.Year, err)
 	}
 	err = groupCounts(ctx, tx, `SELECT channel, count(*) FROM appeals WHERE campaign_id = ?1 GROUP BY channel`, campaignID,
@@ -97,22 +98,30 @@ func (s *Store) summary(ctx context.Context, campaignID int64, fill figures) (Su
 	return sum, nil
 }
 
-// tallyFigures reads a summary's counts from the tallies, but for the
+// tallyFigures read a summary's counts from the tallies, but for the
 // children registered, which an index counts (migration 0014). A category is
 // listed once a child not archived is in it, as when the memberships were
 // counted (a tally's row of 0 is deleted).
-func tallyFigures(ctx context.Context, tx *sql.Tx, campaignID int64, sum *Summary) error {
-	err := tx.QueryRowContext(ctx, `SELECT
+var tallyFigures = figures{
+	children: `SELECT
 		(SELECT count(*) FROM children WHERE archived = 0),
 		(SELECT COALESCE(sum(n), 0) FROM tally_helped WHERE campaign_id = ?1 AND category = '')`,
-		campaignID).Scan(&sum.Children, &sum.ChildrenHelped)
+	categories: `SELECT r.category, r.n, COALESCE(h.n, 0)
+		FROM (SELECT category, sum(n) AS n FROM tally_registered GROUP BY category) r
+		LEFT JOIN (SELECT category, sum(n) AS n FROM tally_helped WHERE campaign_id = ?1 AND category <> ''
+			GROUP BY category) h ON h.category = r.category`,
+	given: `SELECT a.code, COALESCE(CAST(sum(g.quantity) AS BIGINT), 0), COALESCE(sum(g.n), 0)
+		FROM aid_items a LEFT JOIN tally_given g ON g.campaign_id = ?1 AND g.item_id = a.id
+		GROUP BY a.id, a.code`,
+}
+
+// add fills in sum's counts of children and distributions by f's queries.
+func (f figures) add(ctx context.Context, tx *sql.Tx, campaignID int64, sum *Summary) error {
+	err := tx.QueryRowContext(ctx, f.children, campaignID).Scan(&sum.Children, &sum.ChildrenHelped)
 	if err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT r.category, r.n, COALESCE(h.n, 0)
-		FROM (SELECT category, sum(n) AS n FROM tally_registered GROUP BY category) r
-		LEFT JOIN (SELECT category, sum(n) AS n FROM tally_helped WHERE campaign_id = ?1 AND category <> ''
-			GROUP BY category) h ON h.category = r.category`, campaignID)
+	rows, err := tx.QueryContext(ctx, f.categories, campaignID)
 	if err != nil {
 		return err
 	}
@@ -128,9 +137,7 @@ func tallyFigures(ctx context.Context, tx *sql.Tx, campaignID int64, sum *Summar
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return addGiven(ctx, tx, `SELECT a.code, COALESCE(CAST(sum(g.quantity) AS BIGINT), 0), COALESCE(sum(g.n), 0)
-		FROM aid_items a LEFT JOIN tally_given g ON g.campaign_id = ?1 AND g.item_id = a.id
-		GROUP BY a.id, a.code`, campaignID, sum)
+	return addGiven(ctx, tx, f.given, campaignID, sum)
 }
 
 // addGiven adds up the distributions and items given per aid item, as

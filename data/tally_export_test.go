@@ -1,9 +1,6 @@
 package data
 
-import (
-	"context"
-	"database/sql"
-)
+import "context"
 
 // The oracle of the tallies' tests: the summary's and the stock's counts
 // made as they were before the tallies (migration 0014), by counting the
@@ -24,35 +21,18 @@ func (s *Store) DirectStock(ctx context.Context, campaignID int64) ([]StockLine,
 // CheckTallies compares the tallies with their counts afresh.
 func (s *Store) CheckTallies(ctx context.Context) ([]Problem, error) { return checkTallies(ctx, s.db) }
 
-func directFigures(ctx context.Context, tx *sql.Tx, campaignID int64, sum *Summary) error {
-	err := tx.QueryRowContext(ctx, `SELECT
+// directFigures count a summary's figures from the rows, as Summary did
+// before the tallies: the oracle of the tally tests.
+var directFigures = figures{
+	children: `SELECT
 		(SELECT count(*) FROM children WHERE archived = 0),
 		(SELECT count(DISTINCT child_id) FROM distributions WHERE campaign_id = ?1)`,
-		campaignID).Scan(&sum.Children, &sum.ChildrenHelped)
-	if err != nil {
-		return err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT cc.category, count(*),
+	categories: `SELECT cc.category, count(*),
 		sum(CASE WHEN EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_id = ?1 AND d.child_id = cc.child_id) THEN 1 ELSE 0 END)
 		FROM child_categories cc
-		WHERE cc.child_id NOT IN (SELECT id FROM children WHERE archived = 1) GROUP BY cc.category`, campaignID)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var code string
-		var registered, helped int
-		if err := rows.Scan(&code, &registered, &helped); err != nil {
-			return err
-		}
-		sum.ChildrenByCategory[code], sum.HelpedByCategory[code] = registered, helped
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return addGiven(ctx, tx, `SELECT a.code,
+		WHERE cc.child_id NOT IN (SELECT id FROM children WHERE archived = 1) GROUP BY cc.category`,
+	given: `SELECT a.code,
 		COALESCE((SELECT sum(quantity) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id), 0),
 		(SELECT count(*) FROM distributions WHERE campaign_id = ?1 AND item_id = a.id)
-		FROM aid_items a`, campaignID, sum)
+		FROM aid_items a`,
 }
