@@ -89,19 +89,10 @@ func checkTallies(ctx context.Context, q queryer) ([]Problem, error) {
 			}
 			cols, _ := rows.Columns()
 			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
+				vals, err := scanValues(rows, cols) // transfer.go
+				if err != nil {
 					rows.Close()
 					return nil, err
-				}
-				for i, v := range vals {
-					if b, ok := v.([]byte); ok {
-						vals[i] = string(b)
-					}
 				}
 				out = append(out, Problem{Kind: "tally", Table: t.table, Detail: side.detail + fmt.Sprint(vals)})
 			}

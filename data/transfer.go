@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -182,19 +183,9 @@ func copyTable(ctx context.Context, tx, read *sql.Tx, to dialect, table string) 
 		return nil
 	}
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanValues(rows, cols, "sort_key") // a sort key is bytes
+		if err != nil {
 			return n, err
-		}
-		for i, v := range vals {
-			// SQLite may hand text over as bytes; a sort key is bytes
-			if b, ok := v.([]byte); ok && cols[i] != "sort_key" {
-				vals[i] = string(b)
-			}
 		}
 		batch = append(batch, vals...)
 		n++
@@ -228,4 +219,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// scanValues scans the row rows is on into one value per column of cols.
+// SQLite may hand text over as bytes: it is made a string, but in the
+// columns named bytes.
+func scanValues(rows *sql.Rows, cols []string, bytes ...string) ([]any, error) {
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return nil, err
+	}
+	for i, v := range vals {
+		if b, ok := v.([]byte); ok && !slices.Contains(bytes, cols[i]) {
+			vals[i] = string(b)
+		}
+	}
+	return vals, nil
 }
