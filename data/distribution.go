@@ -174,27 +174,31 @@ func givenBefore(ctx context.Context, tx *sql.Tx, ds []Distribution) (func(given
 }
 
 func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distribution, forced bool) error {
-	query := `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
-		given_on, school_id, act_number, issued_by, forced)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10)`
 	approve := s.Role().Allows(RoleHead)
 	var by, at string
+	now := s.Now().UTC()
 	if approve {
-		// A clerk may not write the approval's columns at all (the server's
-		// grants): only the head's insert names them.
-		query = `INSERT INTO distributions (child_id, campaign_id, item_id, size, quantity,
-		given_on, school_id, act_number, issued_by, forced, approved_by, approved_at)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT school_id FROM children WHERE id = ?1)), ?8, ?9, ?10, ?11, ?12)`
-		now := s.Now().UTC()
 		by, at = s.actor, now.Format(time.RFC3339)
 		if by == "" {
 			by = "-"
 		}
-		for i := range ds {
+	}
+	for i := range ds {
+		ds[i].Forced = forced
+		if approve {
 			ds[i].ApprovedBy, ds[i].ApprovedAt = by, now.Truncate(time.Second)
 		}
 	}
-	ins, err := s.prepareInsert(ctx, tx, query)
+	cols, row := distributionInsert(approve)
+	args := func(d *Distribution) []any {
+		a := []any{d.ChildID, d.CampaignID, d.ItemID, d.Size, d.Quantity, dateText(d.GivenOn),
+			nullID(d.SchoolID), d.ChildID, d.ActNumber, d.IssuedBy, d.Forced}
+		if approve {
+			a = append(a, by, at)
+		}
+		return a
+	}
+	ins, err := s.prepareInsert(ctx, tx, `INSERT INTO distributions (`+cols+`) VALUES `+row)
 	if err != nil {
 		return err
 	}
@@ -205,20 +209,14 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 	}
 	defer au.Close()
 	insertOne := func(d *Distribution) error {
-		d.Forced = forced
-		args := []any{d.ChildID, d.CampaignID, d.ItemID, d.Size, d.Quantity, dateText(d.GivenOn),
-			nullID(d.SchoolID), d.ActNumber, d.IssuedBy, d.Forced}
-		if approve {
-			args = append(args, by, at)
-		}
-		err := s.insertPrepared(ctx, ins, &d.ID, args...)
+		err := s.insertPrepared(ctx, ins, &d.ID, args(d)...)
 		if err != nil {
 			return fmt.Errorf("give item #%d to child #%d: %w", d.ItemID, d.ChildID, mapConstraint(err))
 		}
 		return au.record("distributions", d.ID, "insert", nil, d)
 	}
 	if s.dialect == sqliteDialect {
-		return insertDistributionChunks(ctx, tx, ds, forced, approve, by, at, au, insertOne)
+		return insertDistributionChunks(ctx, tx, ds, cols, row, args, au, insertOne)
 	}
 	for i := range ds {
 		if err := insertOne(&ds[i]); err != nil {
@@ -226,6 +224,20 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 		}
 	}
 	return nil
+}
+
+// distributionInsert is the columns of a distribution's INSERT and one
+// row of its values, in the order of insertDistributions' args: the school
+// is the child's unless given. A clerk may not write the approval's
+// columns at all (the server's grants): only the head's insert (approve)
+// names them.
+func distributionInsert(approve bool) (cols, row string) {
+	cols = `child_id, campaign_id, item_id, size, quantity, given_on, school_id, act_number, issued_by, forced`
+	row = `(?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT school_id FROM children WHERE id = ?)), ?, ?, ?`
+	if approve {
+		cols, row = cols+`, approved_by, approved_at`, row+`, ?, ?`
+	}
+	return cols, row + `)`
 }
 
 // DeleteDistribution takes back a distribution given by mistake. Once the
