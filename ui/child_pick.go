@@ -37,7 +37,7 @@ func (c *childSearch) onChanged(q string) {
 		c.answer(q, nil)
 		return
 	}
-	c.deb.call(c.u.ctx, c.u.searchWait, func(ctx context.Context, gen int) {
+	c.deb.call(c.u.ctx, min(c.u.searchWait, pickDelay), func(ctx context.Context, gen int) {
 		sent, key := time.Now(), c.deb.key
 		background(func() {
 			found, err := findChildPicks(ctx, c.u.st, q)

@@ -7,9 +7,16 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// searchDelay is how long a picker's search waits after the clerk's last
-// key before it asks the store: typing «Ахметов» asks once, not seven times.
+// searchDelay is how long the Children screen's count waits after the
+// clerk's last key: the count walks every match, so typing «Ахметов»
+// counts once, not seven times.
 const searchDelay = 150 * time.Millisecond
+
+// pickDelay is how long a child picker waits after the last key before it
+// asks the store. Its page of 20 takes 6–7 ms on a region's file and a
+// newer key cancels it, so it can answer within 100 ms of the last key and
+// still ask once for a burst of quick keys.
+const pickDelay = 80 * time.Millisecond
 
 // debouncer runs the last of a burst of calls once the keys have rested,
 // cancelling the run of an earlier call still under way. Its methods run
