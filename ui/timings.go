@@ -2,13 +2,16 @@ package ui
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"io"
 	"os"
 	"runtime"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,8 +28,10 @@ import (
 //
 // A nil *timings writes nothing, so the screens call it unconditionally.
 type timings struct {
-	mu sync.Mutex
-	w  io.Writer
+	mu    sync.Mutex
+	w     io.Writer
+	start time.Time              // the process's start: each event's at_ms
+	step  atomic.Pointer[string] // the walk's step now, named in each event
 }
 
 // timingEvent is one line.
@@ -39,11 +44,17 @@ type timingEvent struct {
 	MB         int64  `json:"mb,omitempty"`
 	AnonMB     int64  `json:"anon_mb,omitempty"`
 	GoMB       int64  `json:"go_mb,omitempty"` // the Go runtime's share of AnonMB
+	At         int64  `json:"at_ms"`           // since the process's start
+	Step       string `json:"step,omitempty"`  // the walk's step it came in
 }
 
 func (t *timings) write(e timingEvent) {
 	if t == nil {
 		return
+	}
+	e.At = time.Since(t.start).Milliseconds()
+	if step := t.step.Load(); step != nil {
+		e.Step = *step
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
@@ -52,6 +63,13 @@ func (t *timings) write(e timingEvent) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.w.Write(append(b, '\n'))
+}
+
+// stepTo names the walk's step the next events belong to, in the events
+// and in a runtime/trace log (MEKTEPKEZHOL_TRACE).
+func (t *timings) stepTo(name string) {
+	t.step.Store(&name)
+	trace.Log(context.Background(), "step", name)
 }
 
 // listShown notes a list's first page on screen, since its load started.
@@ -70,7 +88,7 @@ func (t *timings) searchAnswered(picker string, rows int, sent, key time.Time) {
 // UI goroutine every 50 ms for stalls over 100 ms, until the app quits.
 // Call it before the window shows.
 func (u *App) StartTimings(w io.Writer) {
-	u.timings = &timings{w: w}
+	u.timings = &timings{w: w, start: u.started}
 	t := u.timings
 	go func() {
 		fyne.DoAndWait(func() {}) // the window's loop runs: its start is no stall
