@@ -24,7 +24,7 @@ type appealsScreen struct {
 	form              *appealForm
 	presetOverdueOnly *bool
 	busy              *spinner // while the list loads
-	loads             loader           // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
+	loads             loader   // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
 }
 
 func newAppealsScreen(u *App) *appealsScreen {

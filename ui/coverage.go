@@ -43,7 +43,7 @@ type coverageScreen struct {
 	tabs              *container.AppTabs
 	presetOverdueOnly *bool
 	busy              *spinner // while the register loads
-	loads             loader           // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
+	loads             loader   // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
 }
 
 func newCoverageScreen(u *App) *coverageScreen {

@@ -29,8 +29,8 @@ type donationsScreen struct {
 	items    map[int64]data.AidItem
 	table    *dataTable
 	count    *widget.Label
-	busy     *spinner // while a page loads
-	more     *widget.Button   // the next page
+	busy     *spinner       // while a page loads
+	more     *widget.Button // the next page
 	form     *donationForm
 	place    listPlace
 

@@ -24,9 +24,9 @@ type itemsScreen struct {
 	code, nameKK, nameRU, unitKK, unitRU *lineEntry
 	unitRUFew, unitRUMany                *lineEntry // «пары», «пар»: the unit after 2 and after 5
 	sized                                *widget.Check
-	purchase                             *purchaseForm    // the open «Сатып алу» dialog
-	busy                                 *spinner // while the stock loads
-	loads                                loader           // a newer load, or leaving the screen, cancels it (ui/loader.go)
+	purchase                             *purchaseForm // the open «Сатып алу» dialog
+	busy                                 *spinner      // while the stock loads
+	loads                                loader        // a newer load, or leaving the screen, cancels it (ui/loader.go)
 }
 
 func newItemsScreen(u *App) *itemsScreen {
