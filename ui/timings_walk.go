@@ -45,7 +45,7 @@ func (u *App) Walk() {
 	give := u.screens[scrDistributions].(*distributionsScreen).give
 	for _, q := range walkQueries {
 		t.stepTo("give: type " + q)
-		typeSlowly(give.search, q)
+		t.typeSlowly(give.search, q)
 		time.Sleep(u.searchWait + 20*time.Millisecond)
 		u.waitIdle()
 		fyne.DoAndWait(func() { give.search.SetText("") })
@@ -59,11 +59,18 @@ func (u *App) Walk() {
 	fyne.Do(u.app.Quit)
 }
 
-// typeSlowly types q into e as a clerk does, a key every 40 ms.
-func typeSlowly(e *lineEntry, q string) {
+// typeSlowly types q into e as a clerk does, a key every 40 ms. Each key
+// is timed from when it is pressed, before it waits for the UI goroutine
+// (keyTime).
+func (t *timings) typeSlowly(e *lineEntry, q string) {
 	typed := []rune(q)
 	for i := 1; i <= len(typed); i++ {
-		fyne.DoAndWait(func() { e.SetText(string(typed[:i])) })
+		key := time.Now()
+		fyne.DoAndWait(func() {
+			t.key = key
+			e.SetText(string(typed[:i]))
+			t.key = time.Time{}
+		})
 		time.Sleep(40 * time.Millisecond)
 	}
 }

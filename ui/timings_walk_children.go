@@ -19,7 +19,7 @@ func (u *App) walkChildren(t *timings) {
 	u.waitIdle()
 	for _, q := range walkQueries {
 		t.stepTo("children: type " + q)
-		typeSlowly(s.search, q)
+		t.typeSlowly(s.search, q)
 		u.waitIdle()
 	}
 	t.stepTo("children: clear")
