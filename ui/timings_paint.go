@@ -12,7 +12,9 @@ import (
 // painted and shown: a 1×1 transparent raster laid over the window's
 // corner is generated afresh, inside the next frame's paint, once it was
 // refreshed; the callbacks then queue behind that frame, so they run after
-// its buffers were swapped. Only with the timing hooks on.
+// its buffers were swapped. Only with the timing hooks on; a rebuild of
+// the window's content (a language switch) drops the probe, and the
+// answers timed after it are then not written.
 type paintProbe struct {
 	raster  *canvas.Raster
 	waiting []func() // UI goroutine only
