@@ -23,12 +23,12 @@ type appealsScreen struct {
 	statuses          choice
 	form              *appealForm
 	presetOverdueOnly *bool
-	busy              *widget.Activity // while the list loads
-	loads             loader           // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
+	busy              *spinner // while the list loads
+	loads             loader   // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
 }
 
 func newAppealsScreen(u *App) *appealsScreen {
-	s := &appealsScreen{u: u, count: widget.NewLabel(""), busy: widget.NewActivity()}
+	s := &appealsScreen{u: u, count: widget.NewLabel(""), busy: newSpinner()}
 	s.busy.Hide()
 	s.table = newDataTable([]string{lang.L("col.reg_number"), lang.L("col.received"), lang.L("col.channel"),
 		lang.L("col.citizen"), lang.L("col.subject"), lang.L("col.due"), lang.L("col.status")},

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // busySlow is how long a screen may load before the top bar's spinner says
@@ -15,12 +14,12 @@ const busySlow = 200 * time.Millisecond
 // (any background work) have taken longer than busySlow, so a slow screen
 // is never just blank.
 type busyMark struct {
-	spin     *widget.Activity
+	spin     *spinner
 	watching bool // a watcher runs; UI goroutine only
 }
 
 func newBusyMark() *busyMark {
-	b := &busyMark{spin: widget.NewActivity()}
+	b := &busyMark{spin: newSpinner()}
 	b.spin.Hide()
 	return b
 }
@@ -56,10 +55,10 @@ func (b *busyMark) watch() {
 
 // spinWhenSlow turns a list's own spinner once its load has taken
 // busySlow and still runs (loading, asked on the UI goroutine). A quick
-// load never shows it: while a spinner turns, the whole window is painted
-// at every frame, and on an office PC without a graphics card that costs
-// a core beside the load itself. The load stops it with stopSpin.
-func spinWhenSlow(act *widget.Activity, loading func() bool) {
+// load never shows it: each step of a spinner paints the whole window
+// (ui/spinner.go), which on an office PC without a graphics card is work
+// for the core beside the load itself. The load stops it with stopSpin.
+func spinWhenSlow(act *spinner, loading func() bool) {
 	time.AfterFunc(busySlow, func() {
 		fyne.Do(func() {
 			if loading() {
@@ -71,7 +70,7 @@ func spinWhenSlow(act *widget.Activity, loading func() bool) {
 }
 
 // stopSpin stops and hides a spinner spinWhenSlow may have turned.
-func stopSpin(act *widget.Activity) {
+func stopSpin(act *spinner) {
 	act.Stop()
 	act.Hide()
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
 )
 
 // TestBusyMarkShowsOnSlowLoads: a load still running after busySlow turns
@@ -38,4 +40,27 @@ func waitUntilTrue(t *testing.T, what string, ok func() bool) {
 		}
 	}
 	t.Fatalf("no %s after 5 s", what)
+}
+
+// TestSpinnerStepsSlowly: the spinner moves on once per spinStep, not at
+// every frame, and not at all once stopped.
+func TestSpinnerStepsSlowly(t *testing.T) {
+	newTestUI(t)
+	s := newSpinner()
+	lit := func() (n int) {
+		fyne.DoAndWait(func() { n = s.lit })
+		return n
+	}
+	fyne.DoAndWait(s.Start)
+	time.Sleep(spinStep / 2)
+	if n := lit(); n != 0 {
+		t.Fatalf("the spinner stepped %d times in half a step", n)
+	}
+	waitUntilTrue(t, "the spinner's step", func() bool { return lit() != 0 })
+	fyne.DoAndWait(s.Stop)
+	n := lit()
+	time.Sleep(3 * spinStep)
+	if lit() != n || s.Running() {
+		t.Fatal("the spinner stepped on after Stop")
+	}
 }

@@ -299,7 +299,7 @@ func (s *childrenScreen) find(countWait time.Duration) {
 			}
 			s.table.reload()
 			// the rows are in the table: its next frame paints them
-			s.u.timings.searchAnswered(scrChildren, len(first.Children), sent, sent) // ui/timings.go
+			s.u.timings.answerShown(scrChildren, len(first.Children), sent) // ui/timings.go
 			if !first.More {
 				s.place.restore(s.table)
 			}

@@ -42,12 +42,12 @@ type coverageScreen struct {
 	events            *eventsPanel
 	tabs              *container.AppTabs
 	presetOverdueOnly *bool
-	busy              *widget.Activity // while the register loads
-	loads             loader           // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
+	busy              *spinner // while the register loads
+	loads             loader   // a newer filter, or leaving the screen, cancels the load (ui/loader.go)
 }
 
 func newCoverageScreen(u *App) *coverageScreen {
-	s := &coverageScreen{u: u, count: widget.NewLabel(""), schools: map[int64]data.School{}, busy: widget.NewActivity()}
+	s := &coverageScreen{u: u, count: widget.NewLabel(""), schools: map[int64]data.School{}, busy: newSpinner()}
 	s.busy.Hide()
 	s.table = newDataTable([]string{lang.L("col.child"), lang.L("col.found_on"), lang.L("col.found_by"),
 		lang.L("col.reason"), lang.L("col.outcome"), lang.L("col.due")},

@@ -29,8 +29,8 @@ type distributionsScreen struct {
 	items map[int64]data.AidItem
 	table *dataTable
 	count *widget.Label
-	busy  *widget.Activity // while a page loads
-	more  *widget.Button   // the next page
+	busy  *spinner       // while a page loads
+	more  *widget.Button // the next page
 	give  *giveForm
 
 	loads   loader // ui/loader.go
@@ -47,7 +47,7 @@ type distributionsScreen struct {
 
 func newDistributionsScreen(u *App) *distributionsScreen {
 	s := &distributionsScreen{u: u, items: map[int64]data.AidItem{}, count: widget.NewLabel(""), total: -1}
-	s.busy = widget.NewActivity()
+	s.busy = newSpinner()
 	s.busy.Hide()
 	s.more = widget.NewButtonWithIcon(lang.L("dist.more"), theme.MoreVerticalIcon(), s.onMoreTapped)
 	s.more.Hide()

@@ -29,8 +29,8 @@ type donationsScreen struct {
 	items    map[int64]data.AidItem
 	table    *dataTable
 	count    *widget.Label
-	busy     *widget.Activity // while a page loads
-	more     *widget.Button   // the next page
+	busy     *spinner       // while a page loads
+	more     *widget.Button // the next page
 	form     *donationForm
 	place    listPlace
 
@@ -41,7 +41,7 @@ type donationsScreen struct {
 
 func newDonationsScreen(u *App) *donationsScreen {
 	s := &donationsScreen{u: u, count: widget.NewLabel(""), total: -1, sponsors: map[int64]data.Sponsor{}, items: map[int64]data.AidItem{}}
-	s.busy = widget.NewActivity()
+	s.busy = newSpinner()
 	s.busy.Hide()
 	s.more = widget.NewButtonWithIcon(lang.L("dist.more"), theme.MoreVerticalIcon(), s.onMoreTapped)
 	s.more.Hide()

@@ -24,14 +24,14 @@ type itemsScreen struct {
 	code, nameKK, nameRU, unitKK, unitRU *lineEntry
 	unitRUFew, unitRUMany                *lineEntry // «пары», «пар»: the unit after 2 and after 5
 	sized                                *widget.Check
-	purchase                             *purchaseForm    // the open «Сатып алу» dialog
-	busy                                 *widget.Activity // while the stock loads
-	loads                                loader           // a newer load, or leaving the screen, cancels it (ui/loader.go)
+	purchase                             *purchaseForm // the open «Сатып алу» dialog
+	busy                                 *spinner      // while the stock loads
+	loads                                loader        // a newer load, or leaving the screen, cancels it (ui/loader.go)
 }
 
 func newItemsScreen(u *App) *itemsScreen {
 	s := &itemsScreen{u: u, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		busy: widget.NewActivity()}
+		busy: newSpinner()}
 	s.busy.Hide()
 	s.table = newDataTable([]string{lang.L("col.item"), lang.L("col.donated"), lang.L("col.purchased"),
 		lang.L("col.distributed"), lang.L("col.left")}, []float32{190, 115, 115, 115, 115}, func() int { return len(s.rows) }, s.cell)

@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/widget"
-
 	"github.com/mektepkezhol/app/data"
 )
 
@@ -65,7 +63,7 @@ func (s *listLoadsStore) Stock(ctx context.Context, campaignID int64) ([]data.St
 type listScreenCase struct {
 	screen string
 	loads  func(*listLoadsStore) *atomic.Int32
-	busy   func(*App) *widget.Activity
+	busy   func(*App) *spinner
 	change func(*testing.T, *App) (shown func() bool)
 }
 
@@ -77,20 +75,20 @@ type listScreenCase struct {
 func TestListScreensLeftWhileLoading(t *testing.T) {
 	for _, c := range []listScreenCase{
 		{scrSponsors, func(s *listLoadsStore) *atomic.Int32 { return &s.sponsors },
-			func(u *App) *widget.Activity { return u.screens[scrSponsors].(*sponsorsScreen).busy }, newSponsorWhileAway},
+			func(u *App) *spinner { return u.screens[scrSponsors].(*sponsorsScreen).busy }, newSponsorWhileAway},
 		{scrAppeals, func(s *listLoadsStore) *atomic.Int32 { return &s.appeals },
-			func(u *App) *widget.Activity { return u.screens[scrAppeals].(*appealsScreen).busy }, newAppealWhileAway},
+			func(u *App) *spinner { return u.screens[scrAppeals].(*appealsScreen).busy }, newAppealWhileAway},
 		{scrCoverage, func(s *listLoadsStore) *atomic.Int32 { return &s.cases },
-			func(u *App) *widget.Activity { return u.screens[scrCoverage].(*coverageScreen).busy }, newCaseWhileAway},
+			func(u *App) *spinner { return u.screens[scrCoverage].(*coverageScreen).busy }, newCaseWhileAway},
 		{scrItems, func(s *listLoadsStore) *atomic.Int32 { return &s.stock },
-			func(u *App) *widget.Activity { return u.screens[scrItems].(*itemsScreen).busy }, newPurchaseWhileAway},
+			func(u *App) *spinner { return u.screens[scrItems].(*itemsScreen).busy }, newPurchaseWhileAway},
 		{scrSchools, func(s *listLoadsStore) *atomic.Int32 { return &s.schools }, nil, newSchoolWhileAway},
 	} {
 		t.Run(c.screen, func(t *testing.T) {
 			u, cs, held := newHeldUI(t)
 			ls := &listLoadsStore{countingStore: cs}
 			u.st = ls
-			busy, away := widget.NewActivity(), scrSchools
+			busy, away := newSpinner(), scrSchools
 			busy.Hide() // the schools have none
 			if c.busy != nil {
 				busy = c.busy(u)

@@ -78,7 +78,7 @@ func more[T any](u *App, l *loader, button *widget.Button, fetch func() ([]T, er
 // clerk leaving the screen (l.stop) has cancelled it since: an older
 // answer is never painted over a newer one. busy, if any, turns once the
 // load has taken busySlow; leaving the screen stops it with stopSpin.
-func loadInto[T any](u *App, l *loader, busy *widget.Activity, fetch func(context.Context) (T, error), show func(T)) {
+func loadInto[T any](u *App, l *loader, busy *spinner, fetch func(context.Context) (T, error), show func(T)) {
 	ctx, gen, _ := l.start(u.ctx, "", true)
 	if busy != nil {
 		spinWhenSlow(busy, func() bool { return l.running && l.current(gen) })
@@ -106,7 +106,7 @@ func loadInto[T any](u *App, l *loader, busy *widget.Activity, fetch func(contex
 }
 
 // leave cancels l's load as its screen is left and stops its spinner.
-func (l *loader) leave(busy *widget.Activity) {
+func (l *loader) leave(busy *spinner) {
 	l.stop()
 	if busy != nil {
 		stopSpin(busy)

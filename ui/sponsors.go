@@ -24,14 +24,14 @@ type sponsorsScreen struct {
 	search *lineEntry
 	table  *dataTable
 	count  *widget.Label
-	busy   *widget.Activity // while the list loads
+	busy   *spinner // while the list loads
 	form   *sponsorForm
 	place  listPlace
 	loads  loader // a newer search, or leaving the screen, cancels the load (ui/loader.go)
 }
 
 func newSponsorsScreen(u *App) *sponsorsScreen {
-	s := &sponsorsScreen{u: u, count: widget.NewLabel(""), busy: widget.NewActivity()}
+	s := &sponsorsScreen{u: u, count: widget.NewLabel(""), busy: newSpinner()}
 	s.busy.Hide()
 	s.search = newLineEntry()
 	s.search.SetPlaceHolder(lang.L("sponsors.search"))

@@ -19,11 +19,13 @@ var walkQueries = []string{"Ахметов", "Серік", "0605"}
 // events go where StartTimings sends them. Run it on its own goroutine.
 func (u *App) Walk() {
 	t := u.timings
+	t.stepTo("start")
 	fyne.DoAndWait(func() {}) // the window's loop runs: the window is up
 	t.write(timingEvent{Ev: "window", Ms: time.Since(u.started).Milliseconds()})
 	u.waitIdle() // the start's loads and the day's automatic copy
 	t.write(rssEvent("start"))
 	for _, name := range screenOrder {
+		t.stepTo("screen " + name)
 		start := time.Now()
 		fyne.DoAndWait(func() { u.show(name, nil) })
 		u.waitIdle()
@@ -31,6 +33,7 @@ func (u *App) Walk() {
 		t.write(rssEvent(name))
 	}
 	// away from Тарату and back while its list loads: one load, not two
+	t.stepTo("distributions again")
 	start := time.Now()
 	fyne.DoAndWait(func() {
 		u.show(scrDistributions, nil)
@@ -41,12 +44,14 @@ func (u *App) Walk() {
 	t.write(timingEvent{Ev: "screen", Name: "distributions_again", Ms: time.Since(start).Milliseconds()})
 	give := u.screens[scrDistributions].(*distributionsScreen).give
 	for _, q := range walkQueries {
-		typeSlowly(give.search, q)
+		t.stepTo("give: type " + q)
+		t.typeSlowly(give.search, q)
 		time.Sleep(u.searchWait + 20*time.Millisecond)
 		u.waitIdle()
 		fyne.DoAndWait(func() { give.search.SetText("") })
 	}
 	u.walkChildren(t)
+	t.stepTo("end")
 	t.write(rssEvent("after_all"))
 	runtime.GC()
 	debug.FreeOSMemory()
@@ -54,11 +59,18 @@ func (u *App) Walk() {
 	fyne.Do(u.app.Quit)
 }
 
-// typeSlowly types q into e as a clerk does, a key every 40 ms.
-func typeSlowly(e *lineEntry, q string) {
+// typeSlowly types q into e as a clerk does, a key every 40 ms. Each key
+// is timed from when it is pressed, before it waits for the UI goroutine
+// (keyTime).
+func (t *timings) typeSlowly(e *lineEntry, q string) {
 	typed := []rune(q)
 	for i := 1; i <= len(typed); i++ {
-		fyne.DoAndWait(func() { e.SetText(string(typed[:i])) })
+		key := time.Now()
+		fyne.DoAndWait(func() {
+			t.key = key
+			e.SetText(string(typed[:i]))
+			t.key = time.Time{}
+		})
 		time.Sleep(40 * time.Millisecond)
 	}
 }

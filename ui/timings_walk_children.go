@@ -14,14 +14,18 @@ import (
 // jumps to the list's middle ("jump": until its rows are drawn).
 func (u *App) walkChildren(t *timings) {
 	s := u.screens[scrChildren].(*childrenScreen)
+	t.stepTo("children: open")
 	fyne.DoAndWait(func() { u.show(scrChildren, nil) })
 	u.waitIdle()
 	for _, q := range walkQueries {
-		typeSlowly(s.search, q)
+		t.stepTo("children: type " + q)
+		t.typeSlowly(s.search, q)
 		u.waitIdle()
 	}
+	t.stepTo("children: clear")
 	fyne.DoAndWait(func() { s.search.SetText("") })
 	u.waitIdle()
+	t.stepTo("children: scroll")
 	fyne.DoAndWait(func() { s.blanks = 0 })
 	for row := 0; row <= 2000; row += 20 {
 		fyne.DoAndWait(func() { s.table.table.ScrollTo(widget.TableCellID{Row: row}) })
@@ -31,6 +35,7 @@ func (u *App) walkChildren(t *timings) {
 	var blanks, total int
 	fyne.DoAndWait(func() { blanks, total = s.blanks, s.total })
 	t.write(timingEvent{Ev: "scroll", Name: scrChildren, Rows: blanks})
+	t.stepTo("children: jump")
 	start := time.Now()
 	fyne.DoAndWait(func() { s.table.table.ScrollTo(widget.TableCellID{Row: total / 2}) })
 	waitFor(func() bool { _, ok := s.childAt(total / 2); return ok })

@@ -105,7 +105,6 @@ type tipLabel struct {
 
 func newTipLabel(table *widget.Table) *tipLabel {
 	l := &tipLabel{table: table}
-	l.Truncation = fyne.TextTruncateEllipsis
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -118,12 +117,41 @@ func (l *tipLabel) setText(s string) {
 	if l.tips != nil { // only a label the mouse has been on can own the tip
 		l.tips.hide(l)
 	}
+	l.Truncation = l.truncation(s, l.Size().Width)
 	l.SetText(s)
+}
+
+// Resize cuts the text with an ellipsis only if it no longer fits.
+func (l *tipLabel) Resize(size fyne.Size) {
+	t := l.truncation(l.Text, size.Width)
+	l.Label.Resize(size)
+	if t != l.Truncation {
+		l.Truncation = t
+		l.Refresh()
+	}
+}
+
+// truncation is an ellipsis for a text wider than width, none for one
+// that fits (or before the label has a width). Fyne's ellipsis shapes the
+// whole text afresh, uncached, at every refresh and resize of the label
+// (widget.truncateLimit): a quarter of the UI goroutine's time in the
+// walk's scroll of the Children list went there, for texts that fit.
+// Measuring is cached per text, and painting the text measures it anyway.
+func (l *tipLabel) truncation(s string, width float32) fyne.TextTruncation {
+	if width <= 0 || s == "" || textWidth(s, l.TextStyle) <= width {
+		return fyne.TextTruncateOff
+	}
+	return fyne.TextTruncateEllipsis
+}
+
+// textWidth is a label's width for s, its padding included.
+func textWidth(s string, style fyne.TextStyle) float32 {
+	return fyne.MeasureText(s, theme.TextSize(), style).Width + 2*theme.InnerPadding()
 }
 
 // cut tells whether the label's text is wider than the label.
 func (l *tipLabel) cut() bool {
-	return fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width+2*theme.InnerPadding() > l.Size().Width
+	return textWidth(l.Text, l.TextStyle) > l.Size().Width
 }
 
 // layer finds the tip layer of the label's window.

@@ -43,6 +43,8 @@ type guiEvent struct {
 	Ev, Name   string
 	Ms         int64
 	AfterKeyMs int64 `json:"after_key_ms"`
+	ShownMs    int64 `json:"shown_ms"` // from the key to the frame that shows it
+	Step       string
 	Rows       int
 	MB         int64
 	AnonMB     int64 `json:"anon_mb"`
@@ -96,7 +98,8 @@ func (b *bench) guiStressFigures() {
 }
 
 func (b *bench) addGUIRows(events []guiEvent, where string) {
-	var lists, searches, afterKeys, stalls, childSearches []time.Duration
+	var lists, searches, afterKeys, stalls []time.Duration
+	var typed, typedShown, opened []time.Duration // the Children search: typed, and as the screen opens
 	var window, jump time.Duration
 	blanks, scrolled := 0, false
 	var screens []guiEvent
@@ -109,8 +112,11 @@ func (b *bench) addGUIRows(events []guiEvent, where string) {
 		case e.Ev == "search" && e.Name == "give":
 			searches = append(searches, d)
 			afterKeys = append(afterKeys, time.Duration(e.AfterKeyMs)*time.Millisecond)
+		case e.Ev == "search" && e.Name == "children" && strings.HasPrefix(e.Step, "children: type"):
+			typed = append(typed, d)
+			typedShown = append(typedShown, time.Duration(e.ShownMs)*time.Millisecond)
 		case e.Ev == "search" && e.Name == "children":
-			childSearches = append(childSearches, d)
+			opened = append(opened, time.Duration(e.ShownMs)*time.Millisecond)
 		case e.Ev == "window":
 			window = d
 		case e.Ev == "scroll":
@@ -128,9 +134,14 @@ func (b *bench) addGUIRows(events []guiEvent, where string) {
 	if window > 0 {
 		b.add(row{"window shown, from the process's start", where, ms(window), "≤ 1.5 s", "", ""})
 	}
-	if len(childSearches) > 0 {
-		b.add(row{"Children screen: search answered (worst)", fmt.Sprintf("%s; %d answers on screen, «Ахметов», «Серік», «0605» typed at 40 ms a key, no debounce",
-			where, len(childSearches)), ms(slicesMax(childSearches)), "≤ 50 ms", "", ""})
+	if len(typed) > 0 {
+		b.add(row{"Children screen: typed search answered (worst)", fmt.Sprintf("%s; %d answers shown of «Ахметов», «Серік», «0605» typed at 40 ms a key, no debounce; "+
+			"from the key to the frame that shows it, median %s (query to rows in the table: worst %s, median %s)",
+			where, len(typed), ms(median(typedShown)), ms(slicesMax(typed)), ms(median(typed))), ms(slicesMax(typedShown)), "≤ 50 ms", "", ""})
+	}
+	if len(opened) > 0 {
+		b.add(row{"Children screen: first page shown as the screen opens (worst)", fmt.Sprintf("%s; %d openings, from the query to the frame that shows the page",
+			where, len(opened)), ms(slicesMax(opened)), "≤ 300 ms (a screen)", "", ""})
 	}
 	if scrolled {
 		b.add(row{"Children list: rows drawn blank in a steady scroll", where + "; 2,000 rows, 20 rows every 50 ms",
@@ -187,6 +198,13 @@ func readGUIEvents(path string) ([]guiEvent, error) {
 		return nil, fmt.Errorf("%s: the GUI wrote no timings", path)
 	}
 	return out, sc.Err()
+}
+
+// median is the middle of ds (the upper one of an even count).
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
 }
 
 func slicesMax(ds []time.Duration) time.Duration {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+	"runtime/trace"
 
 	"github.com/mektepkezhol/app/ui"
 )
@@ -12,7 +13,8 @@ import (
 // MEKTEPKEZHOL_TIMINGS=path writes JSON lines there (ui/timings.go),
 // MEKTEPKEZHOL_WALK=1 then walks every screen and quits, and
 // MEKTEPKEZHOL_PROFILE=prefix writes prefix.cpu and, at the end,
-// prefix.heap for go tool pprof. It returns what to run once the window
+// prefix.heap for go tool pprof, and MEKTEPKEZHOL_TRACE=path a
+// runtime/trace of the whole run (the walk's steps logged in it). It returns what to run once the window
 // has closed.
 func startTimings(u *ui.App) (stop func()) {
 	stop = func() {}
@@ -28,6 +30,9 @@ func startTimings(u *ui.App) (stop func()) {
 	u.StartTimings(f) // the file closes with the process
 	if prefix := os.Getenv("MEKTEPKEZHOL_PROFILE"); prefix != "" {
 		stop = profile(prefix)
+	}
+	if path := os.Getenv("MEKTEPKEZHOL_TRACE"); path != "" {
+		stop = traceTo(path, stop)
 	}
 	if os.Getenv("MEKTEPKEZHOL_WALK") == "1" {
 		go u.Walk()
@@ -51,5 +56,23 @@ func profile(prefix string) (stop func()) {
 			pprof.WriteHeapProfile(heap)
 			heap.Close()
 		}
+	}
+}
+
+// traceTo writes a runtime/trace to path until the returned stop, which
+// runs then.
+func traceTo(path string, then func()) (stop func()) {
+	f, err := os.Create(path)
+	if err == nil {
+		err = trace.Start(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "trace:", err)
+		return then
+	}
+	return func() {
+		trace.Stop()
+		f.Close()
+		then()
 	}
 }
