@@ -21,8 +21,8 @@ const bulkDistributions = 50
 const distributionChunk = 1000
 
 // insertDistributionChunks saves a batch on SQLite 1,000 rows an INSERT of
-// cols, the rows carried in one JSON array (appendDistributionJSON), and
-// then their audit rows the same way (auditDistributions): 100,000
+// cols, the rows carried in one JSON array (appendDistributionJSON), , each
+// followed by its audit rows the same way (auditLists): 100,000
 // distributions bound 13 values a row, 50 rows an INSERT, and audited one
 // row a statement took 2.4–2.9 s of CPU; this way 1.8–2.0 s. A multi-row
 // VALUES holding a subquery (the child's school) is compiled as a compound
@@ -56,7 +56,17 @@ func insertDistributionChunks(ctx context.Context, tx *sql.Tx, ds []Distribution
 		return err
 	}
 	defer ins.Close()
-	chunked := make([]bool, len(ds))
+	var audit *sql.Stmt
+	var lists <-chan string
+	if au.stmt != nil { // else the server's triggers record them
+		if audit, err = tx.PrepareContext(ctx, auditChunk); err != nil {
+			return err
+		}
+		defer audit.Close()
+		var stop func()
+		lists, stop = auditLists(ds)
+		defer stop()
+	}
 	var rows []byte
 	for lo := 0; lo < len(ds); lo += distributionChunk {
 		hi := min(len(ds), lo+distributionChunk)
@@ -68,6 +78,10 @@ func insertDistributionChunks(ctx context.Context, tx *sql.Tx, ds []Distribution
 			rows = appendDistributionJSON(rows, &ds[i])
 		}
 		rows = append(rows, ']')
+		var list string
+		if lists != nil {
+			list = <-lists // read before one may change the chunk's ids
+		}
 		_, err := ins.ExecContext(ctx, append([]any{string(rows)}, approval...)...)
 		var se sqlite3.Error
 		if errors.As(err, &se) && se.Code != sqlite3.ErrConstraint {
@@ -83,11 +97,14 @@ func insertDistributionChunks(ctx context.Context, tx *sql.Tx, ds []Distribution
 			}
 			continue
 		}
-		for i := lo; i < hi; i++ {
-			chunked[i] = true
+		if audit == nil {
+			continue
+		}
+		if _, err := audit.ExecContext(ctx, au.at, au.s.actor, list); err != nil {
+			return fmt.Errorf("audit distributions %d–%d: %w", ds[lo].ID, ds[hi-1].ID, err)
 		}
 	}
-	return auditDistributions(ctx, tx, au, ds, chunked)
+	return nil
 }
 
 // plainTexts tells whether all texts of a batch are UTF-8, which JSON
@@ -161,52 +178,39 @@ func appendJSONText(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// auditDistributions records the insert of the batch's chunked rows in
-// the audit log, in the batch's order, the same rows audit's record
-// writes one at a time.
-func auditDistributions(ctx context.Context, tx *sql.Tx, au *auditor, ds []Distribution, chunked []bool) error {
-	if au.stmt == nil {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO audit_log (at, os_user, table_name, row_id, action, old_json, new_json)
-		SELECT ?1, ?2, 'distributions', value->>0, 'insert', NULL, value->>1 FROM json_each(?3) ORDER BY key`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	var list []byte
-	n := 0
-	flush := func() error {
-		if n == 0 {
-			return nil
-		}
-		_, err := stmt.ExecContext(ctx, au.at, au.s.actor, string(append(list, ']')))
-		list, n = list[:0], 0
-		return err
-	}
-	for i := range ds {
-		if !chunked[i] {
-			continue
-		}
-		js, err := json.Marshal(&ds[i])
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			list = append(list, '[')
-		} else {
-			list = append(list, ',')
-		}
-		list = strconv.AppendInt(append(list, '['), ds[i].ID, 10)
-		list = append(appendJSONText(append(list, ','), string(js)), ']')
-		if n++; n == distributionChunk {
-			if err := flush(); err != nil {
-				return fmt.Errorf("audit distributions: %w", err)
+// auditLists makes the audit rows of a batch, given its ids, ready on
+// another goroutine, a chunk at a time and a few chunks ahead: each one
+// JSON array of [id, "the distribution's JSON"], as auditChunk writes it.
+// stop ends it early.
+func auditLists(ds []Distribution) (lists <-chan string, stop func()) {
+	out, done := make(chan string, 4), make(chan struct{})
+	go func() {
+		defer close(out)
+		for lo := 0; lo < len(ds); lo += distributionChunk {
+			list := []byte{'['}
+			for i := lo; i < min(len(ds), lo+distributionChunk); i++ {
+				js, err := json.Marshal(&ds[i])
+				if err != nil {
+					return // a Distribution always marshals
+				}
+				if i > lo {
+					list = append(list, ',')
+				}
+				list = strconv.AppendInt(append(list, '['), ds[i].ID, 10)
+				list = append(appendJSONText(append(list, ','), string(js)), ']')
+			}
+			select {
+			case out <- string(append(list, ']')):
+			case <-done:
+				return
 			}
 		}
-	}
-	if err := flush(); err != nil {
-		return fmt.Errorf("audit distributions: %w", err)
-	}
-	return nil
+	}()
+	return out, func() { close(done) }
 }
+
+// auditChunk is the INSERT of a chunk's audit rows (auditLists' array
+// bound as ?3): the same rows the auditor records one at a time, in the
+// batch's order.
+const auditChunk = `INSERT INTO audit_log (at, os_user, table_name, row_id, action, old_json, new_json)
+	SELECT ?1, ?2, 'distributions', value->>0, 'insert', NULL, value->>1 FROM json_each(?3) ORDER BY key`
