@@ -93,8 +93,9 @@ func TestBatchDistributionsKeepTheirTexts(t *testing.T) {
 	checkSaved(t, st, odd)
 }
 
-// checkSaved finds each distribution of a batch by its ID, as given, and
-// the batch's audit rows, newest last, each the JSON of its distribution.
+// checkSaved finds each distribution of a batch by its ID, as given, and,
+// on SQLite, the batch's audit rows, newest last, each the JSON of its
+// distribution (a server's triggers write their own).
 func checkSaved(t *testing.T, st *data.Store, batch []data.Distribution) {
 	t.Helper()
 	ctx := context.Background()
@@ -114,6 +115,9 @@ func checkSaved(t *testing.T, st *data.Store, batch []data.Distribution) {
 		if d.SchoolID != 0 && got.SchoolID != d.SchoolID {
 			t.Fatalf("distribution #%d at school %d, want %d", d.ID, got.SchoolID, d.SchoolID)
 		}
+	}
+	if datatest.OnServer() {
+		return
 	}
 	log, err := st.FindAudit(ctx, "distributions", len(batch))
 	if err != nil {
