@@ -215,14 +215,15 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 		}
 		return au.record("distributions", d.ID, "insert", nil, d)
 	}
+	order := byChild(ds)
 	if s.dialect == sqliteDialect {
 		var approval []any
 		if approve {
 			approval = []any{by, at}
 		}
-		return insertDistributionChunks(ctx, tx, ds, cols, approval, au, insertOne)
+		return insertDistributionChunks(ctx, tx, ds, order, cols, approval, au, insertOne)
 	}
-	for i := range ds {
+	for _, i := range order {
 		if err := insertOne(&ds[i]); err != nil {
 			return err
 		}
