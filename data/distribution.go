@@ -75,7 +75,7 @@ func (s *Store) CreateDistributions(ctx context.Context, ds []Distribution, forc
 	run := func(fn func(tx *sql.Tx) error) error {
 		return s.inTxLocked(ctx, numbersLock("distributions", ds[0].CampaignID), fn)
 	}
-	if s.dialect == sqliteDialect && len(ds) > distributionChunk {
+	if s.dialect == sqliteDialect && len(ds) > bulkDistributions {
 		run = func(fn func(tx *sql.Tx) error) error { return s.inBulkTx(ctx, fn) } // SQLite's writes take turns
 	}
 	return run(func(tx *sql.Tx) error {
@@ -215,10 +215,15 @@ func (s *Store) insertDistributions(ctx context.Context, tx *sql.Tx, ds []Distri
 		}
 		return au.record("distributions", d.ID, "insert", nil, d)
 	}
+	order := byChild(ds)
 	if s.dialect == sqliteDialect {
-		return insertDistributionChunks(ctx, tx, ds, cols, row, args, au, insertOne)
+		var approval []any
+		if approve {
+			approval = []any{by, at}
+		}
+		return insertDistributionChunks(ctx, tx, ds, order, cols, approval, au, insertOne)
 	}
-	for i := range ds {
+	for _, i := range order {
 		if err := insertOne(&ds[i]); err != nil {
 			return err
 		}
