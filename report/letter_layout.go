@@ -199,8 +199,7 @@ func (r *layout) cut(word string, width float64) []string {
 // letterBlocks lays out the letter's paragraphs in its language(s).
 func (r *layout) letterBlocks(l Letter) []block {
 	var bs []block
-	add := func(lang string, bodySize float64) {
-		t := l.Text(lang, r.tpl, r.opt.Settings)
+	add := func(t LetterText, bodySize float64) {
 		bs = append(bs, block{style: "I", size: bodySize + 2.5, text: t.Salutation, align: "C", gap: 3})
 		for _, p := range []string{t.Body, t.Contribution, t.Reach} {
 			if p != "" {
@@ -212,13 +211,13 @@ func (r *layout) letterBlocks(l Letter) []block {
 	switch l.Lang {
 	case "both":
 		bs = append(bs, block{style: "B", size: 21, text: lingo.LegalForm(l.Sponsor.Name, "kk"), align: "C", fixed: true})
-		add("kk", 11.5)
+		add(l.Text("kk", r.tpl, r.opt.Settings), 11.5)
 		bs = append(bs, block{divider: true, gap: 3.5})
-		add("ru", 11.5)
+		add(l.Text("ru", r.tpl, r.opt.Settings), 11.5)
 	default:
 		t := l.Text(l.Lang, r.tpl, r.opt.Settings)
 		bs = append(bs, block{style: "B", size: 22, text: t.Addressee, align: "C", fixed: true})
-		add(l.Lang, 13)
+		add(t, 13)
 	}
 	return bs
 }
