@@ -166,6 +166,7 @@ func (b *LetterBatch) Write(w io.Writer, letters []Letter) error {
 			opt.Progress(i+1, len(letters))
 		}
 	}
+	presizeOutput(r.pdf, letters, opt)
 	return r.pdf.Output(w)
 }
 
