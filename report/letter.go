@@ -100,7 +100,7 @@ func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 	if err := checkLetters(letters, opt); err != nil {
 		return err
 	}
-	b, err := NewLetterBatch(opt)
+	b, err := NewLetterBatch(opt, 0, "")
 	if err != nil {
 		return err
 	}
@@ -108,18 +108,20 @@ func WriteLetters(w io.Writer, letters []Letter, opt LetterOptions) error {
 }
 
 // LetterBatch is a letters document made ready before its letters are
-// known: the fonts read, the border drawn, the measurer made. A caller that
-// still waits for the letters' figures (the gift trace) makes it in the
-// meantime; that was a tenth of a 1,000-letter batch's time.
+// known: the fonts read, the border drawn, the measurer made, the output's
+// memory taken. A caller that still waits for the letters' figures (the
+// gift trace) makes it in the meantime; that was a tenth of a 1,000-letter
+// batch's time.
 type LetterBatch struct {
 	r   *letterPDF
 	lay *layout
 	opt LetterOptions
 }
 
-// NewLetterBatch makes a document ready for WriteLetters' pages with opt.
-// It is written once, by Write.
-func NewLetterBatch(opt LetterOptions) (*LetterBatch, error) {
+// NewLetterBatch makes a document ready for WriteLetters' pages with opt,
+// for about n letters in lang (0: not known yet). It is written once, by
+// Write.
+func NewLetterBatch(opt LetterOptions, n int, lang string) (*LetterBatch, error) {
 	if err := opt.Template.Validate(); err != nil {
 		return nil, err
 	}
@@ -133,6 +135,9 @@ func NewLetterBatch(opt LetterOptions) (*LetterBatch, error) {
 	<-made
 	if err != nil {
 		return nil, err
+	}
+	if n > 0 {
+		presizeOutput(r.pdf, letterFontBytes+len(opt.Signature)+len(opt.Stamp)+n*pageBytes(lang))
 	}
 	return &LetterBatch{r: r, lay: lay, opt: opt}, nil
 }
@@ -166,7 +171,7 @@ func (b *LetterBatch) Write(w io.Writer, letters []Letter) error {
 			opt.Progress(i+1, len(letters))
 		}
 	}
-	presizeOutput(r.pdf, letters, opt)
+	presizeOutput(r.pdf, expectedBytes(letters, opt))
 	return r.pdf.Output(w)
 }
 

@@ -26,11 +26,12 @@ const (
 )
 
 // presizeOutput grows the document's output buffer to what the letters
-// are expected to need. Should gofpdf's insides ever change, it does
-// nothing (outputBuffer is nil): the output stays the same, only slower.
-func presizeOutput(pdf *gofpdf.Fpdf, letters []Letter, opt LetterOptions) {
-	if buf := outputBuffer(pdf); buf != nil {
-		buf.Grow(expectedBytes(letters, opt) - buf.Len())
+// are expected to need, if it is smaller. Should gofpdf's insides ever
+// change, it does nothing (outputBuffer is nil): the output stays the
+// same, only slower.
+func presizeOutput(pdf *gofpdf.Fpdf, n int) {
+	if buf := outputBuffer(pdf); buf != nil && buf.Cap() < n {
+		buf.Grow(n - buf.Len())
 	}
 }
 
@@ -38,13 +39,17 @@ func presizeOutput(pdf *gofpdf.Fpdf, letters []Letter, opt LetterOptions) {
 func expectedBytes(letters []Letter, opt LetterOptions) int {
 	n := letterFontBytes + len(opt.Signature) + len(opt.Stamp)
 	for _, l := range letters {
-		if l.Lang == "both" {
-			n += letterPageBothBytes
-		} else {
-			n += letterPageBytes
-		}
+		n += pageBytes(l.Lang)
 	}
 	return n
+}
+
+// pageBytes is the expected size of a page in lang.
+func pageBytes(lang string) int {
+	if lang == "both" {
+		return letterPageBothBytes
+	}
+	return letterPageBytes
 }
 
 // outputBuffer returns gofpdf's output buffer (the field buffer, a struct

@@ -154,10 +154,11 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	var written []tempFile
 	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, issueDay(st, req.Date), func(reg []data.Letter) error {
 		// The combined file's document is made ready (its fonts read, its
-		// border drawn) while the gifts may still be traced.
+		// border drawn, its output's memory taken) while the gifts may
+		// still be traced.
 		var batch *report.LetterBatch
 		if req.Out != "" {
-			b, err := report.NewLetterBatch(opt)
+			b, err := report.NewLetterBatch(opt, len(ids), req.Lang)
 			if err != nil {
 				return err
 			}
