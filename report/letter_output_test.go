@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestLetterOutputPresized checks that gofpdf's output buffer is still
-// reachable, so that presizeOutput grows it, and that the size expected
+// TestLetterOutputPresized checks that gofpdf's output and page buffers
+// are still reachable, so that they are grown at once, and that the size expected
 // for the letters covers their file without wasting a quarter of it, in
 // each language.
 func TestLetterOutputPresized(t *testing.T) {
@@ -17,6 +17,10 @@ func TestLetterOutputPresized(t *testing.T) {
 	}
 	if outputBuffer(r.pdf) == nil {
 		t.Fatal("gofpdf's output buffer is not reachable: presizeOutput does nothing")
+	}
+	r.pdf.AddPage()
+	if pageBuffer(r.pdf) == nil {
+		t.Fatal("gofpdf's page buffer is not reachable: a page's memory is not taken at once")
 	}
 	for _, lang := range []string{"kk", "ru", "both"} {
 		ls := benchLetters(300)

@@ -38,6 +38,9 @@ type block struct {
 func (r *letterPDF) page(l Letter, t laidOut) {
 	pdf := r.pdf
 	pdf.AddPage()
+	if buf := pageBuffer(pdf); buf != nil {
+		buf.Grow(pageBytes(l.Lang))
+	}
 	if r.opt.Blank {
 		pdf.TransformBegin()
 		pdf.TransformTranslate(r.tpl.BlankOffsetXmm, r.tpl.BlankOffsetYmm)
