@@ -206,7 +206,8 @@ type letterPDF struct {
 	border gofpdf.Template
 	// dividers are the ornamental rules' forms, by half width.
 	dividers map[float64]gofpdf.Template
-	images   map[string]bool // registered image names
+	forms    map[string]gofpdf.Template // fixedForm's, by key
+	images   map[string]bool            // registered image names
 }
 
 // Fonts of the letters, registered under these family names.
@@ -254,7 +255,8 @@ func newLetterPDF(opt LetterOptions) (*letterPDF, error) {
 	for _, f := range serifFaces {
 		pdf.AddUTF8FontFromBytes(fontSerif, f.style, serifFonts()[f.file])
 	}
-	r := &letterPDF{pdf: pdf, opt: opt, tpl: opt.Template, images: map[string]bool{}, dividers: map[float64]gofpdf.Template{}}
+	r := &letterPDF{pdf: pdf, opt: opt, tpl: opt.Template, images: map[string]bool{}, dividers: map[float64]gofpdf.Template{},
+		forms: map[string]gofpdf.Template{}}
 	r.tpl.fillDefaults()
 	if !opt.Blank {
 		// The border is drawn once, as a form the pages refer to: a

@@ -10,7 +10,7 @@ import (
 
 // gofpdf builds the whole file in one bytes.Buffer when the document is
 // output, and nothing of its API sizes that buffer. Grown by doubling to a
-// 1,000-letter file's 3.9 MB, it allocated twice that in fresh memory, and
+// 1,000-letter file's 3.5 MB, it allocated twice that in fresh memory, and
 // the page faults of that memory were a sixth of a batch's CPU time (this
 // machine's faults are dear: a virtual machine). The buffer is grown once,
 // to the file's expected size, before the output (presizeOutput). Each
@@ -18,12 +18,12 @@ import (
 // added (pageBuffer), not doubled seven times from 64 bytes.
 
 // Expected bytes of a letter's page in the file (its content stream, about
-// 3.6 KB in one language and 6.2 KB in both, and its page object), and of
+// 3.2 KB in one language and 5.4 KB in both, and its page object), and of
 // the fonts' subsets: a little over what was measured, since a buffer one
 // byte too small doubles once more.
 const (
-	letterPageBytes     = 4000
-	letterPageBothBytes = 6800
+	letterPageBytes     = 3600
+	letterPageBothBytes = 6000
 	letterFontBytes     = 256 << 10
 )
 

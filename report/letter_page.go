@@ -46,7 +46,8 @@ func (r *letterPDF) page(l Letter, t laidOut) {
 		pdf.TransformTranslate(r.tpl.BlankOffsetXmm, r.tpl.BlankOffsetYmm)
 	} else {
 		pdf.UseTemplate(r.border)
-		r.heading(l.Lang, t)
+		pdf.UseTemplate(r.fixedForm("heading "+l.Lang, func() { r.heading(l.Lang, t) }))
+		pdf.SetTextColor(25, 25, 25) // as heading leaves its form
 	}
 	r.variableText(t)
 	r.signature(l.Lang, t)
@@ -54,6 +55,25 @@ func (r *letterPDF) page(l Letter, t laidOut) {
 	if r.opt.Blank {
 		pdf.TransformEnd()
 	}
+}
+
+// fixedForm returns the form (a template the pages refer to) that draw
+// draws, made the first time key is asked for: what every letter of a
+// batch repeats in the same place (the heading) is written into the file
+// once, not on every page. draw draws with r.pdf, which is the form's
+// document while it runs.
+func (r *letterPDF) fixedForm(key string, draw func()) gofpdf.Template {
+	if f, ok := r.forms[key]; ok {
+		return f
+	}
+	doc := r.pdf
+	f := newFixedTemplate(doc.CreateTemplate(func(t *gofpdf.Tpl) {
+		r.pdf = &t.Fpdf
+		draw()
+	}))
+	r.pdf = doc
+	r.forms[key] = f
+	return f
 }
 
 func (r *letterPDF) setColor(c [3]int) { r.pdf.SetTextColor(c[0], c[1], c[2]) }
