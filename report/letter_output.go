@@ -10,20 +10,21 @@ import (
 
 // gofpdf builds the whole file in one bytes.Buffer when the document is
 // output, and nothing of its API sizes that buffer. Grown by doubling to a
-// 1,000-letter file's 3.5 MB, it allocated twice that in fresh memory, and
-// the page faults of that memory were a sixth of a batch's CPU time (this
-// machine's faults are dear: a virtual machine). The buffer is grown once,
-// to the file's expected size, before the output (presizeOutput). Each
-// page's own buffer, likewise, is grown to a page's size when the page is
-// added (pageBuffer), not doubled seven times from 64 bytes.
+// 1,000-letter file's 3.9 MB (then), it allocated twice that in fresh
+// memory, and the page faults of that memory were a sixth of a batch's CPU
+// time (this machine's faults are dear: a virtual machine). The buffer is
+// grown once, to the file's expected size, before the output
+// (presizeOutput). Each page's own buffer, likewise, is grown to a page's
+// size when the page is added (pageBuffer), not doubled seven times from
+// 64 bytes.
 
 // Expected bytes of a letter's page in the file (its content stream, about
-// 3.2 KB in one language and 5.4 KB in both, and its page object), and of
+// 3 KB in one language and 5 KB in both, and its page object), and of
 // the fonts' subsets: a little over what was measured, since a buffer one
 // byte too small doubles once more.
 const (
-	letterPageBytes     = 3600
-	letterPageBothBytes = 6000
+	letterPageBytes     = 3400
+	letterPageBothBytes = 5700
 	letterFontBytes     = 256 << 10
 )
 
