@@ -155,3 +155,48 @@ func TestAuditRows(t *testing.T) {
 		t.Fatalf("delete entry keeps the old row only: %+v", log[0])
 	}
 }
+
+// TestLetterRegisterManySponsors issues letters to more sponsors than one
+// query of the register asks about (500): the sponsors registered before
+// keep their numbers wherever they come in the list, the others are
+// numbered in the list's order, and a sponsor listed twice gets one letter.
+func TestLetterRegisterManySponsors(t *testing.T) {
+	st, c := mustDemo(t, data.DemoOptions{Children: 100, Sponsors: 1200, Distributions: 100})
+	ctx := context.Background()
+	all, err := st.FindSponsors(ctx, data.SponsorFilter{CampaignID: c.ID})
+	if err != nil || len(all) < 1100 {
+		t.Fatalf("sponsors=%d, %v", len(all), err)
+	}
+	before, _ := st.FindLetters(ctx, c.ID)
+	had := map[int64]int{}
+	for _, l := range before {
+		had[l.SponsorID] = l.Number
+	}
+	var ids []int64
+	for i := len(all) - 1; i >= 0; i-- { // the register's sponsors spread over the chunks
+		ids = append(ids, all[i].ID)
+	}
+	ids = append(ids, ids[700]) // listed twice
+	got, err := st.IssueLetters(ctx, c.ID, ids, "kk", data.Date(2019, 10, 1), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := len(before) + 1
+	for i, l := range got {
+		want, ok := had[ids[i]]
+		if !ok {
+			want = next
+			next++
+			had[ids[i]] = want
+		}
+		if l.SponsorID != ids[i] || l.Number != want {
+			t.Fatalf("letter %d: sponsor #%d number %d, want #%d number %d", i+1, l.SponsorID, l.Number, ids[i], want)
+		}
+	}
+	if after, _ := st.FindLetters(ctx, c.ID); len(after) != len(all) {
+		t.Fatalf("register holds %d letters, want one per sponsor, %d", len(after), len(all))
+	}
+	if len(before) == 0 || len(before) == len(all) {
+		t.Fatalf("the demo registered %d of %d: no mix of reprints and new letters", len(before), len(all))
+	}
+}

@@ -38,12 +38,16 @@ type block struct {
 func (r *letterPDF) page(l Letter, t laidOut) {
 	pdf := r.pdf
 	pdf.AddPage()
+	if buf := pageBuffer(pdf); buf != nil {
+		buf.Grow(pageBytes(l.Lang))
+	}
 	if r.opt.Blank {
 		pdf.TransformBegin()
 		pdf.TransformTranslate(r.tpl.BlankOffsetXmm, r.tpl.BlankOffsetYmm)
 	} else {
 		pdf.UseTemplate(r.border)
-		r.heading(l.Lang, t)
+		pdf.UseTemplate(r.fixedForm("heading "+l.Lang, func() { r.heading(l.Lang, t) }))
+		pdf.SetTextColor(25, 25, 25) // as heading leaves its form
 	}
 	r.variableText(t)
 	r.signature(l.Lang, t)
@@ -51,6 +55,31 @@ func (r *letterPDF) page(l Letter, t laidOut) {
 	if r.opt.Blank {
 		pdf.TransformEnd()
 	}
+}
+
+// fixedForm returns the form (a template the pages refer to) that draw
+// draws, made the first time key is asked for: what every letter of a
+// batch repeats in the same place (the heading) is written into the file
+// once, not on every page. draw draws with r.pdf, which is the form's
+// document while it runs.
+func (r *letterPDF) fixedForm(key string, draw func()) gofpdf.Template {
+	if f, ok := r.forms[key]; ok {
+		return f
+	}
+	doc := r.pdf
+	f := newFixedTemplate(doc.CreateTemplate(func(t *gofpdf.Tpl) {
+		r.pdf = &t.Fpdf
+		// a form's document starts with gofpdf's defaults, not the page's
+		// settings; its text takes the page's colour
+		r.pdf.SetAutoPageBreak(false, 0)
+		r.pdf.SetMargins(0, 0, 0)
+		r.pdf.SetCellMargin(0)
+		r.pdf.SetTextColor(doc.GetTextColor())
+		draw()
+	}))
+	r.pdf = doc
+	r.forms[key] = f
+	return f
 }
 
 func (r *letterPDF) setColor(c [3]int) { r.pdf.SetTextColor(c[0], c[1], c[2]) }
@@ -120,7 +149,10 @@ func (r *letterPDF) variableText(t laidOut) {
 }
 
 // signature prints the head of department's title and name, with the
-// signature and stamp images if any.
+// signature and stamp images if any. The text and the line are the same on
+// every letter of a language: a form, drawn once (fixedForm). The images
+// stay on the page, the stamp under the text, the signature over the line
+// (it does not reach the name).
 func (r *letterPDF) signature(lang string, t laidOut) {
 	pdf := r.pdf
 	st := r.opt.Settings
@@ -131,9 +163,24 @@ func (r *letterPDF) signature(lang string, t laidOut) {
 	case "both":
 		titles = append(titles, st.HeadTitleRU)
 	}
+	mid := signY + 5.5*float64(len(titles)-1)/2
 	if r.images["stamp"] {
 		pdf.ImageOptions("stamp", 70, signY-18, 36, 0, false, gofpdf.ImageOptions{}, 0, "")
 	}
+	if r.opt.Blank {
+		r.signatureText(titles, mid, t.head)
+	} else {
+		pdf.UseTemplate(r.fixedForm("signature "+lang, func() { r.signatureText(titles, mid, t.head) }))
+	}
+	if r.images["signature"] {
+		pdf.ImageOptions("signature", 103, mid-9, 34, 0, false, gofpdf.ImageOptions{}, 0, "")
+	}
+}
+
+// signatureText prints the titles, the line to sign on and the head's
+// name at size head.
+func (r *letterPDF) signatureText(titles []string, mid, head float64) {
+	pdf := r.pdf
 	y := signY
 	for _, t := range titles {
 		pdf.SetFont(fontSerif, "B", 12.5)
@@ -141,18 +188,14 @@ func (r *letterPDF) signature(lang string, t laidOut) {
 		pdf.CellFormat(60, 6, t, "", 0, "L", false, 0, "")
 		y += 5.5
 	}
-	mid := signY + 5.5*float64(len(titles)-1)/2
 	if !r.opt.Blank {
 		pdf.SetDrawColor(60, 60, 60)
 		pdf.SetLineWidth(0.25)
 		pdf.Line(101, mid+5, 139, mid+5)
 	}
-	if r.images["signature"] {
-		pdf.ImageOptions("signature", 103, mid-9, 34, 0, false, gofpdf.ImageOptions{}, 0, "")
-	}
-	pdf.SetFont(fontSerif, "B", t.head)
+	pdf.SetFont(fontSerif, "B", head)
 	pdf.SetXY(142, mid)
-	pdf.CellFormat(textLeft+textWidth-142, 6, st.HeadName, "", 0, "R", false, 0, "")
+	pdf.CellFormat(textLeft+textWidth-142, 6, r.opt.Settings.HeadName, "", 0, "R", false, 0, "")
 }
 
 // placeAndNumber prints the city and the date of issue, and the registry

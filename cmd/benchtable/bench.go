@@ -3,6 +3,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -192,7 +194,10 @@ func (b *bench) cliFigures(db string) {
 // letters1000Figure prints the letters of the campaign's first 1,000
 // donors into one PDF: the workload for ≥ 3,000 letters/s, where
 // the trace over the campaign's distributions and the start-up weigh more
-// than in the whole campaign's batch.
+// than in the whole campaign's batch. A run takes a third of a second, so
+// another program's burst on the shared machine swings it by half: it is
+// run three times (the same reprints each time) and the median run is
+// shown.
 func (b *bench) letters1000Figure(db string) {
 	ids, err := firstDonors(db, 1000)
 	if err != nil {
@@ -200,19 +205,29 @@ func (b *bench) letters1000Figure(db string) {
 		return
 	}
 	out := filepath.Join(b.dir, "letters1000.pdf")
-	wall, rss, err := b.timed(b.cli, "--db", db, "letters", "--campaign", "2019", "--lang", "kk", "--sponsor", ids, "--out", out)
-	if err != nil {
-		b.note("letters (1,000): %v", err)
-		return
+	type run struct {
+		wall, cpu time.Duration
+		rss       float64
 	}
-	cpu := b.lastCPU
+	var runs []run
+	for range 3 {
+		wall, rss, err := b.timed(b.cli, "--db", db, "letters", "--campaign", "2019", "--lang", "kk", "--sponsor", ids, "--out", out)
+		if err != nil {
+			b.note("letters (1,000): %v", err)
+			return
+		}
+		runs = append(runs, run{wall, b.lastCPU, rss})
+	}
+	slices.SortFunc(runs, func(x, y run) int { return cmp.Compare(x.wall, y.wall) })
+	wall, cpu, rss := runs[1].wall, runs[1].cpu, runs[1].rss
 	n := pdfPages(out)
 	perSec := float64(n) / wall.Seconds()
 	base, ratio := "", ""
 	if b.loLetters > 0 {
 		base, ratio = fmt.Sprintf("%.1f/s (as above)", b.loLetters), fmt.Sprintf("%.0f×", perSec/b.loLetters)
 	}
-	b.add(row{"letters/s (1,000)", fmt.Sprintf("%d donors' letters into one PDF (peak RSS %.0f MB; CPU %s)", n, rss, secs(cpu)),
+	b.add(row{"letters/s (1,000)", fmt.Sprintf("%d donors' letters into one PDF, the median of 3 runs (%s, %s, %s; peak RSS %.0f MB; CPU %s)",
+		n, secs(runs[0].wall), secs(runs[1].wall), secs(runs[2].wall), rss, secs(cpu)),
 		fmt.Sprintf("%.0f/s (%s)", perSec, secs(wall)), "≥ 3,000/s, ≥ 100× LibreOffice", base, ratio})
 }
 

@@ -153,6 +153,17 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 	defer func() { stage.close(saved, len(res.Kept) > 0) }()
 	var written []tempFile
 	issued, err := st.IssueLetters(ctx, c.ID, ids, req.Lang, issueDay(st, req.Date), func(reg []data.Letter) error {
+		// The combined file's document is made ready (its fonts read, its
+		// border drawn, its output's memory taken) while the gifts may
+		// still be traced.
+		var batch *report.LetterBatch
+		if req.Out != "" {
+			b, err := report.NewLetterBatch(opt, len(ids), req.Lang)
+			if err != nil {
+				return err
+			}
+			batch = b
+		}
 		gifts, err := traced()
 		if err != nil {
 			return err
@@ -165,7 +176,7 @@ func PrintLettersWith(ctx context.Context, st *data.Store, c data.Campaign, req 
 		// The closure may run again (a retried transaction): it starts from
 		// an empty stage and hands its files over whole, only when all are
 		// written.
-		files, err := writeLetterFiles(stage.dir, req, letters, opt)
+		files, err := writeLetterFiles(stage.dir, req, letters, opt, batch)
 		if err != nil {
 			return err
 		}

@@ -101,7 +101,9 @@ func (st letterStage) close(saved, kept bool) {
 // stage, emptied first: a run of the transaction that was refused and is
 // retried leaves nothing behind, and nothing but the returned files is
 // kept. A failed or cancelled batch leaves no file under a final name.
-func writeLetterFiles(stage string, req LettersRequest, letters []report.Letter, opt report.LetterOptions) ([]tempFile, error) {
+// batch, if not nil, is the combined file's document made ready.
+func writeLetterFiles(stage string, req LettersRequest, letters []report.Letter, opt report.LetterOptions,
+	batch *report.LetterBatch) ([]tempFile, error) {
 	if err := emptyFolder(stage); err != nil {
 		return nil, err
 	}
@@ -116,7 +118,11 @@ func writeLetterFiles(stage string, req LettersRequest, letters []report.Letter,
 			return err
 		}
 		out = append(out, tempFile{tmp, final})
-		if err := report.WriteLetters(f, ls, opt); err != nil {
+		render := func() error { return report.WriteLetters(f, ls, opt) }
+		if batch != nil {
+			render = func() error { return batch.Write(f, ls) }
+		}
+		if err := render(); err != nil {
 			f.Close()
 			return err
 		}
