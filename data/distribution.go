@@ -50,6 +50,8 @@ func (d *Distribution) validate(row int) error {
 		return invalid(field("quantity"), fmt.Sprint(d.Quantity), "err.quantity")
 	case d.GivenOn.IsZero():
 		return invalid(field("given_on"), "", "err.required")
+	case d.GivenOn.Year() < 2000 || d.GivenOn.Year() > 2100: // as a campaign's year
+		return invalid(field("given_on"), dateText(d.GivenOn), "err.date")
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func insertDistributionChunks(ctx context.Context, tx *sql.Tx, ds []Distribution
 	}
 	defer ins.Close()
 	var audit *sql.Stmt
-	var lists <-chan string
+	var lists <-chan auditList
 	if au.stmt != nil { // else the server's triggers record them
 		if audit, err = tx.PrepareContext(ctx, auditChunk); err != nil {
 			return err
@@ -80,15 +80,16 @@ func insertDistributionChunks(ctx context.Context, tx *sql.Tx, ds []Distribution
 			rows = appendDistributionJSON(rows, &ds[order[k]])
 		}
 		rows = append(rows, ']')
-		var list string
+		var list auditList
 		if lists != nil {
-			list = <-lists // read before one may change the chunk's ids
+			if list = <-lists; list.err != nil { // read before one may change the chunk's ids
+				return list.err
+			}
 		}
 		_, err := ins.ExecContext(ctx, append([]any{string(rows)}, approval...)...)
-		var se sqlite3.Error
-		if errors.As(err, &se) && se.Code != sqlite3.ErrConstraint {
+		if err != nil && !refused(err) {
 			// a full disk (or I/O) may have rolled the whole transaction
-			// back: nothing more may be written in it
+			// back, or the clerk cancelled: nothing more may be written
 			return fmt.Errorf("give %d items: %w", hi-lo, err)
 		}
 		if err != nil {
@@ -102,7 +103,7 @@ func insertDistributionChunks(ctx context.Context, tx *sql.Tx, ds []Distribution
 		if audit == nil {
 			continue
 		}
-		if _, err := audit.ExecContext(ctx, au.at, au.s.actor, list); err != nil {
+		if _, err := audit.ExecContext(ctx, au.at, au.s.actor, list.rows); err != nil {
 			return fmt.Errorf("audit distributions %d–%d: %w", ds[order[lo]].ID, ds[order[hi-1]].ID, err)
 		}
 	}
@@ -199,20 +200,40 @@ func appendJSONText(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// refused tells whether SQLite refused a statement for a constraint: the
+// statement is undone and the transaction goes on.
+func refused(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrConstraint
+}
+
+// auditList is a chunk's audit rows, one JSON array of [id, "the
+// distribution's JSON"] as auditChunk writes it, or why they could not be
+// made (a date past the year 9999).
+type auditList struct {
+	rows string
+	err  error
+}
+
 // auditLists makes the audit rows of a batch, given its ids, ready on
-// another goroutine, a chunk at a time and a few chunks ahead: each one
-// JSON array of [id, "the distribution's JSON"], as auditChunk writes it.
-// stop ends it early.
-func auditLists(ds []Distribution, order []int) (lists <-chan string, stop func()) {
-	out, done := make(chan string, 4), make(chan struct{})
+// another goroutine, a chunk at a time and a few chunks ahead. stop ends
+// it and returns once it reads ds no more.
+func auditLists(ds []Distribution, order []int) (lists <-chan auditList, stop func()) {
+	out, done := make(chan auditList, 4), make(chan struct{})
 	go func() {
 		defer close(out)
 		for lo := 0; lo < len(order); lo += distributionChunk {
+			select {
+			case <-done:
+				return
+			default:
+			}
 			list := []byte{'['}
 			for _, i := range order[lo:min(len(order), lo+distributionChunk)] {
 				js, err := json.Marshal(&ds[i])
 				if err != nil {
-					return // a Distribution always marshals
+					out <- auditList{err: fmt.Errorf("audit distribution %d: %w", ds[i].ID, err)}
+					return
 				}
 				if len(list) > 1 {
 					list = append(list, ',')
@@ -221,13 +242,17 @@ func auditLists(ds []Distribution, order []int) (lists <-chan string, stop func(
 				list = append(appendJSONText(append(list, ','), string(js)), ']')
 			}
 			select {
-			case out <- string(append(list, ']')):
+			case out <- auditList{rows: string(append(list, ']'))}:
 			case <-done:
 				return
 			}
 		}
 	}()
-	return out, func() { close(done) }
+	return out, func() {
+		close(done)
+		for range out { // until it reads ds no more
+		}
+	}
 }
 
 // auditChunk is the INSERT of a chunk's audit rows (auditLists' array

@@ -8,13 +8,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mektepkezhol/app/data"
 	"github.com/mektepkezhol/app/data/datatest"
 )
 
-// TestBatchDistributionsKeepTheirIDs gives a batch of 450 (on SQLite nine
-// INSERTs of 50 rows) and finds each distribution by the ID the
+// TestBatchDistributionsKeepTheirIDs gives a batch of 450 (on SQLite one
+// INSERT, the rows carried as JSON) and finds each distribution by the ID the
 // batch was given; a batch naming a missing child is refused naming it.
 func TestBatchDistributionsKeepTheirIDs(t *testing.T) {
 	st, c := mustDemo(t, data.DemoOptions{Children: 200, Sponsors: 5, Distributions: 10})
@@ -144,4 +145,70 @@ func checkSaved(t *testing.T, st *data.Store, batch []data.Distribution) {
 			t.Fatalf("audit row %d after %d", e.ID, log[i-1].ID)
 		}
 	}
+}
+
+// TestBatchRefusedGivesItsSliceBack gives a batch of 8,000 whose first row
+// in saving order names no item: the batch is refused, and once the call
+// returns nothing reads the caller's slice any more, which may then change
+// it (the race detector of make test watches; the audit rows were made
+// ready on another goroutine).
+func TestBatchRefusedGivesItsSliceBack(t *testing.T) {
+	st, c := mustDemo(t, data.DemoOptions{Children: 300, Sponsors: 5, Distributions: 10})
+	batch := batchOf(t, st, c.ID, 8000, data.Date(2019, 8, 20))
+	low := 0
+	for i, d := range batch {
+		if d.ChildID < batch[low].ChildID {
+			low = i
+		}
+	}
+	batch[low].ItemID = 987654
+	if err := st.CreateDistributions(context.Background(), batch, true); err == nil {
+		t.Fatal("a batch naming no item was saved")
+	}
+	for i := range batch {
+		batch[i].Size = "M" // the clerk corrects the form
+	}
+}
+
+// TestBatchDateBeyondJSON gives one and 60 distributions dated in the year
+// 20190 (JSON could not carry it into SQLite's audit): both are refused
+// naming the date's field, and neither a distribution nor an audit row is
+// left.
+func TestBatchDateBeyondJSON(t *testing.T) {
+	st, c := mustDemo(t, data.DemoOptions{Children: 100, Sponsors: 5, Distributions: 10})
+	for _, n := range []int{1, 60} {
+		audited, _ := st.RawCount(`SELECT 1 FROM audit_log WHERE table_name = 'distributions'`)
+		batch := batchOf(t, st, c.ID, n, time.Date(20190, 8, 20, 0, 0, 0, 0, time.UTC))
+		err := st.CreateDistributions(context.Background(), batch, true)
+		var ve *data.ValidationError
+		if !errors.As(err, &ve) || !strings.HasPrefix(ve.Field, "given_on") {
+			t.Fatalf("%d distributions of the year 20190: %v, want refused naming given_on", n, err)
+		}
+		saved, _ := st.RawCount(`SELECT 1 FROM distributions WHERE given_on LIKE '20190%'`)
+		after, _ := st.RawCount(`SELECT 1 FROM audit_log WHERE table_name = 'distributions'`)
+		if saved != 0 || after != audited {
+			t.Fatalf("%d refused: %d saved, audit rows %d → %d", n, saved, audited, after)
+		}
+	}
+}
+
+// batchOf is n distributions of the campaign on day, the children and
+// items taken in turn.
+func batchOf(t *testing.T, st *data.Store, campaign int64, n int, day time.Time) []data.Distribution {
+	t.Helper()
+	ctx := context.Background()
+	children, err := st.FindChildren(ctx, data.ChildFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := st.FindAidItems(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := make([]data.Distribution, n)
+	for i := range batch {
+		batch[i] = data.Distribution{ChildID: children[i%len(children)].ID, CampaignID: campaign,
+			ItemID: items[(i/len(children))%len(items)].ID, Quantity: 1, GivenOn: day}
+	}
+	return batch
 }

@@ -270,6 +270,7 @@ func (s *childrenScreen) onSearchChanged(string) { s.find(s.u.searchWait) }
 // countWait unless a newer search came meanwhile.
 func (s *childrenScreen) find(countWait time.Duration) {
 	sent := time.Now()
+	key := s.u.timings.keyTime(sent)
 	s.cancel()
 	s.gen++
 	ctx, cancel := context.WithCancel(s.u.ctx)
@@ -299,7 +300,7 @@ func (s *childrenScreen) find(countWait time.Duration) {
 			}
 			s.table.reload()
 			// the rows are in the table: its next frame paints them
-			s.u.timings.answerShown(scrChildren, len(first.Children), sent) // ui/timings.go
+			s.u.timings.answerShown(scrChildren, len(first.Children), sent, key) // ui/timings.go
 			if !first.More {
 				s.place.restore(s.table)
 			}

@@ -95,11 +95,11 @@ func (t *timings) searchAnswered(picker string, rows int, sent, key time.Time) {
 // since the clerk's key (shown_ms): the key's own wait for the UI
 // goroutine and the frame that shows the answer are in it. Call it on the
 // UI goroutine.
-func (t *timings) answerShown(screen string, rows int, sent time.Time) {
+func (t *timings) answerShown(screen string, rows int, sent, key time.Time) {
 	if t == nil {
 		return
 	}
-	filled, key, step := time.Now(), t.keyTime(sent), t.step.Load()
+	filled, step := time.Now(), t.step.Load()
 	t.paint.afterPaint(func() {
 		e := timingEvent{Ev: "search", Name: screen, Ms: filled.Sub(sent).Milliseconds(),
 			AfterKeyMs: filled.Sub(key).Milliseconds(), ShownMs: time.Since(key).Milliseconds(), Rows: rows}
