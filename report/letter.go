@@ -221,17 +221,18 @@ func newMeasurer() *gofpdf.Fpdf {
 	m := gofpdf.New("P", "mm", "A4", "")
 	m.SetCellMargin(0)
 	for _, f := range serifFaces {
-		m.AddUTF8FontFromBytes(fontSerif, f.style, serifFonts()[f.file])
+		m.AddUTF8FontFromBytes(fontSerif, f.style, bytes.Clone(serifFonts()[f.file]))
 	}
 	return m
 }
 
 var serifFaces = []struct{ style, file string }{{"", assets.SerifRegular}, {"B", assets.SerifBold}, {"I", assets.SerifItalic}}
 
-// serifFonts reads the letters' fonts once a process, by file: a batch's
-// two documents (the pages and the measurer) and every later batch share
-// the bytes, which gofpdf only reads (its subsets are built in copies).
-// Each copy was a megabyte of fresh memory.
+// serifFonts reads the letters' fonts once a process, by file. Each
+// document gets its own copy: gofpdf writes into the bytes it is given
+// (it pads tables in place for their checksums as it outputs, and may
+// append to the metrics as it reads a font), so two documents output at
+// once (a preview tapped twice) must not share them.
 var serifFonts = sync.OnceValue(func() map[string][]byte {
 	fonts := map[string][]byte{}
 	for _, f := range serifFaces {
@@ -253,7 +254,7 @@ func newLetterPDF(opt LetterOptions) (*letterPDF, error) {
 	pdf.SetCreator("Мектепке жол", true)
 	pdf.SetTitle("Алғыс хат", true)
 	for _, f := range serifFaces {
-		pdf.AddUTF8FontFromBytes(fontSerif, f.style, serifFonts()[f.file])
+		pdf.AddUTF8FontFromBytes(fontSerif, f.style, bytes.Clone(serifFonts()[f.file]))
 	}
 	r := &letterPDF{pdf: pdf, opt: opt, tpl: opt.Template, images: map[string]bool{}, dividers: map[float64]gofpdf.Template{},
 		forms: map[string]gofpdf.Template{}}

@@ -37,3 +37,41 @@ func TestLetterOutputPresized(t *testing.T) {
 		}
 	}
 }
+
+// TestLettersOutputAtOnce writes two documents at the same time, as a
+// preview tapped twice does: gofpdf writes into its fonts' bytes as it
+// outputs (checksum padding), so each document must have its own (the race
+// detector of make test watches), and both files come out whole.
+func TestLettersOutputAtOnce(t *testing.T) {
+	opt := LetterOptions{Settings: benchSettings(), Template: DefaultLetterTemplate()}
+	docs := make([]*letterPDF, 2)
+	for i := range docs {
+		r, err := newLetterPDF(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.pdf.AddPage()
+		r.pdf.SetFont(fontSerif, "B", 20)
+		r.pdf.Cell(100, 10, "Алғыс хат")
+		docs[i] = r
+	}
+	outs := make([]bytes.Buffer, len(docs))
+	errs, start := make(chan error, len(docs)), make(chan struct{})
+	for i, r := range docs {
+		go func() {
+			<-start
+			errs <- r.pdf.Output(&outs[i])
+		}()
+	}
+	close(start)
+	for range docs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range outs {
+		if !bytes.HasSuffix(bytes.TrimSpace(outs[i].Bytes()), []byte("%%EOF")) {
+			t.Fatalf("document %d is not whole (%d bytes)", i, outs[i].Len())
+		}
+	}
+}
