@@ -14,8 +14,8 @@ import (
 // MEKTEPKEZHOL_WALK=1 then walks every screen and quits, and
 // MEKTEPKEZHOL_PROFILE=prefix writes prefix.cpu and, at the end,
 // prefix.heap for go tool pprof, and MEKTEPKEZHOL_TRACE=path a
-// runtime/trace of the whole run (the walk's steps logged in it). It returns what to run once the window
-// has closed.
+// runtime/trace of the whole run (the walk's steps logged in it). It
+// returns what to run once the window has closed.
 func startTimings(u *ui.App) (stop func()) {
 	stop = func() {}
 	path := os.Getenv("MEKTEPKEZHOL_TIMINGS")
