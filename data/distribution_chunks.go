@@ -5,13 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"unicode/utf8"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // bulkDistributions is the size of a batch above which SQLite saves it in
@@ -198,13 +195,6 @@ func appendJSONText(b []byte, s string) []byte {
 		}
 	}
 	return append(b, '"')
-}
-
-// refused tells whether SQLite refused a statement for a constraint: the
-// statement is undone and the transaction goes on.
-func refused(err error) bool {
-	var se sqlite3.Error
-	return errors.As(err, &se) && se.Code == sqlite3.ErrConstraint
 }
 
 // auditList is a chunk's audit rows, one JSON array of [id, "the

@@ -466,9 +466,15 @@ func mapConstraint(err error) error {
 	if pgCode(err) != "" {
 		return serverError(err)
 	}
-	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
+	if refused(err) {
 		return fmt.Errorf("%w: %v", ErrConflict, err)
 	}
 	return err
+}
+
+// refused tells whether SQLite refused a statement for a constraint: the
+// statement is undone and the transaction goes on.
+func refused(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrConstraint
 }
