@@ -42,7 +42,7 @@ func (s *Store) FindChildrenByIDs(ctx context.Context, ids []int64) ([]Child, er
 		args[i] = id
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+childColumns+` FROM children c WHERE c.id IN (`+
-		strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)`, args...)
+		marks(len(ids))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load children: %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
-	"strings"
 )
 
 // childWriter saves the children of one import's transaction through
@@ -72,8 +71,7 @@ func (w *childWriter) lookup(cs []readyChild) error {
 	for _, r := range cs {
 		w.args = append(w.args, string(r.c.IIN))
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(w.args)), ", ")
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT iin, id FROM children WHERE iin IN (`+marks+`)`, w.args...)
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT iin, id FROM children WHERE iin IN (`+marks(len(w.args))+`)`, w.args...)
 	if err != nil {
 		return fmt.Errorf("match children: %w", err)
 	}

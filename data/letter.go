@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -105,7 +104,7 @@ func registered(ctx context.Context, tx *sql.Tx, campaignID int64, sponsorIDs []
 			args = append(args, id)
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT id, sponsor_id, number, issued_on FROM letters
-			WHERE campaign_id = ? AND sponsor_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)`, args...)
+			WHERE campaign_id = ? AND sponsor_id IN (`+marks(len(ids))+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("find letters of the sponsors: %w", err)
 		}

@@ -276,7 +276,7 @@ func (s *Store) FindSponsors(ctx context.Context, f SponsorFilter) ([]SponsorRow
 		where = append(where, "l.number IS NULL")
 	}
 	if len(f.IDs) > 0 {
-		where = append(where, "sp.id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")+")")
+		where = append(where, "sp.id IN ("+marks(len(f.IDs))+")")
 		for _, id := range f.IDs {
 			args = append(args, id)
 		}

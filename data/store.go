@@ -472,6 +472,11 @@ func mapConstraint(err error) error {
 	return err
 }
 
+// marks is n placeholders for a statement's values, "?, ?, ?".
+func marks(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
 // refused tells whether SQLite refused a statement for a constraint: the
 // statement is undone and the transaction goes on.
 func refused(err error) bool {

@@ -165,7 +165,7 @@ func copyTable(ctx context.Context, tx, read *sql.Tx, to dialect, table string) 
 	if len(set) > 0 {
 		conflict = " ON CONFLICT (" + strings.Join(keys, ", ") + ") DO UPDATE SET " + strings.Join(set, ", ")
 	}
-	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	one := "(" + marks(len(cols)) + ")"
 	perBatch := max(1, 30000/len(cols)) // under both servers' limits on parameters
 	var batch []any
 	n := 0

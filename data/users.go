@@ -64,9 +64,8 @@ func (s *Store) checkUserChange(what, name string, role Role) error {
 // office's, and records the change in the audit log. The schema's name was
 // checked when the store was opened.
 func (s *Store) userFunc(ctx context.Context, fn string, args ...any) error {
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
 	return s.tryTx(ctx, s.db, nil, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `SELECT `+pgIdent(s.schema)+`.`+fn+`(`+marks+`)`, args...)
+		_, err := tx.ExecContext(ctx, `SELECT `+pgIdent(s.schema)+`.`+fn+`(`+marks(len(args))+`)`, args...)
 		return err
 	})
 }
