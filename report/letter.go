@@ -204,10 +204,8 @@ type letterPDF struct {
 	opt    LetterOptions
 	tpl    LetterTemplate
 	border gofpdf.Template
-	// dividers are the ornamental rules' forms, by half width.
-	dividers map[float64]gofpdf.Template
-	forms    map[string]gofpdf.Template // fixedForm's, by key
-	images   map[string]bool            // registered image names
+	forms  map[string]gofpdf.Template // fixedForm's, by key
+	images map[string]bool            // registered image names
 }
 
 // Fonts of the letters, registered under these family names.
@@ -256,8 +254,7 @@ func newLetterPDF(opt LetterOptions) (*letterPDF, error) {
 	for _, f := range serifFaces {
 		pdf.AddUTF8FontFromBytes(fontSerif, f.style, bytes.Clone(serifFonts()[f.file]))
 	}
-	r := &letterPDF{pdf: pdf, opt: opt, tpl: opt.Template, images: map[string]bool{}, dividers: map[float64]gofpdf.Template{},
-		forms: map[string]gofpdf.Template{}}
+	r := &letterPDF{pdf: pdf, opt: opt, tpl: opt.Template, images: map[string]bool{}, forms: map[string]gofpdf.Template{}}
 	r.tpl.fillDefaults()
 	if !opt.Blank {
 		// The border is drawn once, as a form the pages refer to: a

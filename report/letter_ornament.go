@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/jung-kurt/gofpdf"
@@ -112,13 +113,10 @@ func drawDivider(pdf *gofpdf.Fpdf, cx, y, halfWidth float64) {
 const dividerY = 100.0
 
 // divider draws the ornamental rule centred on the page at y, as a form
-// made once per width: its curves are not written again on every page.
+// made once per width (fixedForm): its curves are not written again on
+// every page.
 func (r *letterPDF) divider(y, halfWidth float64) {
-	t, ok := r.dividers[halfWidth]
-	if !ok {
-		t = newFixedTemplate(r.pdf.CreateTemplate(func(t *gofpdf.Tpl) { drawDivider(&t.Fpdf, pageWidth/2, dividerY, halfWidth) }))
-		r.dividers[halfWidth] = t
-	}
+	t := r.fixedForm(fmt.Sprint("divider ", halfWidth), func() { drawDivider(r.pdf, pageWidth/2, dividerY, halfWidth) })
 	corner, size := t.Size()
 	corner.Y += y - dividerY
 	r.pdf.UseTemplateScaled(t, corner, size)
