@@ -37,8 +37,9 @@ func (c *childSearch) onChanged(q string) {
 		c.answer(q, nil)
 		return
 	}
+	key := c.u.timings.keyTime(time.Now()) // the clerk's key, for the timings
 	c.deb.call(c.u.ctx, min(c.u.searchWait, pickDelay), func(ctx context.Context, gen int) {
-		sent, key := time.Now(), c.deb.key
+		sent := time.Now()
 		background(func() {
 			found, err := findChildPicks(ctx, c.u.st, q)
 			fyne.Do(func() {
@@ -50,7 +51,7 @@ func (c *childSearch) onChanged(q string) {
 					return
 				}
 				c.answer(q, found)
-				c.u.timings.searchAnswered(c.name, len(found), sent, key) // ui/timings.go
+				c.u.timings.answerShown(c.name, len(found), sent, key) // ui/timings.go
 			})
 		})
 	})

@@ -25,14 +25,12 @@ type debouncer struct {
 	gen    int
 	timer  *time.Timer
 	cancel context.CancelFunc
-	key    time.Time // the clerk's last key
 }
 
 // call schedules run after wait (at once for 0); a newer call replaces it.
 // run gets a context cancelled by the next call and its number for current.
 func (d *debouncer) call(parent context.Context, wait time.Duration, run func(ctx context.Context, gen int)) {
 	d.stop()
-	d.key = time.Now()
 	gen := d.gen
 	start := func() {
 		if gen != d.gen {

@@ -22,7 +22,7 @@ import (
 //
 //	{"ev":"screen","name":"children","ms":120}   shown, its loads landed
 //	{"ev":"list","name":"distributions","ms":80,"rows":200}
-//	{"ev":"search","name":"give","ms":40,"after_key_ms":190,"rows":20}
+//	{"ev":"search","name":"give","ms":4,"after_key_ms":84,"shown_ms":95,"rows":20}
 //	{"ev":"search","name":"children","ms":9,"shown_ms":41,"rows":100}   key to frame
 //	{"ev":"stall","ms":140}                       the UI goroutine blocked
 //	{"ev":"rss","name":"after_all","mb":210}
@@ -83,17 +83,11 @@ func (t *timings) listShown(screen string, rows int, since time.Time) {
 	t.write(timingEvent{Ev: "list", Name: screen, Ms: time.Since(since).Milliseconds(), Rows: rows})
 }
 
-// searchAnswered notes a picker's matches on screen: since the query went
-// to the store and since the clerk's last key (the debounce's wait in it).
-func (t *timings) searchAnswered(picker string, rows int, sent, key time.Time) {
-	t.write(timingEvent{Ev: "search", Name: picker, Ms: time.Since(sent).Milliseconds(),
-		AfterKeyMs: time.Since(key).Milliseconds(), Rows: rows})
-}
-
-// answerShown notes the Children search's page in the table (ms: since
-// the query went to the store) and then, once the window has painted it,
-// since the clerk's key (shown_ms): the key's own wait for the UI
-// goroutine and the frame that shows the answer are in it. Call it on the
+// answerShown notes a search's answer on screen, the Children screen's
+// page or a child picker's matches (ms: since the query went to the
+// store), once the window has painted it since the clerk's key
+// (shown_ms): the key's own wait for the UI goroutine, a picker's
+// debounce and the frame that shows the answer are in it. Call it on the
 // UI goroutine.
 func (t *timings) answerShown(screen string, rows int, sent, key time.Time) {
 	if t == nil {

@@ -98,7 +98,7 @@ func (b *bench) guiStressFigures() {
 }
 
 func (b *bench) addGUIRows(events []guiEvent, where string) {
-	var lists, searches, afterKeys, stalls []time.Duration
+	var lists, searches, afterKeys, shown, stalls []time.Duration
 	var typed, typedShown, opened []time.Duration // the Children search: typed, and as the screen opens
 	var window, jump time.Duration
 	blanks, scrolled := 0, false
@@ -112,6 +112,7 @@ func (b *bench) addGUIRows(events []guiEvent, where string) {
 		case e.Ev == "search" && e.Name == "give":
 			searches = append(searches, d)
 			afterKeys = append(afterKeys, time.Duration(e.AfterKeyMs)*time.Millisecond)
+			shown = append(shown, time.Duration(e.ShownMs)*time.Millisecond)
 		case e.Ev == "search" && e.Name == "children" && (strings.HasPrefix(e.Step, "children: type") || e.Step == "children: clear"):
 			typed = append(typed, d)
 			typedShown = append(typedShown, time.Duration(e.ShownMs)*time.Millisecond)
@@ -155,8 +156,9 @@ func (b *bench) addGUIRows(events []guiEvent, where string) {
 			ms(slicesMax(lists)), "≤ 500 ms", "", ""})
 	}
 	if len(searches) > 0 {
-		b.add(row{"give form: child search answered after the last key (worst)", fmt.Sprintf("%s; %d queries typed at 40 ms a key; the 80 ms debounce in; from the query sent: %s",
-			where, len(searches), ms(slicesMax(searches))), ms(slicesMax(afterKeys)), "≤ 100 ms", "", ""})
+		b.add(row{"give form: child search answered after the last key (worst)", fmt.Sprintf("%s; %d queries typed at 40 ms a key; "+
+			"from the last key to the frame that shows the matches, the 80 ms debounce in (to the matches in the form: %s; from the query sent: %s)",
+			where, len(searches), ms(slicesMax(afterKeys)), ms(slicesMax(searches))), ms(slicesMax(shown)), "≤ 100 ms", "", ""})
 	}
 	if len(screens) > 0 {
 		sort.Slice(screens, func(i, j int) bool { return screens[i].Ms > screens[j].Ms })
