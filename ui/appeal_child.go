@@ -44,7 +44,7 @@ func (c *appealChild) buildUI() fyne.CanvasObject {
 // set shows the appeal's child (0: none) without marking the form dirty.
 func (c *appealChild) set(id int64) {
 	c.id, c.found, c.gen = id, nil, c.gen+1
-	c.picks.deb.stop()
+	c.picks.run.stop()
 	c.search.SetText("")
 	c.pick.Options, c.pick.Selected = nil, ""
 	c.pick.Refresh()

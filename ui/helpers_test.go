@@ -28,7 +28,7 @@ func newTestUI(t *testing.T) (*App, *data.Store) {
 	w := a.NewWindow("test")
 	w.Resize(fyne.NewSize(1366, 768))
 	u := New(a, w, st)
-	u.searchWait = 0 // the pickers answer as the test types
+	u.searchWait = 0 // the Children count comes with its page
 	return u, st
 }
 

@@ -86,9 +86,8 @@ func (t *timings) listShown(screen string, rows int, since time.Time) {
 // answerShown notes a search's answer on screen, the Children screen's
 // page or a child picker's matches (ms: since the query went to the
 // store), once the window has painted it since the clerk's key
-// (shown_ms): the key's own wait for the UI goroutine, a picker's
-// debounce and the frame that shows the answer are in it. Call it on the
-// UI goroutine.
+// (shown_ms): the key's own wait for the UI goroutine and the frame that
+// shows the answer are in it. Call it on the UI goroutine.
 func (t *timings) answerShown(screen string, rows int, sent, key time.Time) {
 	if t == nil {
 		return

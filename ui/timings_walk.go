@@ -9,7 +9,7 @@ import (
 )
 
 // walkQueries are typed into the give form's search by Walk, a key every
-// 40 ms, faster than the debounce: a surname, a name and part of an IIN.
+// 40 ms, quicker than a clerk: a surname, a name and part of an IIN.
 var walkQueries = []string{"Ахметов", "Серік", "0605"}
 
 // Walk drives the window for make bench (MEKTEPKEZHOL_WALK=1): it visits
