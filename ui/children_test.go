@@ -95,6 +95,15 @@ type childCountingStore struct {
 	counts atomic.Int32
 }
 
+// runOne runs the oldest work held.
+func (h *heldWork) runOne() {
+	h.mu.Lock()
+	w := h.queue[0]
+	h.queue = h.queue[1:]
+	h.mu.Unlock()
+	w()
+}
+
 func (c *childCountingStore) CountChildren(ctx context.Context, f data.ChildFilter) (int, error) {
 	c.counts.Add(1)
 	return c.Store.CountChildren(ctx, f)
@@ -130,15 +139,16 @@ func TestChildrenCountWaitsForKeysToRest(t *testing.T) {
 	u.searchWait = 50 * time.Millisecond
 	before := cs.counts.Load()
 	test.Type(s.search, "а")
-	var counting string
-	var shown int
-	time.AfterFunc(20*time.Millisecond, func() {
-		fyne.Do(func() {
-			counting, shown = s.count.Text, s.total // «а»'s page is shown, its count waits
-			test.Type(s.search, "н")
-		})
-	})
-	held.run(false) // «а»: its page, then its count's wait, cut by «н»; then «ан»
+	held.runOne() // «а»'s page: shown, its count queued
+	counting, shown := s.count.Text, s.total
+	waited := make(chan struct{})
+	go func() { // «а»'s count waits for the keys to rest
+		held.runOne()
+		close(waited)
+	}()
+	test.Type(s.search, "н") // a key meanwhile
+	<-waited
+	held.run(false) // «ан»: its page, its count after the wait
 	if counting != "Барлығы: …" || shown != childPage {
 		t.Fatalf("while the count waits: %q and %d rows, want «Барлығы: …» and the first page's %d", counting, shown, childPage)
 	}
