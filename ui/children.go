@@ -45,12 +45,13 @@ type childrenScreen struct {
 	form                                *childForm
 	preset                              *bool
 	place                               listPlace
+	firstWait                           time.Duration // how long a search's first page is waited for (children_find.go)
 }
 
 func newChildrenScreen(u *App) *childrenScreen {
 	s := &childrenScreen{u: u, count: widget.NewLabel(""), pages: map[int][]data.Child{},
 		cursors: map[int]data.ChildCursor{}, loading: map[int]bool{}, schools: map[int64]data.School{},
-		ctx: u.ctx, cancel: func() {}}
+		ctx: u.ctx, cancel: func() {}, firstWait: firstPageWait}
 	s.search = newLineEntry()
 	s.search.SetPlaceHolder(lang.L("children.search"))
 	s.search.OnChanged = s.onSearchChanged
@@ -265,80 +266,6 @@ func (s *childrenScreen) refresh() { s.find(0) }
 // next key's page and from the painting (half the CPU of typing
 // «Ахметов» went to counts thrown away).
 func (s *childrenScreen) onSearchChanged(string) { s.find(s.u.searchWait) }
-
-// find lists the filter's first page, then counts its matches after
-// countWait unless a newer search came meanwhile.
-func (s *childrenScreen) find(countWait time.Duration) {
-	sent := time.Now()
-	key := s.u.timings.keyTime(sent)
-	s.cancel()
-	s.gen++
-	ctx, cancel := context.WithCancel(s.u.ctx)
-	gen, f := s.gen, s.filter()
-	s.cancel = cancel
-	background(func() {
-		first, err := s.u.st.FindChildPage(ctx, f, data.ChildCursor{}, childPage)
-		if ctx.Err() != nil {
-			return // a newer search is on its way
-		}
-		fyne.Do(func() {
-			if gen != s.gen {
-				return
-			}
-			if err != nil {
-				s.ctx = ctx // the list on screen loads on with the live context
-				showError(s.u.win, err)
-				return
-			}
-			s.listed, s.shown, s.ctx, s.total = f, gen, ctx, len(first.Children)
-			s.pages, s.loading = map[int][]data.Child{0: first.Children}, map[int]bool{0: true}
-			s.cursors = map[int]data.ChildCursor{0: first.Next}
-			if first.More {
-				s.count.SetText(lang.L("list.count", map[string]any{"N": "…"})) // counted next
-			} else {
-				s.showCount(s.total)
-			}
-			s.table.reload()
-			// the rows are in the table: its next frame paints them
-			s.u.timings.answerShown(scrChildren, len(first.Children), sent, key) // ui/timings.go
-			if !first.More {
-				s.place.restore(s.table)
-			}
-		})
-		if first.More {
-			s.loadCount(ctx, gen, f, countWait)
-		}
-	})
-}
-
-// loadCount counts the search's matches after wait, unless ctx is
-// cancelled first, and lengthens the list to them.
-func (s *childrenScreen) loadCount(ctx context.Context, gen int, f data.ChildFilter, wait time.Duration) {
-	if wait > 0 {
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(wait):
-		}
-	}
-	n, err := s.u.st.CountChildren(ctx, f)
-	if ctx.Err() != nil {
-		return
-	}
-	fyne.Do(func() {
-		if gen != s.gen {
-			return
-		}
-		if err != nil {
-			showError(s.u.win, err)
-			return
-		}
-		s.total = n
-		s.showCount(n)
-		s.table.table.Refresh()
-		s.place.restore(s.table)
-	})
-}
 
 func (s *childrenScreen) showCount(n int) {
 	s.count.SetText(lang.L("list.count", map[string]any{"N": number(int64(n))}))

@@ -95,6 +95,15 @@ type childCountingStore struct {
 	counts atomic.Int32
 }
 
+// runOne runs the oldest work held.
+func (h *heldWork) runOne() {
+	h.mu.Lock()
+	w := h.queue[0]
+	h.queue = h.queue[1:]
+	h.mu.Unlock()
+	w()
+}
+
 func (c *childCountingStore) CountChildren(ctx context.Context, f data.ChildFilter) (int, error) {
 	c.counts.Add(1)
 	return c.Store.CountChildren(ctx, f)
@@ -118,6 +127,7 @@ func TestChildrenCountWaitsForKeysToRest(t *testing.T) {
 	u.show(scrChildren, nil)
 	held.run(false)
 	s := u.screens[scrChildren].(*childrenScreen)
+	s.firstWait = 0 // the pages land as held.run runs them
 	ctx := context.Background()
 	n, err := cs.Store.CountChildren(ctx, data.ChildFilter{Query: "ан"})
 	if err != nil {
@@ -129,15 +139,16 @@ func TestChildrenCountWaitsForKeysToRest(t *testing.T) {
 	u.searchWait = 50 * time.Millisecond
 	before := cs.counts.Load()
 	test.Type(s.search, "а")
-	var counting string
-	var shown int
-	time.AfterFunc(20*time.Millisecond, func() {
-		fyne.Do(func() {
-			counting, shown = s.count.Text, s.total // «а»'s page is shown, its count waits
-			test.Type(s.search, "н")
-		})
-	})
-	held.run(false) // «а»: its page, then its count's wait, cut by «н»; then «ан»
+	held.runOne() // «а»'s page: shown, its count queued
+	counting, shown := s.count.Text, s.total
+	waited := make(chan struct{})
+	go func() { // «а»'s count waits for the keys to rest
+		held.runOne()
+		close(waited)
+	}()
+	test.Type(s.search, "н") // a key meanwhile
+	<-waited
+	held.run(false) // «ан»: its page, its count after the wait
 	if counting != "Барлығы: …" || shown != childPage {
 		t.Fatalf("while the count waits: %q and %d rows, want «Барлығы: …» and the first page's %d", counting, shown, childPage)
 	}
@@ -146,5 +157,38 @@ func TestChildrenCountWaitsForKeysToRest(t *testing.T) {
 	}
 	if want := lang.L("list.count", map[string]any{"N": number(int64(n))}); s.count.Text != want || s.total != n {
 		t.Fatalf("after the keys rested: %q and %d rows, want %q and %d", s.count.Text, s.total, want, n)
+	}
+}
+
+// TestChildrenSearchAnswersWithTheKey: a typed search's first page that
+// comes within firstWait is in the table when the key's handling ends, so
+// the frame after the key shows the answer; a slower page does not hold
+// the key longer than firstWait and lands when it comes.
+func TestChildrenSearchAnswersWithTheKey(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.show(scrChildren, nil)
+	s := u.screens[scrChildren].(*childrenScreen)
+	s.firstWait = time.Second // a loaded test machine
+	background = func(work func()) {
+		go func() {
+			time.Sleep(5 * time.Millisecond) // the page comes a little after the key
+			work()
+		}()
+	}
+	test.Type(s.search, "ан")
+	if s.listed.Query != "ан" || s.total == 0 {
+		t.Fatalf("after the key the table lists %q (%d rows), want «ан»'s first page", s.listed.Query, s.total)
+	}
+	held := &heldWork{} // ui/distributions_test.go: the page never comes by itself
+	background = held.add
+	s.firstWait = 30 * time.Millisecond
+	start := time.Now()
+	test.Type(s.search, "с")
+	if took := time.Since(start); took > time.Second || s.listed.Query != "ан" {
+		t.Fatalf("a page not come: the key took %v and the table lists %q, want «ан» still, within firstWait", took, s.listed.Query)
+	}
+	held.run(false)
+	if s.listed.Query != "анс" {
+		t.Fatalf("the page came late and the table lists %q, want «анс»", s.listed.Query)
 	}
 }

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/mektepkezhol/app/data"
+)
+
+// firstPageWait is how long the UI goroutine waits for a search's first
+// page before it lets the window paint without it. The page takes 1–3 ms
+// on a region's file (up to some 30 under load), a frame of the whole
+// window 20–60 ms under a software renderer: a frame painted meanwhile,
+// with only the typed letter new, put a whole frame between the clerk's
+// key and the answer, and the next key waited behind it too. The page is
+// still read off the UI goroutine; a page slower than this lands later,
+// as before.
+const firstPageWait = 25 * time.Millisecond
+
+// firstAnswer is a search's first page, or its failure.
+type firstAnswer struct {
+	page data.ChildPage
+	err  error
+}
+
+// find lists the filter's first page, then counts its matches after
+// countWait unless a newer search came meanwhile.
+func (s *childrenScreen) find(countWait time.Duration) {
+	sent := time.Now()
+	key := s.u.timings.keyTime(sent)
+	s.cancel()
+	s.gen++
+	ctx, cancel := context.WithCancel(s.u.ctx)
+	gen, f := s.gen, s.filter()
+	s.cancel = cancel
+	show := func(a firstAnswer) { s.showPage(ctx, gen, f, a, countWait, sent, key) }
+	// whoever comes first of the page and the wait's end decides: a page
+	// handed over is shown at once below, else it goes through fyne.Do
+	var decided atomic.Bool
+	handed := make(chan firstAnswer, 1)
+	background(func() {
+		page, err := s.u.st.FindChildPage(ctx, f, data.ChildCursor{}, childPage)
+		if ctx.Err() != nil {
+			return // a newer search is on its way
+		}
+		if decided.CompareAndSwap(false, true) {
+			handed <- firstAnswer{page, err}
+			return
+		}
+		fyne.Do(func() { show(firstAnswer{page, err}) })
+	})
+	if s.firstWait > 0 {
+		wait := time.NewTimer(s.firstWait)
+		defer wait.Stop()
+		select {
+		case a := <-handed:
+			show(a)
+			return
+		case <-wait.C:
+		}
+	}
+	if !decided.CompareAndSwap(false, true) {
+		show(<-handed) // handed over meanwhile (or at once: tests run the work as it is asked)
+	}
+}
+
+// showPage puts a search's first page in the table, on the UI goroutine,
+// unless a newer search came meanwhile, and starts its count.
+func (s *childrenScreen) showPage(ctx context.Context, gen int, f data.ChildFilter, a firstAnswer,
+	countWait time.Duration, sent, key time.Time) {
+	if gen != s.gen {
+		return
+	}
+	if a.err != nil {
+		s.ctx = ctx // the list on screen loads on with the live context
+		showError(s.u.win, a.err)
+		return
+	}
+	first := a.page
+	s.listed, s.shown, s.ctx, s.total = f, gen, ctx, len(first.Children)
+	s.pages, s.loading = map[int][]data.Child{0: first.Children}, map[int]bool{0: true}
+	s.cursors = map[int]data.ChildCursor{0: first.Next}
+	if first.More {
+		s.count.SetText(lang.L("list.count", map[string]any{"N": "…"})) // counted next
+	} else {
+		s.showCount(s.total)
+	}
+	s.table.reload()
+	// the rows are in the table: its next frame paints them
+	s.u.timings.answerShown(scrChildren, len(first.Children), sent, key) // ui/timings.go
+	if !first.More {
+		s.place.restore(s.table)
+		return
+	}
+	background(func() { s.loadCount(ctx, gen, f, countWait) })
+}
+
+// loadCount counts the search's matches after wait, unless ctx is
+// cancelled first, and lengthens the list to them.
+func (s *childrenScreen) loadCount(ctx context.Context, gen int, f data.ChildFilter, wait time.Duration) {
+	if wait > 0 {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
+	n, err := s.u.st.CountChildren(ctx, f)
+	if ctx.Err() != nil {
+		return
+	}
+	fyne.Do(func() {
+		if gen != s.gen {
+			return
+		}
+		if err != nil {
+			showError(s.u.win, err)
+			return
+		}
+		s.total = n
+		s.showCount(n)
+		s.table.table.Refresh()
+		s.place.restore(s.table)
+	})
+}
