@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/mektepkezhol/app/data"
 )
 
@@ -23,17 +21,19 @@ type childSearch struct {
 	name   string // for the timing hooks: give, appeal, coverage
 	minLen int    // shorter queries find nothing
 	run    newest
+	wait   time.Duration                      // how long a key waits for its matches (firstPageWait)
 	answer func(q string, found []data.Child) // on the UI goroutine
 }
 
 func newChildSearch(u *App, name string, minLen int, answer func(q string, found []data.Child)) *childSearch {
-	return &childSearch{u: u, name: name, minLen: minLen, answer: answer}
+	return &childSearch{u: u, name: name, minLen: minLen, answer: answer, wait: firstPageWait}
 }
 
 // onChanged takes the search box's text and asks the store at once: its
 // page of 20 takes 3–8 ms on a region's file and the next key cancels it,
-// so the matches of the last key come with no wait for the keys to rest.
-// A short query answers nothing.
+// so the matches of the last key come with no wait for the keys to rest,
+// in the frame after the key when they come within firstPageWait. A short
+// query answers nothing.
 func (c *childSearch) onChanged(q string) {
 	if len([]rune(strings.TrimSpace(q))) < c.minLen {
 		c.run.stop()
@@ -43,20 +43,26 @@ func (c *childSearch) onChanged(q string) {
 	sent := time.Now()
 	key := c.u.timings.keyTime(sent) // the clerk's key, for the timings
 	ctx, gen := c.run.start(c.u.ctx)
-	background(func() {
+	soon(c.wait, func() (picks, bool) { // ui/children_find.go
 		found, err := findChildPicks(ctx, c.u.st, q)
-		fyne.Do(func() {
-			if !c.run.current(gen) || errors.Is(err, context.Canceled) {
-				return // the clerk typed on
-			}
-			if err != nil {
-				showError(c.u.win, err)
-				return
-			}
-			c.answer(q, found)
-			c.u.timings.answerShown(c.name, len(found), sent, key) // ui/timings.go
-		})
+		return picks{found, err}, !errors.Is(err, context.Canceled) // else the clerk typed on
+	}, func(p picks) {
+		if !c.run.current(gen) {
+			return // the clerk typed on
+		}
+		if p.err != nil {
+			showError(c.u.win, p.err)
+			return
+		}
+		c.answer(q, p.found)
+		c.u.timings.answerShown(c.name, len(p.found), sent, key) // ui/timings.go
 	})
+}
+
+// picks is a picker's answer, or its failure.
+type picks struct {
+	found []data.Child
+	err   error
 }
 
 // findChildPicks asks the store for the first matches of q in the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -31,6 +32,36 @@ func TestGiveSearchTypedQuicklyShowsTheLastKey(t *testing.T) {
 	held.run(false) // the older ones find their queries cancelled
 	if len(f.matches) == 0 || len(f.matches) > childPicks {
 		t.Fatalf("%d matches for %q, want 1..%d", len(f.matches), surname, childPicks)
+	}
+	for _, c := range f.matches {
+		if !strings.Contains(strings.ToLower(c.FullName()), strings.ToLower(surname)) {
+			t.Fatalf("match %q does not hold %q", c.FullName(), surname)
+		}
+	}
+}
+
+// TestGiveSearchAnswersWithTheKey: matches that come within the picker's
+// wait are in the give form when the key's handling ends, so the frame
+// after the key shows them.
+func TestGiveSearchAnswersWithTheKey(t *testing.T) {
+	u, cs := newTestUI(t)
+	u.show(scrDistributions, nil)
+	kids, err := cs.FindChildren(context.Background(), data.ChildFilter{Limit: 1})
+	if err != nil || len(kids) != 1 {
+		t.Fatalf("children: %v (%v)", kids, err)
+	}
+	f := u.screens[scrDistributions].(*distributionsScreen).give
+	f.picks.wait = 0 // a loaded test machine
+	background = func(work func()) {
+		go func() {
+			time.Sleep(5 * time.Millisecond) // the matches come a little after the key
+			work()
+		}()
+	}
+	surname := kids[0].Surname
+	test.Type(f.search, surname)
+	if len(f.matches) == 0 {
+		t.Fatalf("after the last key the form offers nothing, want %s's matches", surname)
 	}
 	for _, c := range f.matches {
 		if !strings.Contains(strings.ToLower(c.FullName()), strings.ToLower(surname)) {

@@ -38,29 +38,41 @@ func (s *childrenScreen) find(countWait time.Duration) {
 	gen, f := s.gen, s.filter()
 	s.cancel = cancel
 	show := func(a firstAnswer) { s.showPage(ctx, gen, f, a, countWait, sent, key) }
-	// whoever comes first of the page and the wait's end decides: a page
-	// handed over is shown at once below, else it goes through fyne.Do
-	var decided atomic.Bool
-	handed := make(chan firstAnswer, 1)
-	background(func() {
+	soon(s.firstWait, func() (firstAnswer, bool) {
 		page, err := s.u.st.FindChildPage(ctx, f, data.ChildCursor{}, childPage)
-		if ctx.Err() != nil {
-			return // a newer search is on its way
-		}
-		if decided.CompareAndSwap(false, true) {
-			handed <- firstAnswer{page, err}
+		return firstAnswer{page, err}, ctx.Err() == nil // else a newer search is on its way
+	}, show)
+}
+
+// soon runs ask off the UI goroutine and shows its answer on it, waiting
+// up to wait for it first: an answer that comes within the wait is shown
+// in the frame after the clerk's key, not a frame later; a slower one goes
+// through fyne.Do when it comes. ask says false for an answer no longer
+// wanted. Call it on the UI goroutine.
+func soon[T any](wait time.Duration, ask func() (T, bool), show func(T)) {
+	// whoever comes first of the answer and the wait's end decides: an
+	// answer handed over is shown at once below, else through fyne.Do
+	var decided atomic.Bool
+	handed := make(chan T, 1)
+	background(func() {
+		a, wanted := ask()
+		if !wanted {
 			return
 		}
-		fyne.Do(func() { show(firstAnswer{page, err}) })
+		if decided.CompareAndSwap(false, true) {
+			handed <- a
+			return
+		}
+		fyne.Do(func() { show(a) })
 	})
-	if s.firstWait > 0 {
-		wait := time.NewTimer(s.firstWait)
-		defer wait.Stop()
+	if wait > 0 {
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
 		select {
 		case a := <-handed:
 			show(a)
 			return
-		case <-wait.C:
+		case <-timer.C:
 		}
 	}
 	if !decided.CompareAndSwap(false, true) {
