@@ -1,0 +1,33 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// frameGap is about one frame at 60 frames a second: the window's loop
+// paints what a part added before the next part arrives.
+const frameGap = 20 * time.Millisecond
+
+// inFrames runs parts on the UI goroutine one after another, each once the
+// window has had a frame to paint what the run before it added. A large
+// screen then shows its top at once and builds the rest below the fold
+// in short runs: built, laid out and painted in one go, the settings held
+// the UI goroutine 60–90 ms and then 95–135 ms for the first paint on the
+// stress database, and the window answered nothing meanwhile. It counts
+// as background work (the timing hooks wait for it); tests, which make
+// background synchronous, get every part before it returns. Call it on
+// the UI goroutine.
+func inFrames(parts ...func()) {
+	if len(parts) == 0 {
+		return
+	}
+	background(func() {
+		for _, part := range parts {
+			fyne.DoAndWait(func() {}) // the run before has ended
+			time.Sleep(frameGap)
+			fyne.DoAndWait(part)
+		}
+	})
+}
