@@ -91,10 +91,10 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 		}
 	}
 	inFrames(
-		add(func() []fyne.CanvasObject { return []fyne.CanvasObject{s.backup.buildUI(s.onSaveTapped)} }),
-		add(func() []fyne.CanvasObject { return []fyne.CanvasObject{newServerPanel(s.u).buildUI()} }), // ui/settings_server.go
 		add(func() []fyne.CanvasObject {
-			return []fyne.CanvasObject{newUsersPanel(s.u).buildUI(), // ui/settings_users.go
+			return []fyne.CanvasObject{s.backup.buildUI(s.onSaveTapped),
+				newServerPanel(s.u).buildUI(),    // ui/settings_server.go
+				newUsersPanel(s.u).buildUI(),     // ui/settings_users.go
 				newRetentionPanel(s.u).buildUI(), // ui/settings_retention.go
 				newAuditCard(s.u)}                // ui/audit.go
 		}),
