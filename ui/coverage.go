@@ -113,12 +113,20 @@ func (s *coverageScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("coverage.new"), theme.ContentAddIcon(), s.onNewTapped)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.busy, s.count, newBtn), container.NewGridWithColumns(2, s.outcome, s.overdue))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
-	split := container.NewHSplit(list, s.form.buildUI())
+	// the form and the events' tab come in frames of their own
+	// (ui/frames.go): the register shows first
+	form, events := container.NewStack(), container.NewStack()
+	split := container.NewHSplit(list, form)
 	split.Offset = 0.6
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("coverage.tab_register"), theme.ListIcon(), split),
-		container.NewTabItemWithIcon(lang.L("coverage.tab_events"), theme.HistoryIcon(), s.events.buildUI()))
+		container.NewTabItemWithIcon(lang.L("coverage.tab_events"), theme.HistoryIcon(), events))
 	s.tabs.OnSelected = func(*container.TabItem) { s.refresh() }
+	inFrames(func() {
+		form.Add(s.form.buildUI())
+	}, func() {
+		events.Add(s.events.buildUI())
+	})
 	return s.tabs
 }
 
