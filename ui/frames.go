@@ -8,7 +8,7 @@ import (
 
 // frameGap is about one frame at 60 frames a second: the window's loop
 // paints what a part added before the next part arrives.
-const frameGap = 20 * time.Millisecond
+const frameGap = 10 * time.Millisecond
 
 // inFrames runs parts on the UI goroutine one after another, each once the
 // window has had a frame to paint what the run before it added. A large
