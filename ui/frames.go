@@ -6,9 +6,11 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// frameGap is about one frame at 60 frames a second: the window's loop
-// paints what a part added before the next part arrives.
-const frameGap = 10 * time.Millisecond
+// frameGap is a little over one tick of the window's loop (60 a second):
+// a tick comes while a part waits, so the loop paints what the run before
+// added before the next part runs — even the window's first frame, whose
+// loop may start with parts already queued.
+const frameGap = 17 * time.Millisecond
 
 // inFrames runs parts on the UI goroutine one after another, each once the
 // window has had a frame to paint what the run before it added. A large
