@@ -93,8 +93,10 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	inFrames(
 		add(func() []fyne.CanvasObject {
 			return []fyne.CanvasObject{s.backup.buildUI(s.onSaveTapped),
-				newServerPanel(s.u).buildUI(),    // ui/settings_server.go
-				newUsersPanel(s.u).buildUI(),     // ui/settings_users.go
+				newServerPanel(s.u).buildUI()} // ui/settings_server.go
+		}),
+		add(func() []fyne.CanvasObject {
+			return []fyne.CanvasObject{newUsersPanel(s.u).buildUI(), // ui/settings_users.go
 				newRetentionPanel(s.u).buildUI(), // ui/settings_retention.go
 				newAuditCard(s.u)}                // ui/audit.go
 		}),

@@ -55,18 +55,32 @@ func (l *letterSettings) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.body_kk"), l.bodyKK),
 		widget.NewFormItem(lang.L("field.wishes_kk"), l.wishesKK),
 		widget.NewFormItem(lang.L("field.body_ru"), l.bodyRU),
-		widget.NewFormItem(lang.L("field.wishes_ru"), l.wishesRU),
-		widget.NewFormItem("", container.NewHBox(l.contribution, l.reach)),
-		widget.NewFormItem(lang.L("field.blank_offset_x_mm"), l.offsetX),
-		widget.NewFormItem(lang.L("field.blank_offset_y_mm"), l.offsetY),
-		widget.NewFormItem(lang.L("field.signature_image"), l.imageRow(l.signature)),
-		widget.NewFormItem(lang.L("field.stamp_image"), l.imageRow(l.stamp)))
+		widget.NewFormItem(lang.L("field.wishes_ru"), l.wishesRU))
 	save := widget.NewButtonWithIcon(lang.L("letters.save_template"), theme.DocumentSaveIcon(), l.onSaveTapped)
 	preview := widget.NewButtonWithIcon(lang.L("letters.preview"), theme.VisibilityIcon(), l.onPreviewTapped)
 	calib := widget.NewButtonWithIcon(lang.L("letters.calibration"), theme.DocumentPrintIcon(), l.onCalibrationTapped)
-	l.load(save, preview)
-	return widget.NewCard("", lang.L("letters.settings"), container.NewVBox(hint, form,
-		container.NewHBox(save, preview, calib)))
+	foot := container.NewVBox()
+	t := l.load()
+	// the rest of the form and the texts come in frames of their own
+	// (ui/frames.go): built, laid out and painted with the card at once,
+	// they held the UI goroutine 50 ms and then 75–90 ms for the first
+	// paint on the stress database, and a text set before its field is
+	// laid out is wrapped at every width on the way (200 ms and more).
+	// Save and preview read the texts: they come with the last.
+	inFrames(func() {
+		form.Append("", container.NewHBox(l.contribution, l.reach))
+		form.Append(lang.L("field.blank_offset_x_mm"), l.offsetX)
+		form.Append(lang.L("field.blank_offset_y_mm"), l.offsetY)
+		form.Append(lang.L("field.signature_image"), l.imageRow(l.signature))
+		form.Append(lang.L("field.stamp_image"), l.imageRow(l.stamp))
+		l.bodyKK.SetText(t.BodyKK)
+		l.wishesKK.SetText(t.WishesKK)
+	}, func() {
+		l.bodyRU.SetText(t.BodyRU)
+		l.wishesRU.SetText(t.WishesRU)
+		foot.Add(container.NewHBox(save, preview, calib))
+	})
+	return widget.NewCard("", lang.L("letters.settings"), container.NewVBox(hint, form, foot))
 }
 
 // imageRow is a file's path with a button to choose it.
@@ -88,32 +102,20 @@ func (l *letterSettings) imageRow(e *lineEntry) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, choose, e)
 }
 
-// load fills the form with the saved template. The four texts come in
-// frames of their own (ui/frames.go): laid out and painted at once, the
-// letters' card held the UI goroutine 50 ms and its first paint 75–90 ms
-// on the stress database. The buttons that read the texts (save,
-// preview) wait for the last of them.
-func (l *letterSettings) load(wait ...*widget.Button) {
+// load reads the saved template and fills the form with it but for its
+// four texts, which it returns.
+func (l *letterSettings) load() LetterTemplate {
 	t, err := l.u.docs.LetterTemplate(l.u.ctx)
 	if err != nil {
 		showError(l.u.win, err)
 	}
-	for _, b := range wait {
-		b.Disable()
-	}
-	inFrames(func() { l.bodyKK.SetText(t.BodyKK) }, func() { l.wishesKK.SetText(t.WishesKK) },
-		func() { l.bodyRU.SetText(t.BodyRU) }, func() {
-			l.wishesRU.SetText(t.WishesRU)
-			for _, b := range wait {
-				b.Enable()
-			}
-		})
 	l.contribution.SetChecked(t.ShowContribution)
 	l.reach.SetChecked(t.ShowReach)
 	l.offsetX.SetText(mmText(t.BlankOffsetXmm))
 	l.offsetY.SetText(mmText(t.BlankOffsetYmm))
 	l.signature.SetText(t.SignatureImage)
 	l.stamp.SetText(t.StampImage)
+	return t
 }
 
 func mmText(v float64) string {
