@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -124,8 +125,10 @@ func (s *coverageScreen) buildUI() fyne.CanvasObject {
 	s.tabs.OnSelected = func(*container.TabItem) { s.refresh() }
 	inFrames(func() {
 		form.Add(s.form.buildUI())
+		canvas.Refresh(form) // Add lays out, but leaves the window unpainted
 	}, func() {
 		events.Add(s.events.buildUI())
+		canvas.Refresh(events)
 	})
 	return s.tabs
 }

@@ -96,6 +96,7 @@ func (s *dashboardScreen) refresh() {
 			}, func() {
 				if s.loads.current(gen) && shown != nil {
 					shown.Add(s.charts())
+					canvas.Refresh(shown) // Add lays out, but leaves the window unpainted
 				}
 			})
 		})

@@ -26,8 +26,8 @@ func inFrames(parts ...func()) {
 		return
 	}
 	background(func() {
+		fyne.DoAndWait(func() {}) // the run that asked has ended
 		for _, part := range parts {
-			fyne.DoAndWait(func() {}) // the run before has ended
 			time.Sleep(frameGap)
 			fyne.DoAndWait(part)
 		}

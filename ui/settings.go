@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -88,15 +89,14 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 				adoptTextAreas(c, scroll)
 				cards.Add(c)
 			}
+			canvas.Refresh(cards) // Add lays out, but leaves the window unpainted
 		}
 	}
 	inFrames(
 		add(func() []fyne.CanvasObject {
 			return []fyne.CanvasObject{s.backup.buildUI(s.onSaveTapped),
-				newServerPanel(s.u).buildUI()} // ui/settings_server.go
-		}),
-		add(func() []fyne.CanvasObject {
-			return []fyne.CanvasObject{newUsersPanel(s.u).buildUI(), // ui/settings_users.go
+				newServerPanel(s.u).buildUI(),    // ui/settings_server.go
+				newUsersPanel(s.u).buildUI(),     // ui/settings_users.go
 				newRetentionPanel(s.u).buildUI(), // ui/settings_retention.go
 				newAuditCard(s.u)}                // ui/audit.go
 		}),

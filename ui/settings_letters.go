@@ -61,12 +61,11 @@ func (l *letterSettings) buildUI() fyne.CanvasObject {
 	calib := widget.NewButtonWithIcon(lang.L("letters.calibration"), theme.DocumentPrintIcon(), l.onCalibrationTapped)
 	foot := container.NewVBox()
 	t := l.load()
-	// the rest of the form and the texts come in frames of their own
+	// the rest of the form and the texts come in a frame of their own
 	// (ui/frames.go): built, laid out and painted with the card at once,
 	// they held the UI goroutine 50 ms and then 75–90 ms for the first
 	// paint on the stress database, and a text set before its field is
-	// laid out is wrapped at every width on the way (200 ms and more).
-	// Save and preview read the texts: they come with the last.
+	// laid out is wrapped at every width on the way (235 ms).
 	inFrames(func() {
 		form.Append("", container.NewHBox(l.contribution, l.reach))
 		form.Append(lang.L("field.blank_offset_x_mm"), l.offsetX)
@@ -75,10 +74,10 @@ func (l *letterSettings) buildUI() fyne.CanvasObject {
 		form.Append(lang.L("field.stamp_image"), l.imageRow(l.stamp))
 		l.bodyKK.SetText(t.BodyKK)
 		l.wishesKK.SetText(t.WishesKK)
-	}, func() {
 		l.bodyRU.SetText(t.BodyRU)
 		l.wishesRU.SetText(t.WishesRU)
-		foot.Add(container.NewHBox(save, preview, calib))
+		foot.Add(container.NewHBox(save, preview, calib)) // save and preview read the texts: they come with them
+		foot.Refresh()
 	})
 	return widget.NewCard("", lang.L("letters.settings"), container.NewVBox(hint, form, foot))
 }
