@@ -92,6 +92,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 			canvas.Refresh(cards) // Add lays out, but leaves the window unpainted
 		}
 	}
+	var fillLetters func()
 	inFrames(
 		add(func() []fyne.CanvasObject {
 			return []fyne.CanvasObject{s.backup.buildUI(s.onSaveTapped),
@@ -100,7 +101,15 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 				newRetentionPanel(s.u).buildUI(), // ui/settings_retention.go
 				newAuditCard(s.u)}                // ui/audit.go
 		}),
-		add(func() []fyne.CanvasObject { return []fyne.CanvasObject{newLetterSettings(s.u).buildUI()} })) // ui/settings_letters.go
+		add(func() []fyne.CanvasObject {
+			card, fill := newLetterSettings(s.u).buildUI() // ui/settings_letters.go
+			fillLetters = fill
+			return []fyne.CanvasObject{card}
+		}), func() {
+			if build == s.builds && fillLetters != nil {
+				fillLetters() // its texts once their fields are laid out
+			}
+		})
 	return scroll
 }
 

@@ -43,10 +43,13 @@ func newLetterSettings(u *App) *letterSettings {
 	return l
 }
 
-// buildUI returns the settings card; without documents it says so.
-func (l *letterSettings) buildUI() fyne.CanvasObject {
+// buildUI returns the settings card, and fill, which puts the saved
+// texts into it once it is laid out: a text set before its field has its
+// width is wrapped at every width on the way (235 ms for the four on the
+// stress database, against 20 ms). Without documents it says so.
+func (l *letterSettings) buildUI() (card fyne.CanvasObject, fill func()) {
 	if l.u.docs == nil {
-		return widget.NewCard("", lang.L("letters.settings"), widget.NewLabel(lang.L("docs.unavailable")))
+		return widget.NewCard("", lang.L("letters.settings"), widget.NewLabel(lang.L("docs.unavailable"))), func() {}
 	}
 	hint := widget.NewLabel(lang.L("letters.placeholders", map[string]any{"List": letterPlaceholders}))
 	hint.Wrapping = fyne.TextWrapWord
@@ -55,31 +58,24 @@ func (l *letterSettings) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.body_kk"), l.bodyKK),
 		widget.NewFormItem(lang.L("field.wishes_kk"), l.wishesKK),
 		widget.NewFormItem(lang.L("field.body_ru"), l.bodyRU),
-		widget.NewFormItem(lang.L("field.wishes_ru"), l.wishesRU))
+		widget.NewFormItem(lang.L("field.wishes_ru"), l.wishesRU),
+		widget.NewFormItem("", container.NewHBox(l.contribution, l.reach)),
+		widget.NewFormItem(lang.L("field.blank_offset_x_mm"), l.offsetX),
+		widget.NewFormItem(lang.L("field.blank_offset_y_mm"), l.offsetY),
+		widget.NewFormItem(lang.L("field.signature_image"), l.imageRow(l.signature)),
+		widget.NewFormItem(lang.L("field.stamp_image"), l.imageRow(l.stamp)))
 	save := widget.NewButtonWithIcon(lang.L("letters.save_template"), theme.DocumentSaveIcon(), l.onSaveTapped)
 	preview := widget.NewButtonWithIcon(lang.L("letters.preview"), theme.VisibilityIcon(), l.onPreviewTapped)
 	calib := widget.NewButtonWithIcon(lang.L("letters.calibration"), theme.DocumentPrintIcon(), l.onCalibrationTapped)
-	foot := container.NewVBox()
 	t := l.load()
-	// the rest of the form and the texts come in a frame of their own
-	// (ui/frames.go): built, laid out and painted with the card at once,
-	// they held the UI goroutine 50 ms and then 75–90 ms for the first
-	// paint on the stress database, and a text set before its field is
-	// laid out is wrapped at every width on the way (235 ms).
-	inFrames(func() {
-		form.Append("", container.NewHBox(l.contribution, l.reach))
-		form.Append(lang.L("field.blank_offset_x_mm"), l.offsetX)
-		form.Append(lang.L("field.blank_offset_y_mm"), l.offsetY)
-		form.Append(lang.L("field.signature_image"), l.imageRow(l.signature))
-		form.Append(lang.L("field.stamp_image"), l.imageRow(l.stamp))
+	fill = func() {
 		l.bodyKK.SetText(t.BodyKK)
-		l.wishesKK.SetText(t.WishesKK)
 		l.bodyRU.SetText(t.BodyRU)
+		l.wishesKK.SetText(t.WishesKK)
 		l.wishesRU.SetText(t.WishesRU)
-		foot.Add(container.NewHBox(save, preview, calib)) // save and preview read the texts: they come with them
-		foot.Refresh()
-	})
-	return widget.NewCard("", lang.L("letters.settings"), container.NewVBox(hint, form, foot))
+	}
+	return widget.NewCard("", lang.L("letters.settings"), container.NewVBox(hint, form,
+		container.NewHBox(save, preview, calib))), fill
 }
 
 // imageRow is a file's path with a button to choose it.
