@@ -68,11 +68,15 @@ func (l *letterSettings) buildUI() (card fyne.CanvasObject, fill func()) {
 	preview := widget.NewButtonWithIcon(lang.L("letters.preview"), theme.VisibilityIcon(), l.onPreviewTapped)
 	calib := widget.NewButtonWithIcon(lang.L("letters.calibration"), theme.DocumentPrintIcon(), l.onCalibrationTapped)
 	t := l.load()
+	save.Disable() // save and preview read the texts: not before they are in
+	preview.Disable()
 	fill = func() {
 		l.bodyKK.SetText(t.BodyKK)
 		l.bodyRU.SetText(t.BodyRU)
 		l.wishesKK.SetText(t.WishesKK)
 		l.wishesRU.SetText(t.WishesRU)
+		save.Enable()
+		preview.Enable()
 	}
 	return widget.NewCard("", lang.L("letters.settings"), container.NewVBox(hint, form,
 		container.NewHBox(save, preview, calib))), fill
