@@ -114,21 +114,24 @@ func (s *coverageScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("coverage.new"), theme.ContentAddIcon(), s.onNewTapped)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.busy, s.count, newBtn), container.NewGridWithColumns(2, s.outcome, s.overdue))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
-	// the form and the events' tab come in frames of their own
-	// (ui/frames.go): the register shows first
+	// the form comes in a frame of its own (ui/frames.go) and the
+	// events' tab when it is first chosen: the register shows first
 	form, events := container.NewStack(), container.NewStack()
 	split := container.NewHSplit(list, form)
 	split.Offset = 0.6
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("coverage.tab_register"), theme.ListIcon(), split),
 		container.NewTabItemWithIcon(lang.L("coverage.tab_events"), theme.HistoryIcon(), events))
-	s.tabs.OnSelected = func(*container.TabItem) { s.refresh() }
+	s.tabs.OnSelected = func(it *container.TabItem) {
+		if it.Content == events && len(events.Objects) == 0 {
+			events.Add(s.events.buildUI())
+			canvas.Refresh(events) // Add lays out, but leaves the window unpainted
+		}
+		s.refresh()
+	}
 	inFrames(func() {
 		form.Add(s.form.buildUI())
-		canvas.Refresh(form) // Add lays out, but leaves the window unpainted
-	}, func() {
-		events.Add(s.events.buildUI())
-		canvas.Refresh(events)
+		canvas.Refresh(form)
 	})
 	return s.tabs
 }
