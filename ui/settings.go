@@ -101,11 +101,13 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 				newRetentionPanel(s.u).buildUI(), // ui/settings_retention.go
 				newAuditCard(s.u)}                // ui/audit.go
 		}),
-		add(func() []fyne.CanvasObject {
-			card, fill := newLetterSettings(s.u).buildUI() // ui/settings_letters.go
-			fillLetters = fill
-			return []fyne.CanvasObject{card}
-		}), func() {
+		func() {
+			add(func() []fyne.CanvasObject {
+				card, fill := newLetterSettings(s.u).buildUI() // ui/settings_letters.go
+				fillLetters = fill
+				card.MinSize() // its renderers made, so that the Add below lays its fields out
+				return []fyne.CanvasObject{card}
+			})()
 			if build == s.builds && fillLetters != nil {
 				fillLetters() // its texts once their fields are laid out
 			}
