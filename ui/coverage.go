@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -113,12 +114,25 @@ func (s *coverageScreen) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon(lang.L("coverage.new"), theme.ContentAddIcon(), s.onNewTapped)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.busy, s.count, newBtn), container.NewGridWithColumns(2, s.outcome, s.overdue))
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
-	split := container.NewHSplit(list, s.form.buildUI())
+	// the form comes in a frame of its own (ui/frames.go) and the
+	// events' tab when it is first chosen: the register shows first
+	form, events := container.NewStack(), container.NewStack()
+	split := container.NewHSplit(list, form)
 	split.Offset = 0.6
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("coverage.tab_register"), theme.ListIcon(), split),
-		container.NewTabItemWithIcon(lang.L("coverage.tab_events"), theme.HistoryIcon(), s.events.buildUI()))
-	s.tabs.OnSelected = func(*container.TabItem) { s.refresh() }
+		container.NewTabItemWithIcon(lang.L("coverage.tab_events"), theme.HistoryIcon(), events))
+	s.tabs.OnSelected = func(it *container.TabItem) {
+		if it.Content == events && len(events.Objects) == 0 {
+			events.Add(s.events.buildUI())
+			canvas.Refresh(events) // Add lays out, but leaves the window unpainted
+		}
+		s.refresh()
+	}
+	inFrames(func() {
+		form.Add(s.form.buildUI())
+		canvas.Refresh(form)
+	})
 	return s.tabs
 }
 
