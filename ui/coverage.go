@@ -129,7 +129,11 @@ func (s *coverageScreen) buildUI() fyne.CanvasObject {
 		}
 		s.refresh()
 	}
+	tabs := s.tabs
 	inFrames(func() {
+		if s.tabs != tabs {
+			return // built again meanwhile (a language, the menu): the new build adds its own
+		}
 		form.Add(s.form.buildUI())
 		canvas.Refresh(form)
 	})

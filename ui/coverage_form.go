@@ -38,7 +38,8 @@ type coverageForm struct {
 	sources, reasons, outcomes         choice
 	sourceSchool, placedSchool, appeal *widget.Select
 	save                               *widget.Button
-	loads                              loader // the catalogue's; the screen's leaving cancels it
+	scroll                             *container.Scroll // the newest build's
+	loads                              loader            // the catalogue's; the screen's leaving cancels it
 }
 
 func newCoverageForm(u *App, saved func()) *coverageForm {
@@ -91,7 +92,11 @@ func (f *coverageForm) buildUI() fyne.CanvasObject {
 	scroll := newFormScroll(container.NewPadded(container.NewVBox(head, form)))
 	// the second half in a frame of its own (ui/frames.go): the form's
 	// first paint with the register's rows took 90 ms under load
+	f.scroll = scroll
 	inFrames(func() {
+		if f.scroll != scroll {
+			return // built again meanwhile: its fields belong to the newer form
+		}
 		form.Append(lang.L("field.source_name"), f.sourceName)
 		form.Append(lang.L("field.appeal"), f.appeal)
 		form.Append(lang.L("field.reason"), f.reason)

@@ -39,7 +39,6 @@ func (c *countingStore) CountDistributions(ctx context.Context, f data.Distribut
 
 // heldWork holds the background work back until the test runs it, as a
 // slow database would: loads are on their way while the clerk clicks.
-// The debounce's timer adds work from its own goroutine.
 type heldWork struct {
 	mu    sync.Mutex
 	queue []func()

@@ -20,8 +20,7 @@ func cardTitles(u *App) map[string]int {
 	return n
 }
 
-// TestSettingsShowEveryCardOnce opens the settings, whose cards below
-// the fold come in frames of their own (inFrames), leaves and opens them
+// TestSettingsShowEveryCardOnce opens the settings, leaves and opens them
 // again: every card is there, once.
 func TestSettingsShowEveryCardOnce(t *testing.T) {
 	u, _ := newTestUI(t)

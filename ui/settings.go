@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -25,7 +24,6 @@ type settingsScreen struct {
 	langs                                choice
 	dbPath                               *widget.Label
 	backup                               *backupPanel // ui/settings_backup.go
-	builds                               int          // buildUI's calls: a card built late goes to the newest
 }
 
 func newSettingsScreen(u *App) *settingsScreen {
@@ -72,47 +70,16 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	hint.Importance = widget.LowImportance
 	// one Save per card: the office's details here, the backup's in its
 	// card; the language applies as soon as it is chosen
-	cards := container.NewVBox(
+	return newFormScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("", lang.L("settings.office"), container.NewVBox(office,
 			container.NewHBox(save, s.u.guard(data.RoleAdmin, save)))),
-		widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint)))
-	scroll := newFormScroll(container.NewPadded(cards))
-	s.builds++
-	build := s.builds
-	// the cards below the fold come in frames of their own (ui/frames.go)
-	add := func(make func() []fyne.CanvasObject) func() {
-		return func() {
-			if build != s.builds {
-				return // built again since (a new language)
-			}
-			for _, c := range make() {
-				adoptTextAreas(c, scroll)
-				cards.Add(c)
-			}
-			canvas.Refresh(cards) // Add lays out, but leaves the window unpainted
-		}
-	}
-	var fillLetters func()
-	inFrames(
-		add(func() []fyne.CanvasObject {
-			return []fyne.CanvasObject{s.backup.buildUI(s.onSaveTapped),
-				newServerPanel(s.u).buildUI(),    // ui/settings_server.go
-				newUsersPanel(s.u).buildUI(),     // ui/settings_users.go
-				newRetentionPanel(s.u).buildUI(), // ui/settings_retention.go
-				newAuditCard(s.u)}                // ui/audit.go
-		}),
-		func() {
-			add(func() []fyne.CanvasObject {
-				card, fill := newLetterSettings(s.u).buildUI() // ui/settings_letters.go
-				fillLetters = fill
-				card.MinSize() // its renderers made, so that the Add below lays its fields out
-				return []fyne.CanvasObject{card}
-			})()
-			if build == s.builds && fillLetters != nil {
-				fillLetters() // its texts once their fields are laid out
-			}
-		})
-	return scroll
+		widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint)),
+		s.backup.buildUI(s.onSaveTapped),
+		newServerPanel(s.u).buildUI(),      // ui/settings_server.go
+		newUsersPanel(s.u).buildUI(),       // ui/settings_users.go
+		newRetentionPanel(s.u).buildUI(),   // ui/settings_retention.go
+		newAuditCard(s.u),                  // ui/audit.go
+		newLetterSettings(s.u).buildUI()))) // ui/settings_letters.go
 }
 
 func (s *settingsScreen) refresh() {

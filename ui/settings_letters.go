@@ -29,6 +29,7 @@ type letterSettings struct {
 	offsetX, offsetY                   *lineEntry
 	signature, stamp                   *lineEntry
 	contribution, reach                *widget.Check
+	save                               *widget.Button // off while the saved texts could not be read
 }
 
 func newLetterSettings(u *App) *letterSettings {
@@ -43,13 +44,10 @@ func newLetterSettings(u *App) *letterSettings {
 	return l
 }
 
-// buildUI returns the settings card, and fill, which puts the saved
-// texts into it once it is laid out: a text set before its field has its
-// width is wrapped at every width on the way (235 ms for the four on the
-// stress database, against 20 ms). Without documents it says so.
-func (l *letterSettings) buildUI() (card fyne.CanvasObject, fill func()) {
+// buildUI returns the settings card; without documents it says so.
+func (l *letterSettings) buildUI() fyne.CanvasObject {
 	if l.u.docs == nil {
-		return widget.NewCard("", lang.L("letters.settings"), widget.NewLabel(lang.L("docs.unavailable"))), func() {}
+		return widget.NewCard("", lang.L("letters.settings"), widget.NewLabel(lang.L("docs.unavailable")))
 	}
 	hint := widget.NewLabel(lang.L("letters.placeholders", map[string]any{"List": letterPlaceholders}))
 	hint.Wrapping = fyne.TextWrapWord
@@ -64,22 +62,12 @@ func (l *letterSettings) buildUI() (card fyne.CanvasObject, fill func()) {
 		widget.NewFormItem(lang.L("field.blank_offset_y_mm"), l.offsetY),
 		widget.NewFormItem(lang.L("field.signature_image"), l.imageRow(l.signature)),
 		widget.NewFormItem(lang.L("field.stamp_image"), l.imageRow(l.stamp)))
-	save := widget.NewButtonWithIcon(lang.L("letters.save_template"), theme.DocumentSaveIcon(), l.onSaveTapped)
+	l.save = widget.NewButtonWithIcon(lang.L("letters.save_template"), theme.DocumentSaveIcon(), l.onSaveTapped)
 	preview := widget.NewButtonWithIcon(lang.L("letters.preview"), theme.VisibilityIcon(), l.onPreviewTapped)
 	calib := widget.NewButtonWithIcon(lang.L("letters.calibration"), theme.DocumentPrintIcon(), l.onCalibrationTapped)
-	t := l.load()
-	save.Disable() // save and preview read the texts: not before they are in
-	preview.Disable()
-	fill = func() {
-		l.bodyKK.SetText(t.BodyKK)
-		l.bodyRU.SetText(t.BodyRU)
-		l.wishesKK.SetText(t.WishesKK)
-		l.wishesRU.SetText(t.WishesRU)
-		save.Enable()
-		preview.Enable()
-	}
+	l.load()
 	return widget.NewCard("", lang.L("letters.settings"), container.NewVBox(hint, form,
-		container.NewHBox(save, preview, calib))), fill
+		container.NewHBox(l.save, preview, calib)))
 }
 
 // imageRow is a file's path with a button to choose it.
@@ -101,20 +89,29 @@ func (l *letterSettings) imageRow(e *lineEntry) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, choose, e)
 }
 
-// load reads the saved template and fills the form with it but for its
-// four texts, which it returns.
-func (l *letterSettings) load() LetterTemplate {
+func (l *letterSettings) load() {
 	t, err := l.u.docs.LetterTemplate(l.u.ctx)
 	if err != nil {
 		showError(l.u.win, err)
 	}
+	// a template not read at all has no texts (an unreadable or invalid
+	// one comes with the defaults or its own, to mend): saving the empty
+	// fields would put empty texts over the office's own
+	if t.BodyKK == "" && t.BodyRU == "" {
+		l.save.Disable()
+		return
+	}
+	l.save.Enable()
+	l.bodyKK.SetText(t.BodyKK)
+	l.bodyRU.SetText(t.BodyRU)
+	l.wishesKK.SetText(t.WishesKK)
+	l.wishesRU.SetText(t.WishesRU)
 	l.contribution.SetChecked(t.ShowContribution)
 	l.reach.SetChecked(t.ShowReach)
 	l.offsetX.SetText(mmText(t.BlankOffsetXmm))
 	l.offsetY.SetText(mmText(t.BlankOffsetYmm))
 	l.signature.SetText(t.SignatureImage)
 	l.stamp.SetText(t.StampImage)
-	return t
 }
 
 func mmText(v float64) string {
