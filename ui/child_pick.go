@@ -21,12 +21,14 @@ type childSearch struct {
 	name   string // for the timing hooks: give, appeal, coverage
 	minLen int    // shorter queries find nothing
 	run    newest
-	wait   time.Duration                      // how long a key waits for its matches (firstPageWait)
+	wait   answerWait                         // how long a key waits for its matches (ui/children_find.go)
 	answer func(q string, found []data.Child) // on the UI goroutine
 }
 
 func newChildSearch(u *App, name string, minLen int, answer func(q string, found []data.Child)) *childSearch {
-	return &childSearch{u: u, name: name, minLen: minLen, answer: answer, wait: firstPageWait}
+	c := &childSearch{u: u, name: name, minLen: minLen, answer: answer}
+	c.wait.limit = firstPageWait
+	return c
 }
 
 // onChanged takes the search box's text and asks the store at once: its
@@ -43,7 +45,7 @@ func (c *childSearch) onChanged(q string) {
 	sent := time.Now()
 	key := c.u.timings.keyTime(sent) // the clerk's key, for the timings
 	ctx, gen := c.run.start(c.u.ctx)
-	soon(c.wait, func() (picks, bool) { // ui/children_find.go
+	soon(&c.wait, func() (picks, bool) { // ui/children_find.go
 		found, err := findChildPicks(ctx, c.u.st, q)
 		return picks{found, err}, !errors.Is(err, context.Canceled) // else the clerk typed on
 	}, func(p picks) {

@@ -51,7 +51,7 @@ func TestGiveSearchAnswersWithTheKey(t *testing.T) {
 		t.Fatalf("children: %v (%v)", kids, err)
 	}
 	f := u.screens[scrDistributions].(*distributionsScreen).give
-	f.picks.wait = time.Second // a loaded test machine
+	f.picks.wait.limit = time.Second // a loaded test machine
 	background = func(work func()) {
 		go func() {
 			time.Sleep(5 * time.Millisecond) // the matches come a little after the key

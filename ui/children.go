@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,13 +44,14 @@ type childrenScreen struct {
 	form                                *childForm
 	preset                              *bool
 	place                               listPlace
-	firstWait                           time.Duration // how long a search's first page is waited for (children_find.go)
+	wait                                answerWait // how long a key waits for its first page (children_find.go)
 }
 
 func newChildrenScreen(u *App) *childrenScreen {
 	s := &childrenScreen{u: u, count: widget.NewLabel(""), pages: map[int][]data.Child{},
 		cursors: map[int]data.ChildCursor{}, loading: map[int]bool{}, schools: map[int64]data.School{},
-		ctx: u.ctx, cancel: func() {}, firstWait: firstPageWait}
+		ctx: u.ctx, cancel: func() {}}
+	s.wait.limit = firstPageWait
 	s.search = newLineEntry()
 	s.search.SetPlaceHolder(lang.L("children.search"))
 	s.search.OnChanged = s.onSearchChanged

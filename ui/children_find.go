@@ -38,18 +38,35 @@ func (s *childrenScreen) find(countWait time.Duration) {
 	gen, f := s.gen, s.filter()
 	s.cancel = cancel
 	show := func(a firstAnswer) { s.showPage(ctx, gen, f, a, countWait, sent, key) }
-	soon(s.firstWait, func() (firstAnswer, bool) {
+	soon(&s.wait, func() (firstAnswer, bool) {
 		page, err := s.u.st.FindChildPage(ctx, f, data.ChildCursor{}, childPage)
 		return firstAnswer{page, err}, ctx.Err() == nil // else a newer search is on its way
 	}, show)
 }
 
+// answerWait is how long a search's keys wait for their answers: up to
+// limit while the answers come within it, not at all once one came later
+// (a server far off), so that a key does not hold the window for nothing,
+// until an answer is quick again.
+type answerWait struct {
+	limit time.Duration
+	slow  atomic.Bool
+}
+
+func (w *answerWait) now() time.Duration {
+	if w.slow.Load() {
+		return 0
+	}
+	return w.limit
+}
+
 // soon runs ask off the UI goroutine and shows its answer on it, waiting
-// up to wait for it first: an answer that comes within the wait is shown
+// for it first as w says: an answer that comes within the wait is shown
 // in the frame after the clerk's key, not a frame later; a slower one goes
 // through fyne.Do when it comes. ask says false for an answer no longer
 // wanted. Call it on the UI goroutine.
-func soon[T any](wait time.Duration, ask func() (T, bool), show func(T)) {
+func soon[T any](w *answerWait, ask func() (T, bool), show func(T)) {
+	wait, asked := w.now(), time.Now()
 	// whoever comes first of the answer and the wait's end decides: an
 	// answer handed over is shown at once below, else through fyne.Do
 	var decided atomic.Bool
@@ -59,6 +76,7 @@ func soon[T any](wait time.Duration, ask func() (T, bool), show func(T)) {
 		if !wanted {
 			return
 		}
+		w.slow.Store(time.Since(asked) > w.limit)
 		if decided.CompareAndSwap(false, true) {
 			handed <- a
 			return

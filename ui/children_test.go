@@ -127,7 +127,7 @@ func TestChildrenCountWaitsForKeysToRest(t *testing.T) {
 	u.show(scrChildren, nil)
 	held.run(false)
 	s := u.screens[scrChildren].(*childrenScreen)
-	s.firstWait = 0 // the pages land as held.run runs them
+	s.wait.limit = 0 // the pages land as held.run runs them
 	ctx := context.Background()
 	n, err := cs.Store.CountChildren(ctx, data.ChildFilter{Query: "ан"})
 	if err != nil {
@@ -161,14 +161,15 @@ func TestChildrenCountWaitsForKeysToRest(t *testing.T) {
 }
 
 // TestChildrenSearchAnswersWithTheKey: a typed search's first page that
-// comes within firstWait is in the table when the key's handling ends, so
+// comes within the wait is in the table when the key's handling ends, so
 // the frame after the key shows the answer; a slower page does not hold
-// the key longer than firstWait and lands when it comes.
+// the key longer than the wait and lands when it comes, and after it the
+// keys do not wait (a server far off) until a page is quick again.
 func TestChildrenSearchAnswersWithTheKey(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.show(scrChildren, nil)
 	s := u.screens[scrChildren].(*childrenScreen)
-	s.firstWait = time.Second  // a loaded test machine
+	s.wait.limit = time.Second // a loaded test machine
 	u.searchWait = time.Minute // the counts wait for the next key, which cancels them, and touch nothing meanwhile
 	background = func(work func()) {
 		go func() {
@@ -183,14 +184,31 @@ func TestChildrenSearchAnswersWithTheKey(t *testing.T) {
 	held := &heldWork{} // ui/distributions_test.go: the page never comes by itself
 	u.searchWait = 0
 	background = held.add
-	s.firstWait = 30 * time.Millisecond
+	s.wait.limit = 30 * time.Millisecond
 	start := time.Now()
 	test.Type(s.search, "с")
 	if took := time.Since(start); took > time.Second || s.listed.Query != "ан" {
-		t.Fatalf("a page not come: the key took %v and the table lists %q, want «ан» still, within firstWait", took, s.listed.Query)
+		t.Fatalf("a page not come: the key took %v and the table lists %q, want «ан» still, within the wait", took, s.listed.Query)
 	}
+	time.Sleep(s.wait.limit) // the page comes later than the wait
 	held.run(false)
 	if s.listed.Query != "анс" {
 		t.Fatalf("the page came late and the table lists %q, want «анс»", s.listed.Query)
+	}
+	s.wait.limit = time.Second
+	start = time.Now()
+	test.Type(s.search, "ы")
+	if took := time.Since(start); took >= s.wait.limit/2 {
+		t.Fatalf("after a slow page the next key waited %v for its own", took)
+	}
+	held.run(false) // at once: quick again
+	start = time.Now()
+	test.Type(s.search, "қ")
+	if took := time.Since(start); took < s.wait.limit {
+		t.Fatalf("after a quick page the next key waited %v, want the whole wait (%v) for a page that does not come", took, s.wait.limit)
+	}
+	held.run(false)
+	if s.listed.Query != "ансық" {
+		t.Fatalf("the table lists %q, want «ансық»", s.listed.Query)
 	}
 }
