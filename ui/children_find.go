@@ -45,19 +45,29 @@ func (s *childrenScreen) find(countWait time.Duration) {
 }
 
 // answerWait is how long a search's keys wait for their answers: up to
-// limit while the answers come within it, not at all once one came later
-// (a server far off), so that a key does not hold the window for nothing,
-// until an answer is quick again.
+// limit while the answers come within it, not at all once two in a row
+// came later (a server far off), so that a key does not hold the window
+// for nothing, until an answer is quick again. One slow answer alone (the
+// screen's first, from a cold cache) changes nothing.
 type answerWait struct {
 	limit time.Duration
-	slow  atomic.Bool
+	slow  atomic.Int32 // answers later than limit, in a row
 }
 
 func (w *answerWait) now() time.Duration {
-	if w.slow.Load() {
+	if w.slow.Load() >= 2 {
 		return 0
 	}
 	return w.limit
+}
+
+// took notes how long an answer took from its key.
+func (w *answerWait) took(d time.Duration) {
+	if d > w.limit {
+		w.slow.Add(1)
+	} else {
+		w.slow.Store(0)
+	}
 }
 
 // soon runs ask off the UI goroutine and shows its answer on it, waiting
@@ -76,7 +86,7 @@ func soon[T any](w *answerWait, ask func() (T, bool), show func(T)) {
 		if !wanted {
 			return
 		}
-		w.slow.Store(time.Since(asked) > w.limit)
+		w.took(time.Since(asked))
 		if decided.CompareAndSwap(false, true) {
 			handed <- a
 			return
