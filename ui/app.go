@@ -111,7 +111,7 @@ type App struct {
 	busy     *busyMark   // ui/busy.go
 	freeing  atomic.Bool // ui/leave.go: memory being handed back
 
-	searchWait time.Duration // the Children count's wait (ui/newest.go); tests set 0
+	searchWait time.Duration // the Children count's wait (ui/children_find.go); tests set 0
 }
 
 // New builds the workspace into w over st, in the language of the saved

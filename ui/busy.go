@@ -27,20 +27,20 @@ func newBusyMark() *busyMark {
 // watch starts watching the loads just begun, if any; call it on the UI
 // goroutine after a screen was shown or refreshed.
 func (b *busyMark) watch() {
-	if b.watching || running.Load() == 0 {
+	if b.watching || !loading() {
 		return
 	}
 	b.watching = true
 	go func() {
 		time.Sleep(busySlow)
-		shown := running.Load() > 0
+		shown := loading()
 		if shown {
 			fyne.Do(func() {
 				b.spin.Show()
 				b.spin.Start()
 			})
 		}
-		for running.Load() > 0 {
+		for loading() {
 			time.Sleep(50 * time.Millisecond)
 		}
 		fyne.Do(func() {

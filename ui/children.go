@@ -260,7 +260,7 @@ func (s *childrenScreen) filter() data.ChildFilter {
 func (s *childrenScreen) refresh() { s.find(0) }
 
 // onSearchChanged searches as the clerk types. The count waits until the
-// keys have rested (searchDelay, ui/newest.go): it walks every match (on
+// keys have rested (searchDelay, ui/children_find.go): it walks every match (on
 // SQLite the whole of children_alpha, 60–80 ms of CPU on a region's
 // file), each key would cancel it, and meanwhile it took a core from the
 // next key's page and from the painting (half the CPU of typing

@@ -11,6 +11,11 @@ import (
 	"github.com/mektepkezhol/app/data"
 )
 
+// searchDelay is how long the Children screen's count waits after the
+// clerk's last key: the count walks every match, so typing «Ахметов»
+// counts once, not seven times.
+const searchDelay = 150 * time.Millisecond
+
 // firstPageWait is how long the UI goroutine waits for a search's first
 // page before it lets the window paint without it. The page takes 1–3 ms
 // on a region's file (up to some 30 under load), a frame of the whole

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
@@ -48,5 +50,70 @@ func TestDashboardShowsItsCharts(t *testing.T) {
 		if got[lang.L(key)] != 1 {
 			t.Errorf("chart %s shown %d times, want once", key, got[lang.L(key)])
 		}
+	}
+}
+
+// TestDashboardPartsOfAnOlderLoadDropped: the dashboard's first load has
+// queued its parts when the clerk picks another campaign; once the newer
+// load's parts and the older ones have run, in that order, the dashboard
+// shows the newer campaign, with each chart once.
+func TestDashboardPartsOfAnOlderLoadDropped(t *testing.T) {
+	u, cs, held := newHeldUI(t)
+	cps, err := cs.FindCampaigns(context.Background())
+	if err != nil || len(cps) < 2 {
+		t.Fatalf("campaigns: %d (%v), want two", len(cps), err)
+	}
+	other := cps[0]
+	if other.ID == u.campaign.ID {
+		other = cps[1]
+	}
+	first := u.campaign
+	u.show(scrItems, nil)
+	held.run(false)
+	u.show(scrDashboard, nil)
+	held.runOne() // the first load: its parts queued
+	u.setCampaign(other)
+	held.run(true) // the newer load and its parts, then the older parts
+	var titles []string
+	walk(u.content, func(o fyne.CanvasObject) {
+		if x, ok := o.(*canvas.Text); ok && (x.Text == first.Name(language()) || x.Text == other.Name(language())) {
+			titles = append(titles, x.Text)
+		}
+	})
+	if len(titles) != 1 || titles[0] != other.Name(language()) {
+		t.Fatalf("the dashboard shows the campaigns %q, want only %q", titles, other.Name(language()))
+	}
+	got := cardTitles(u)
+	for _, key := range []string{"dash.by_category", "dash.stock"} {
+		if got[lang.L(key)] != 1 {
+			t.Errorf("chart %s shown %d times, want once", key, got[lang.L(key)])
+		}
+	}
+}
+
+// TestCoverageFormWhole: the coverage form's second half comes a frame
+// after the register; once it has, every field is in the form once, and
+// the action's text scrolls the form under the wheel.
+func TestCoverageFormWhole(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.show(scrCoverage, nil)
+	f := u.screens[scrCoverage].(*coverageScreen).form
+	fields := []fyne.CanvasObject{f.name, f.iin, f.birth, f.address, f.foundOn, f.source, f.sourceSchool,
+		f.sourceName, f.appeal, f.reason, f.action, f.outcome, f.placedSchool, f.placedOn, f.due}
+	seen := map[fyne.CanvasObject]int{}
+	walk(u.content, func(o fyne.CanvasObject) {
+		if w, ok := o.(*widget.Form); ok {
+			for _, it := range w.Items {
+				seen[it.Widget]++
+			}
+		}
+	})
+	for i, fl := range fields {
+		if seen[fl] != 1 {
+			t.Errorf("field %d is in the form %d times, want once", i, seen[fl])
+		}
+	}
+	if f.action.outer == nil || f.action.outer != f.scroll {
+		t.Error("the action's text does not scroll the form")
 	}
 }

@@ -1,14 +1,6 @@
 package ui
 
-import (
-	"context"
-	"time"
-)
-
-// searchDelay is how long the Children screen's count waits after the
-// clerk's last key: the count walks every match, so typing «Ахметов»
-// counts once, not seven times.
-const searchDelay = 150 * time.Millisecond
+import "context"
 
 // newest keeps only the newest of a run of searches: starting one cancels
 // the one still under way, and an older answer that comes late is

@@ -32,6 +32,14 @@ var background = func(work func()) {
 // (ui/timings.go) call a screen shown once its loads have landed.
 var running atomic.Int64
 
+// staging counts the runs of inFrames under way (ui/frames.go), which
+// running counts too: the timing hooks wait for them, the top bar's
+// spinner does not (they build what is loaded, a frame apart).
+var staging atomic.Int64
+
+// loading tells whether background work other than staging runs.
+func loading() bool { return running.Load() > staging.Load() }
+
 func dialogError(w fyne.Window, msg string) {
 	dialog.ShowError(errors.New(msg), w)
 }
