@@ -32,10 +32,10 @@ func newChildSearch(u *App, name string, minLen int, answer func(q string, found
 }
 
 // onChanged takes the search box's text and asks the store at once: its
-// page of 20 takes 3–8 ms on the stress file (300k children) and the next key cancels it,
-// so the matches of the last key come with no wait for the keys to rest,
-// in the frame after the key when they come within firstPageWait. A short
-// query answers nothing.
+// page of 20 takes 3–8 ms on the stress file (300k children) and the next
+// key cancels it, so the matches of the last key come with no wait for
+// the keys to rest, in the frame after the key when they come within
+// firstPageWait. A short query answers nothing.
 func (c *childSearch) onChanged(q string) {
 	if len([]rune(strings.TrimSpace(q))) < c.minLen {
 		c.run.stop()

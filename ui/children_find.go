@@ -18,12 +18,12 @@ const searchDelay = 150 * time.Millisecond
 
 // firstPageWait is how long the UI goroutine waits for a search's first
 // page before it lets the window paint without it. The page takes 1–3 ms
-// on a region's file (up to some 30 under load), a frame of the whole
-// window 20–60 ms under a software renderer: a frame painted meanwhile,
-// with only the typed letter new, put a whole frame between the clerk's
-// key and the answer, and the next key waited behind it too. The page is
-// still read off the UI goroutine; a page slower than this lands later,
-// as before.
+// on the stress file of 300k children (up to some 30 under load), a frame
+// of the whole window 20–60 ms under a software renderer: a frame painted
+// meanwhile, with only the typed letter new, put a whole frame between
+// the clerk's key and the answer, and the next key waited behind it too.
+// The page is still read off the UI goroutine; a page slower than this
+// lands later, as before (answerWait).
 const firstPageWait = 25 * time.Millisecond
 
 // firstAnswer is a search's first page, or its failure.
