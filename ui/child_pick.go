@@ -18,9 +18,9 @@ const childPicks = 20
 // page is, a newer query cancelling the older.
 type childSearch struct {
 	u      *App
-	name   string // for the timing hooks: give, appeal, coverage
-	minLen int    // shorter queries find nothing
-	run    newest
+	name   string                             // for the timing hooks: give, appeal, coverage
+	minLen int                                // shorter queries find nothing
+	run    loader                             // ui/loader.go: a newer query cancels the older
 	wait   answerWait                         // how long a key waits for its matches (ui/children_find.go)
 	answer func(q string, found []data.Child) // on the UI goroutine
 }
@@ -44,7 +44,7 @@ func (c *childSearch) onChanged(q string) {
 	}
 	sent := time.Now()
 	key := c.u.timings.keyTime(sent) // the clerk's key, for the timings
-	ctx, gen := c.run.start(c.u.ctx)
+	ctx, gen, _ := c.run.start(c.u.ctx, "", true)
 	soon(&c.wait, func() (picks, bool) { // ui/children_find.go
 		found, err := findChildPicks(ctx, c.u.st, q)
 		return picks{found, err}, !errors.Is(err, context.Canceled) // else the clerk typed on
@@ -52,6 +52,7 @@ func (c *childSearch) onChanged(q string) {
 		if !c.run.current(gen) {
 			return // the clerk typed on
 		}
+		c.run.done(gen)
 		if p.err != nil {
 			showError(c.u.win, p.err)
 			return
