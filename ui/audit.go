@@ -227,13 +227,9 @@ func (u *App) showAudit() {
 	w.Show()
 }
 
-// newAuditCard is the settings' card that opens the log (the admin's).
+// newAuditCard is the settings' card that opens the log, shown to the
+// admin only (settingsScreen).
 func newAuditCard(u *App) fyne.CanvasObject {
-	if !u.may(data.RoleAdmin) {
-		hidden := container.NewVBox()
-		hidden.Hide()
-		return hidden
-	}
 	open := widget.NewButtonWithIcon(lang.L("audit.open"), theme.ListIcon(), u.showAudit)
 	hint := widget.NewLabel(lang.L("audit.hint"))
 	hint.Wrapping = fyne.TextWrapWord

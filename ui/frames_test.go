@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
@@ -22,20 +23,43 @@ func cardTitles(u *App) map[string]int {
 	return n
 }
 
-// TestSettingsShowEveryCardOnce opens the settings, leaves and opens them
-// again: every card is there, once.
-func TestSettingsShowEveryCardOnce(t *testing.T) {
+// TestSettingsBuildTheChosenCard: the settings open on their first card
+// alone; each tab chosen shows its card, once, and keeps the cards built
+// before; leaving and coming back opens the last card chosen.
+func TestSettingsBuildTheChosenCard(t *testing.T) {
 	u, _ := newTestUI(t)
-	for range 2 {
-		u.show(scrSettings, nil)
-		got := cardTitles(u)
-		for _, key := range []string{"settings.office", "settings.app", "backup.title", "server.title",
-			"settings.retention", "audit.title", "letters.settings"} {
-			if got[lang.L(key)] != 1 {
-				t.Errorf("card %s shown %d times, want once", key, got[lang.L(key)])
+	u.show(scrSettings, nil)
+	if got := cardTitles(u); got[lang.L("settings.office")] != 1 || got[lang.L("settings.app")] != 0 || got[lang.L("letters.settings")] != 0 {
+		t.Fatalf("the settings open with the cards %v, want the office's alone", got)
+	}
+	tabs := u.content.Objects[0].(*container.AppTabs)
+	keys := []string{"settings.office", "settings.app", "backup.title", "server.title",
+		"settings.retention", "audit.title", "letters.settings"}
+	if len(tabs.Items) != len(keys) {
+		t.Fatalf("%d tabs, want %d", len(tabs.Items), len(keys))
+	}
+	for i, key := range keys {
+		if tabs.Items[i].Text != lang.L(key) {
+			t.Errorf("tab %d is %q, want %q", i, tabs.Items[i].Text, lang.L(key))
+		}
+		tabs.SelectIndex(i)
+		if got := cardTitles(u)[lang.L(key)]; got != 1 {
+			t.Errorf("card %s shown %d times once chosen, want once", key, got)
+		}
+		built := 0
+		for _, it := range tabs.Items {
+			if len(it.Content.(*fyne.Container).Objects) > 0 {
+				built++
 			}
 		}
-		u.show(scrDashboard, nil)
+		if built != i+1 {
+			t.Errorf("after choosing tab %d, %d cards built, want %d", i, built, i+1)
+		}
+	}
+	u.show(scrDashboard, nil)
+	u.show(scrSettings, nil)
+	if got := cardTitles(u); got[lang.L("letters.settings")] != 1 || got[lang.L("settings.office")] != 0 {
+		t.Fatalf("coming back, the settings show %v, want the letters' card chosen last", got)
 	}
 }
 

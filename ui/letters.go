@@ -200,7 +200,7 @@ func showSettingsError(u *App, err error) {
 	d := dialog.NewConfirm(lang.L("letters.settings_title"), lang.L("letters.settings_missing",
 		map[string]any{"Field": fieldName(ve.Field)}), func(open bool) {
 		if open {
-			u.show(scrSettings, nil)
+			u.showSettings("letters.settings")
 		}
 	}, u.win)
 	d.SetConfirmText(lang.L("letters.open_settings"))

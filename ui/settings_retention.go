@@ -32,12 +32,8 @@ func newRetentionPanel(u *App) *retentionPanel {
 	return p
 }
 
+// buildUI is the retention's card, shown to the admin only (settingsScreen).
 func (p *retentionPanel) buildUI() fyne.CanvasObject {
-	if !p.u.may(data.RoleAdmin) {
-		hidden := container.NewVBox()
-		hidden.Hide()
-		return hidden
-	}
 	count := widget.NewButtonWithIcon(lang.L("settings.retention.count"), theme.SearchIcon(), p.onCountTapped)
 	run := widget.NewButtonWithIcon(lang.L("settings.retention.run"), theme.DeleteIcon(), p.onRunTapped)
 	run.Importance = widget.DangerImportance

@@ -40,12 +40,8 @@ func newUsersPanel(u *App) *usersPanel {
 	return p
 }
 
+// buildUI is the users' card, shown on a server only (settingsScreen).
 func (p *usersPanel) buildUI() fyne.CanvasObject {
-	if !p.u.st.OnServer() {
-		hidden := container.NewVBox()
-		hidden.Hide()
-		return hidden
-	}
 	hint := widget.NewLabel(lang.L("users.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -85,14 +86,31 @@ func storeRole(t *testing.T, st *data.Store, name string) (data.Role, bool) {
 	return "", false
 }
 
-func TestUsersCardHiddenOnFile(t *testing.T) {
-	u, _ := newUsersTestApp(t, filepath.Join(t.TempDir(), "office.db"), data.RoleAdmin)
-	card := newUsersPanel(u).buildUI()
-	if card.Visible() {
-		t.Fatal("the users card shows on a SQLite file")
+// TestUsersTabOnServerOnly: the settings' tabs follow the store and the
+// role. On a SQLite file there is no users' tab; a clerk sees neither
+// the data's retention nor the log; on a server the admin sees the users.
+func TestUsersTabOnServerOnly(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "office.db")
+	all := []string{"settings.office", "settings.app", "backup.title", "server.title",
+		"settings.retention", "audit.title", "letters.settings"}
+	clerk := []string{"settings.office", "settings.app", "backup.title", "server.title", "letters.settings"}
+	onServer := []string{"settings.office", "settings.app", "backup.title", "server.title",
+		"users.title", "settings.retention", "audit.title", "letters.settings"}
+	check := func(dsn string, role data.Role, want []string) {
+		t.Helper()
+		u, _ := newUsersTestApp(t, dsn, role)
+		var got []string
+		for _, sec := range newSettingsScreen(u).sections() {
+			got = append(got, sec.key)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s's tabs: %v, want %v", role, got, want)
+		}
 	}
-	if b := buttonsIn(card)[lang.L("users.add")]; b != nil && b.Visible() {
-		t.Fatal("the add button shows on a SQLite file")
+	check(file, data.RoleAdmin, all)
+	check(file, data.RoleClerk, clerk)
+	if datatest.OnServer() {
+		check(datatest.DSN(t), data.RoleAdmin, onServer)
 	}
 }
 

@@ -114,6 +114,8 @@ func (u *App) tourDialogs() []struct {
 			s.give.onGiveTapped()
 		}},
 		{"letters", u.tourLetters}, // ui/letters.go
+		{"settings-backup", func() { u.showSettings("backup.title") }},
+		{"settings-letters", func() { u.showSettings("letters.settings") }},
 		{"restore", func() {
 			u.show(scrSettings, nil)
 			dir, _ := data.AutoBackupConfig(u.settings, u.st.Path())

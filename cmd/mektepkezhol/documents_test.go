@@ -173,7 +173,7 @@ func TestReportsScreen(t *testing.T) {
 func TestLetterTemplateSettings(t *testing.T) {
 	g := newGUI(t)
 	ctx := context.Background()
-	g.goTo(t, "settings")
+	g.settingsCard(t, "letters.settings")
 	content := g.w.Content()
 	offset := find(t, content, func(e *ui.LineEntry) bool { return e.Text == "0" })
 	offset.SetText("3,5")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -77,6 +78,20 @@ func (g *gui) goTo(t *testing.T, screen string) {
 		}
 	}
 	t.Fatalf("no menu item for %s", screen)
+}
+
+// settingsCard opens the settings on the tab of the card titled key.
+func (g *gui) settingsCard(t *testing.T, key string) {
+	t.Helper()
+	g.goTo(t, "settings")
+	tabs := find(t, g.w.Content(), func(*container.AppTabs) bool { return true })
+	for _, it := range tabs.Items {
+		if it.Text == lang.L(key) {
+			tabs.Select(it)
+			return
+		}
+	}
+	t.Fatalf("no settings tab %s", key)
 }
 
 // walk visits o and everything drawn inside it.

@@ -31,7 +31,7 @@ func TestRestoreKeepsTheAppWhole(t *testing.T) {
 	if err := g.st.CreateSponsor(ctx, late); err != nil {
 		t.Fatal(err)
 	}
-	g.goTo(t, "settings")
+	g.settingsCard(t, "backup.title")
 	test.Tap(button(t, g.w.Content(), lang.L("backup.restore")))
 	picker := overlayText(g.w)
 	// the automatic copy made on start: the demo's 20 sponsors and 300 children
@@ -72,11 +72,13 @@ func TestRestoreKeepsTheAppWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	g.settingsCard(t, "letters.settings")
 	find(t, g.w.Content(), func(e *ui.TextArea) bool { return e.MultiLine && e.Text == tpl.BodyKK && e.Text != "" })
 	before, err := reopened.Settings(ctx)
 	if err != nil || before.DepartmentKK == "" {
 		t.Fatalf("the restored settings: %q, %v", before.DepartmentKK, err)
 	}
+	g.settingsCard(t, "settings.office")
 	dept := find(t, g.w.Content(), func(e *ui.LineEntry) bool { return e.Text == before.DepartmentKK })
 	dept.SetText(before.DepartmentKK + " ")
 	saveShortcut(t, g)
