@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -42,6 +43,7 @@ type childrenScreen struct {
 	count                               *widget.Label
 	table                               *dataTable
 	form                                *childForm
+	formBox                             *fyne.Container // where the form is put once built
 	preset                              *bool
 	place                               listPlace
 	wait                                answerWait // how long a key waits for its first page (children_find.go)
@@ -166,7 +168,18 @@ func (s *childrenScreen) buildUI() fyne.CanvasObject {
 	filters := container.NewGridWithColumns(4, s.school, s.grade, s.category, s.helped)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.count, newBtn, s.fileButton()), s.search), filters)
 	list := container.NewBorder(top, nil, nil, nil, s.table.table)
-	split := container.NewHSplit(list, s.form.buildUI())
+	// the form comes in a frame of its own (ui/frames.go): the list shows
+	// first, and the window's paint is split in two
+	form := container.NewStack()
+	s.formBox = form
+	inFrames(func() {
+		if s.formBox != form {
+			return // built again meanwhile (a language): the new build adds its own
+		}
+		form.Add(s.form.buildUI())
+		canvas.Refresh(form) // Add lays out, but leaves the window unpainted
+	})
+	split := container.NewHSplit(list, form)
 	split.Offset = 0.57
 	return split
 }

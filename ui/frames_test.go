@@ -141,3 +141,28 @@ func TestCoverageFormWhole(t *testing.T) {
 		t.Error("the action's text does not scroll the form")
 	}
 }
+
+// TestChildrenFormOnceWhenBuiltAgain: the Children screen's form comes a
+// frame after its list. Built again before that frame (a language), the
+// screen shows the form once, in the newer build, with its fields.
+func TestChildrenFormOnceWhenBuiltAgain(t *testing.T) {
+	u, _, held := newHeldUI(t)
+	u.show(scrChildren, nil)
+	s := u.screens[scrChildren].(*childrenScreen)
+	first := s.formBox
+	u.show(scrDashboard, nil)
+	u.show(scrChildren, nil)
+	held.run(false)
+	if len(first.Objects) != 0 {
+		t.Error("the older build got the form too")
+	}
+	n := 0
+	walk(u.content, func(o fyne.CanvasObject) {
+		if o == s.form.name {
+			n++
+		}
+	})
+	if n != 1 {
+		t.Fatalf("the child's name field shows %d times, want once", n)
+	}
+}
