@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,9 @@ func TestSettingsBuildTheChosenCard(t *testing.T) {
 	tabs := u.content.Objects[0].(*container.AppTabs)
 	keys := []string{"settings.office", "settings.app", "backup.title", "server.title",
 		"settings.retention", "audit.title", "letters.settings"}
+	if u.st.OnServer() {
+		keys = slices.Insert(keys, 4, "users.title")
+	}
 	if len(tabs.Items) != len(keys) {
 		t.Fatalf("%d tabs, want %d", len(tabs.Items), len(keys))
 	}
