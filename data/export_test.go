@@ -81,3 +81,20 @@ func NumbersLock(register string, campaignID int64) int64 { return numbersLock(r
 // RawBegin begins a transaction behind the store's back, for a test of
 // another app's save meeting a migration.
 func (s *Store) RawBegin() (*sql.Tx, error) { return s.db.Begin() }
+
+// OneConnection keeps the store to one connection to the database, for
+// tests of what happens to it.
+func (s *Store) OneConnection() { s.db.SetMaxOpenConns(1) }
+
+// BackendPID is the server's process of the store's connection.
+func (s *Store) BackendPID(ctx context.Context) (int, error) {
+	var pid int
+	err := s.db.QueryRowContext(ctx, `SELECT pg_backend_pid()`).Scan(&pid)
+	return pid, err
+}
+
+// RawSleep runs the server's pg_sleep for d.
+func (s *Store) RawSleep(ctx context.Context, d float64) error {
+	_, err := s.db.ExecContext(ctx, `SELECT pg_sleep(?)`, d)
+	return err
+}

@@ -8,9 +8,11 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 )
 
 // serverConfig reads a server URL. Without an sslmode (in the URL or
@@ -33,8 +35,21 @@ func serverConfig(dsn string) (*pgx.ConnConfig, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", RedactURL(dsn), ErrBadURL)
 	}
+	cfg.BuildContextWatcherHandler = cancelOnServer
 	return cfg, nil
 }
+
+// cancelOnServer has a query whose context ends (the clerk typed on, or
+// pressed Cancel) cancelled by the server, over a connection of its own,
+// and keeps the query's connection. pgx's default closes the connection
+// instead: each key of a search that cancels the one before cost the next
+// query a new connection, 30–40 ms on loopback. A server that does not
+// answer the cancel within cancelWait loses the connection as before.
+func cancelOnServer(c *pgconn.PgConn) ctxwatch.Handler {
+	return &pgconn.CancelRequestContextWatcherHandler{Conn: c, DeadlineDelay: cancelWait}
+}
+
+const cancelWait = 3 * time.Second
 
 // ErrBadURL is a server URL the app cannot read.
 var ErrBadURL = errors.New("not a valid postgres:// URL: a password with special characters (# % @ / space) is typed at the prompt, not written into the URL")

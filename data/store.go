@@ -392,7 +392,7 @@ func (s *Store) serializable(ctx context.Context, db txBeginner, fn func(tx *sql
 		case <-time.After(pause):
 		}
 	}
-	return serverError(err)
+	return serverError(ended(ctx, err))
 }
 
 // EnvTxReplay names the environment variable that, set to 1, makes every
