@@ -8,7 +8,8 @@ import (
 )
 
 // walkChildren types walkQueries into the Children screen's search, a key
-// every 40 ms (each answer is a "search" event named children), then
+// every 40 ms (each answer is a "search" event named children), again at a
+// fast typist's pace (typistGap; the events' steps say «pace»), then
 // scrolls the whole list as a wheel does, 20 rows every 50 ms through
 // 2,000 rows, and writes the rows drawn blank meanwhile ("scroll"), and
 // jumps to the list's middle ("jump": until its rows are drawn).
@@ -20,6 +21,11 @@ func (u *App) walkChildren(t *timings) {
 	for _, q := range walkQueries {
 		t.stepTo("children: type " + q)
 		t.typeSlowly(s.search, q)
+		u.waitIdle()
+	}
+	for _, q := range walkQueries {
+		t.stepTo("children: pace " + q)
+		t.typeEvery(s.search, q, typistGap)
 		u.waitIdle()
 	}
 	t.stepTo("children: clear")
