@@ -154,6 +154,10 @@ func (u *App) loadCampaigns() {
 // build (re)creates every screen, e.g. after the language changed.
 func (u *App) build() {
 	u.win.SetTitle(lang.L("app.title")) // «Мектепке жол» / «Дорога в школу»
+	settings := newSettingsScreen(u)
+	if old, ok := u.screens[scrSettings].(*settingsScreen); ok {
+		settings.section = old.section // a language chosen on its tab, a restore: the same tab
+	}
 	u.screens = map[string]screen{
 		scrDashboard:     newDashboardScreen(u),
 		scrSponsors:      newSponsorsScreen(u),
@@ -165,7 +169,7 @@ func (u *App) build() {
 		scrReports:       newReportsScreen(u),
 		scrSchools:       newSchoolsScreen(u),
 		scrItems:         newItemsScreen(u),
-		scrSettings:      newSettingsScreen(u),
+		scrSettings:      settings,
 	}
 	u.content = container.NewStack()
 	u.nav = newNavList(func() int { return len(screenOrder) },

@@ -173,8 +173,8 @@ func (s *childrenScreen) buildUI() fyne.CanvasObject {
 	form := container.NewStack()
 	s.formBox = form
 	inFrames(func() {
-		if s.formBox != form {
-			return // built again meanwhile (a language): the new build adds its own
+		if s.formBox != form || s.u.screens[scrChildren] != s || s.u.current != scrChildren {
+			return // shown again meanwhile, or left, or the screens built anew (a language)
 		}
 		form.Add(s.form.buildUI())
 		canvas.Refresh(form) // Add lays out, but leaves the window unpainted

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/mektepkezhol/app/data"
 )
 
 // cardTitles counts the titles of the cards shown on the current screen.
@@ -168,5 +170,76 @@ func TestChildrenFormOnceWhenBuiltAgain(t *testing.T) {
 	})
 	if n != 1 {
 		t.Fatalf("the child's name field shows %d times, want once", n)
+	}
+}
+
+// TestSettingsTabsKeepWhatIsTyped: choosing a tab of the settings on
+// screen (the letters' «open the settings») keeps what is typed; a Save
+// that refuses a field shows that field's tab; a new language keeps the
+// tab it was chosen on.
+func TestSettingsTabsKeepWhatIsTyped(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.show(scrSettings, nil)
+	s := u.screens[scrSettings].(*settingsScreen)
+	s.head.SetText("Typed, not saved")
+	u.showSettings("letters.settings")
+	if s.section != "letters.settings" || cardTitles(u)[lang.L("letters.settings")] != 1 {
+		t.Fatalf("the letters' tab was not chosen: %s", s.section)
+	}
+	if u.screens[scrSettings] != s || s.head.Text != "Typed, not saved" {
+		t.Fatalf("choosing a tab lost what was typed: %q", s.head.Text)
+	}
+	s.backup.keep.SetText("many")
+	u.showSettings("settings.office")
+	s.onSaveTapped()
+	if s.section != "backup.title" {
+		t.Errorf("a refused number of copies shows the tab %s, want the backup's", s.section)
+	}
+	if top := u.win.Canvas().Overlays().Top(); top == nil {
+		t.Error("the refused number of copies was not shown")
+	} else {
+		u.win.Canvas().Overlays().Remove(top)
+	}
+	s.backup.keep.SetText("7")
+	u.showSettings("settings.app")
+	s.onSaveTapped() // the office's fields, typed on another tab
+	if st, err := u.st.Settings(context.Background()); err != nil || st.HeadName != "Typed, not saved" {
+		t.Fatalf("File → Save kept the head %q (%v)", st.HeadName, err)
+	}
+	s.language.SetSelected(s.langs.label("ru"))
+	again := u.screens[scrSettings].(*settingsScreen)
+	if again == s || again.section != "settings.app" || cardTitles(u)[lang.L("settings.app")] != 1 {
+		t.Fatalf("after the language, the settings show %s (a new screen: %v), want the app's tab", again.section, again != s)
+	}
+}
+
+// TestChildPickedBeforeTheFormShowsItsSchool: a child picked in the frame
+// before the Children screen's form is built shows the school's name
+// once the form comes.
+func TestChildPickedBeforeTheFormShowsItsSchool(t *testing.T) {
+	u, cs, held := newHeldUI(t)
+	page, err := cs.FindChildPage(context.Background(), data.ChildFilter{}, data.ChildCursor{}, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c data.Child
+	for _, x := range page.Children {
+		if x.SchoolID != 0 {
+			c = x
+			break
+		}
+	}
+	if c.ID == 0 {
+		t.Fatal("no demo child with a school")
+	}
+	u.show(scrChildren, nil)
+	s := u.screens[scrChildren].(*childrenScreen)
+	s.form.edit(c.ID) // before the form's frame
+	held.run(false)
+	if s.form.school.Selected == "" || s.form.school.Selected != s.form.schoolChoice.label(idCode(c.SchoolID)) {
+		t.Fatalf("the school shows %q, want the label of school %d", s.form.school.Selected, c.SchoolID)
+	}
+	if s.form.state.dirty {
+		t.Error("showing the school marked the form changed")
 	}
 }

@@ -200,7 +200,7 @@ func showSettingsError(u *App, err error) {
 	d := dialog.NewConfirm(lang.L("letters.settings_title"), lang.L("letters.settings_missing",
 		map[string]any{"Field": fieldName(ve.Field)}), func(open bool) {
 		if open {
-			u.showSettings("letters.settings")
+			u.showSettings("settings.office") // the fields a letter is signed with
 		}
 	}, u.win)
 	d.SetConfirmText(lang.L("letters.open_settings"))

@@ -25,6 +25,9 @@ type settingsScreen struct {
 	dbPath                               *widget.Label
 	backup                               *backupPanel // ui/settings_backup.go
 	section                              string       // the card shown: its key (settingsSection)
+	tabs                                 *container.AppTabs
+	letters                              *letterSettings // the built cards that File → Save saves
+	server                               *serverPanel
 }
 
 func newSettingsScreen(u *App) *settingsScreen {
@@ -64,8 +67,11 @@ func (s *settingsScreen) sections() []settingsSection {
 	list := []settingsSection{
 		{"settings.office", theme.HomeIcon(), s.officeCard},
 		{"settings.app", theme.SettingsIcon(), s.appCard},
-		{"backup.title", theme.StorageIcon(), func() fyne.CanvasObject { return s.backup.buildUI(s.onSaveTapped) }},
-		{"server.title", theme.ComputerIcon(), func() fyne.CanvasObject { return newServerPanel(s.u).buildUI() }},
+		{"backup.title", theme.StorageIcon(), func() fyne.CanvasObject { return s.backup.buildUI(s.saveOffice) }},
+		{"server.title", theme.ComputerIcon(), func() fyne.CanvasObject {
+			s.server = newServerPanel(s.u)
+			return s.server.buildUI()
+		}},
 	}
 	if s.u.st.OnServer() {
 		list = append(list, settingsSection{"users.title", theme.AccountIcon(), func() fyne.CanvasObject { return newUsersPanel(s.u).buildUI() }})
@@ -75,15 +81,19 @@ func (s *settingsScreen) sections() []settingsSection {
 			settingsSection{"settings.retention", theme.DeleteIcon(), func() fyne.CanvasObject { return newRetentionPanel(s.u).buildUI() }},
 			settingsSection{"audit.title", theme.ListIcon(), func() fyne.CanvasObject { return newAuditCard(s.u) }})
 	}
-	return append(list, settingsSection{"letters.settings", theme.MailComposeIcon(), func() fyne.CanvasObject { return newLetterSettings(s.u).buildUI() }})
+	return append(list, settingsSection{"letters.settings", theme.MailComposeIcon(), func() fyne.CanvasObject {
+		s.letters = newLetterSettings(s.u)
+		return s.letters.buildUI()
+	}})
 }
 
 // buildUI shows the cards as tabs down the side, the last one chosen
-// open. Only the chosen card is built, laid out and painted: the eight
-// cards in one scroll took 150–180 ms to open on the stress database, all
-// in one run of the UI goroutine, since Fyne paints what is scrolled out
-// of sight too.
+// open. Only the chosen card is built, laid out and painted: the seven
+// cards (eight on a server) in one scroll took 150–230 ms to open on the
+// stress database, all in one run of the UI goroutine, since Fyne paints
+// what is scrolled out of sight too.
 func (s *settingsScreen) buildUI() fyne.CanvasObject {
+	s.letters, s.server = nil, nil
 	secs := s.sections()
 	items := make([]*container.TabItem, len(secs))
 	chosen := 0
@@ -105,13 +115,29 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	tabs.SetTabLocation(container.TabLocationLeading)
 	tabs.SelectIndex(chosen)
 	tabs.OnSelected = func(*container.TabItem) { open(tabs.SelectedIndex()) }
+	s.tabs = tabs
 	return tabs
+}
+
+// choose shows the tab of the card titled key on the settings on screen,
+// keeping what is typed in the others; false if it has none.
+func (s *settingsScreen) choose(key string) bool {
+	if s.tabs == nil || s.u.current != scrSettings {
+		return false
+	}
+	for _, it := range s.tabs.Items {
+		if it.Text == lang.L(key) {
+			s.tabs.Select(it)
+			return true
+		}
+	}
+	return false
 }
 
 // officeCard holds the office's details; its Save stores the backup's
 // card too, which shares the form's state.
 func (s *settingsScreen) officeCard() fyne.CanvasObject {
-	save := widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.onSaveTapped)
+	save := widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), s.saveOffice)
 	save.Importance = widget.HighImportance
 	office := widget.NewForm(
 		widget.NewFormItem(lang.L("field.department_kk"), s.deptKK),
@@ -139,8 +165,12 @@ func (s *settingsScreen) appCard() fyne.CanvasObject {
 	return widget.NewCard("", lang.L("settings.app"), container.NewVBox(app, hint))
 }
 
-// showSettings opens the settings on the card titled key.
+// showSettings opens the settings on the card titled key; on the
+// settings already, it only chooses the tab, so nothing typed is lost.
 func (u *App) showSettings(key string) {
+	if s, ok := u.screens[scrSettings].(*settingsScreen); ok && s.choose(key) {
+		return
+	}
 	u.show(scrSettings, func(sc screen) { sc.(*settingsScreen).section = key })
 }
 
@@ -166,7 +196,27 @@ func (s *settingsScreen) refresh() {
 	})
 }
 
+// onSaveTapped is File → Save (Ctrl+S): it saves the card on screen.
+// The office's and the backup's cards share one Save; the language
+// applies when chosen; the users, the retention and the log have no Save.
 func (s *settingsScreen) onSaveTapped() {
+	switch s.section {
+	case "letters.settings":
+		if s.letters != nil && s.letters.save != nil && !s.letters.save.Disabled() {
+			s.letters.onSaveTapped()
+		}
+	case "server.title":
+		if s.server != nil {
+			s.server.onSaveTapped()
+		}
+	case "settings.office", "backup.title", "settings.app":
+		s.saveOffice()
+	}
+}
+
+// saveOffice saves the office's details and the backup's card; a field
+// refused is shown on its tab.
+func (s *settingsScreen) saveOffice() {
 	st, err := s.u.st.Settings(s.u.ctx)
 	if err != nil {
 		showError(s.u.win, err)
@@ -182,12 +232,14 @@ func (s *settingsScreen) onSaveTapped() {
 	}
 	days, ok := parseInt(s.dueDays.Text)
 	if !ok {
+		s.choose("settings.office")
 		showError(s.u.win, &data.ValidationError{Field: "appeal_due_days", Value: s.dueDays.Text, Key: "err.settings.due_days"})
 		return
 	}
 	st.AppealDueDays = int(days)
 	st.Language = s.langs.code(s.language.Selected)
 	if err := s.backup.apply(&st); err != nil {
+		s.choose("backup.title")
 		showError(s.u.win, err)
 		return
 	}

@@ -92,7 +92,7 @@ func TestLettersMissingHead(t *testing.T) {
 		t.Fatalf("the dialog does not name the head of department:\n%s", msg)
 	}
 	test.Tap(button(t, g.w.Canvas().Overlays().Top(), lang.L("letters.open_settings")))
-	button(t, g.w.Content(), lang.L("letters.save_template")) // the settings screen
+	find(t, g.w.Content(), func(c *widget.Card) bool { return c.Subtitle == lang.L("settings.office") }) // the head's field
 	if left, _ := os.ReadDir(g.docs); len(left) != 0 {
 		t.Fatalf("files written: %v", left)
 	}
@@ -177,7 +177,7 @@ func TestLetterTemplateSettings(t *testing.T) {
 	content := g.w.Content()
 	offset := find(t, content, func(e *ui.LineEntry) bool { return e.Text == "0" })
 	offset.SetText("3,5")
-	test.Tap(button(t, content, lang.L("letters.save_template")))
+	saveShortcut(t, g) // File → Save on the letters' tab saves the template
 	tpl, err := office.LetterTemplate(ctx, g.st)
 	if err != nil || tpl.BlankOffsetXmm+tpl.BlankOffsetYmm != 3.5 {
 		t.Fatalf("saved offsets %v/%v (%v), want 3.5 mm", tpl.BlankOffsetXmm, tpl.BlankOffsetYmm, err)
