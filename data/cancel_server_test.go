@@ -25,11 +25,10 @@ func TestCancelledQueryKeepsItsConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, end := range []error{context.DeadlineExceeded, context.Canceled} {
-		c, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
-		if end == context.Canceled {
+		c, cancel := cancelledAfter(ctx, 50*time.Millisecond)
+		if end == context.DeadlineExceeded {
 			cancel()
-			c, cancel = context.WithCancel(ctx)
-			time.AfterFunc(50*time.Millisecond, cancel)
+			c, cancel = context.WithTimeout(ctx, 50*time.Millisecond)
 		}
 		err := st.RawSleep(c, 30)
 		cancel()
@@ -41,4 +40,11 @@ func TestCancelledQueryKeepsItsConnection(t *testing.T) {
 			t.Fatalf("after the cancelled query: the server's process %d (%v), want the same connection's %d", again, err, pid)
 		}
 	}
+}
+
+// cancelledAfter is a context cancelled after d, as the clerk's Cancel.
+func cancelledAfter(parent context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	c, cancel := context.WithCancel(parent)
+	time.AfterFunc(d, cancel)
+	return c, cancel
 }

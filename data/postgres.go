@@ -168,12 +168,11 @@ func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.N
 	return rows, ended(ctx, err)
 }
 
-// ended gives the context's own error for a statement that failed once
-// its context had ended: the server's «canceling statement due to user
-// request» (cancelOnServer) is then the clerk's Cancel or a newer search,
-// as SQLite says it.
+// ended gives the context's own error for a statement the server
+// cancelled because its context ended (cancelOnServer): the clerk's
+// Cancel or a newer search, as SQLite says it. Any other refusal stays.
 func ended(ctx context.Context, err error) error {
-	if err != nil && ctx.Err() != nil {
+	if ctx.Err() != nil && pgCode(err) == pgQueryCanceled {
 		return ctx.Err()
 	}
 	return err
@@ -294,6 +293,7 @@ const (
 	pgSerialization = "40001"
 	pgDeadlock      = "40P01"
 	pgDiskFull      = "53100"
+	pgQueryCanceled = "57014"
 )
 
 func pgCode(err error) string {

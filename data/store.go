@@ -362,10 +362,12 @@ func (s *Store) inTxLocked(ctx context.Context, lock int64, fn func(tx *sql.Tx) 
 		return serverError(err)
 	}
 	defer conn.Close()
+	// unlocked whatever the lock's answer: a lock granted as its context
+	// ended stays with the connection, which goes back to the pool
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, lock)
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, lock); err != nil {
 		return serverError(err)
 	}
-	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, lock)
 	return s.serializable(ctx, conn, fn)
 }
 
