@@ -251,7 +251,11 @@ func (s *settingsScreen) saveOffice() {
 	s.u.applySettings(st)
 }
 
-func (s *settingsScreen) unsaved() bool { return s.state.dirty }
+// unsaved tells changes typed and not saved: in the office's and the
+// backup's cards, or in the letters' template.
+func (s *settingsScreen) unsaved() bool {
+	return s.state.dirty || (s.letters != nil && s.letters.state.dirty)
+}
 
 // onLanguageChanged saves the office's language at once and shows every
 // screen in it; changes typed into the office's fields are asked about
@@ -273,5 +277,5 @@ func (s *settingsScreen) onLanguageChanged(code string) {
 		s.state.dirty = false
 		s.u.applySettings(st)
 	}
-	s.u.whenClean(s.state.dirty, apply)
+	s.u.whenClean(s.unsaved(), apply)
 }

@@ -30,6 +30,7 @@ type letterSettings struct {
 	signature, stamp                   *lineEntry
 	contribution, reach                *widget.Check
 	save                               *widget.Button // off while the saved texts could not be read
+	state                              formState      // changed since loaded or saved
 }
 
 func newLetterSettings(u *App) *letterSettings {
@@ -39,8 +40,14 @@ func newLetterSettings(u *App) *letterSettings {
 	}
 	l.offsetX, l.offsetY = newLineEntry(), newLineEntry()
 	l.signature, l.stamp = newLineEntry(), newLineEntry()
-	l.contribution = widget.NewCheck(lang.L("letters.show_contribution"), nil)
-	l.reach = widget.NewCheck(lang.L("letters.show_reach"), nil)
+	changed := func(bool) {
+		if !l.state.filling {
+			l.state.dirty = true
+		}
+	}
+	l.contribution = widget.NewCheck(lang.L("letters.show_contribution"), changed)
+	l.reach = widget.NewCheck(lang.L("letters.show_reach"), changed)
+	l.state.track(l.bodyKK, l.bodyRU, l.wishesKK, l.wishesRU, l.offsetX, l.offsetY, l.signature, l.stamp)
 	return l
 }
 
@@ -102,16 +109,18 @@ func (l *letterSettings) load() {
 		return
 	}
 	l.save.Enable()
-	l.bodyKK.SetText(t.BodyKK)
-	l.bodyRU.SetText(t.BodyRU)
-	l.wishesKK.SetText(t.WishesKK)
-	l.wishesRU.SetText(t.WishesRU)
-	l.contribution.SetChecked(t.ShowContribution)
-	l.reach.SetChecked(t.ShowReach)
-	l.offsetX.SetText(mmText(t.BlankOffsetXmm))
-	l.offsetY.SetText(mmText(t.BlankOffsetYmm))
-	l.signature.SetText(t.SignatureImage)
-	l.stamp.SetText(t.StampImage)
+	l.state.fill(func() {
+		l.bodyKK.SetText(t.BodyKK)
+		l.bodyRU.SetText(t.BodyRU)
+		l.wishesKK.SetText(t.WishesKK)
+		l.wishesRU.SetText(t.WishesRU)
+		l.contribution.SetChecked(t.ShowContribution)
+		l.reach.SetChecked(t.ShowReach)
+		l.offsetX.SetText(mmText(t.BlankOffsetXmm))
+		l.offsetY.SetText(mmText(t.BlankOffsetYmm))
+		l.signature.SetText(t.SignatureImage)
+		l.stamp.SetText(t.StampImage)
+	})
 }
 
 func mmText(v float64) string {
@@ -152,6 +161,7 @@ func (l *letterSettings) onSaveTapped() {
 		showError(l.u.win, err)
 		return
 	}
+	l.state.dirty = false
 	dialog.ShowInformation(lang.L("letters.settings"), lang.L("letters.template_saved"), l.u.win)
 }
 

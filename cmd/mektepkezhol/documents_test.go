@@ -202,3 +202,20 @@ func TestLetterTemplateSettings(t *testing.T) {
 		t.Fatalf("calibration pages=%d, want 1", got)
 	}
 }
+
+// TestLetterTemplateUnsavedAsks: the template as loaded leaves the
+// settings without a question; typed and not saved, it is asked about.
+func TestLetterTemplateUnsavedAsks(t *testing.T) {
+	g := newGUI(t)
+	g.settingsCard(t, "letters.settings")
+	g.goTo(t, "dashboard")
+	if top := g.w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("leaving the template untouched asks:\n%s", overlayText(g.w))
+	}
+	g.settingsCard(t, "letters.settings")
+	find(t, g.w.Content(), func(e *ui.LineEntry) bool { return e.Text == "0" }).SetText("2")
+	g.goTo(t, "dashboard")
+	if msg := overlayText(g.w); !strings.Contains(msg, lang.L("unsaved.message")) {
+		t.Fatalf("leaving a changed template does not ask:\n%s", msg)
+	}
+}
