@@ -29,6 +29,7 @@ func (u *App) Tour(out io.Writer, dir string) {
 			setLanguage(code)
 			u.settings.Language = code
 			u.build()
+			u.screens[scrSettings].(*settingsScreen).section = "" // its first tab, not the last one shown
 		})
 		for _, name := range screenOrder {
 			fyne.DoAndWait(func() { u.show(name, nil) })
