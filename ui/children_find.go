@@ -16,7 +16,9 @@ import (
 // counts once, not seven times. It is twice a fast typist's gap between
 // keys (150 ms): at 150 ms each pause counted, and the count, on the two
 // cores with the window's paint, slowed the next key's page (up to 56–69
-// ms where 2–20 is usual).
+// ms where 2–20 is usual) and took a connection of its own, whose cached
+// pages stayed with the process (the app's RSS after the walk on the
+// stress file 324–432 MB, 296–329 MB now).
 const searchDelay = 300 * time.Millisecond
 
 // firstPageWait is how long the UI goroutine waits for a search's first
@@ -173,27 +175,5 @@ func (s *childrenScreen) loadCount(ctx context.Context, gen int, f data.ChildFil
 		s.showCount(n)
 		s.table.table.Refresh()
 		s.place.restore(s.table)
-		s.releaseWhenIdle(gen)
-	})
-}
-
-// idleRelease is how long the Children screen waits after a search's
-// count before it hands back the memory the search's queries held (as
-// leaving a screen does, ui/leave.go). Typed at a typist's pace, a key
-// every 150 ms, each pause counted, on a connection of its own while the
-// next key's page was read: the pages those connections cached, freed,
-// stayed with the process, and the app's RSS after the walk on the stress
-// file was 324–432 MB, 242 MB once handed back.
-var idleRelease = 2 * time.Second // a variable for the tests
-
-// releaseWhenIdle hands the memory back idleRelease after search gen's
-// count, unless a newer search or another screen came meanwhile.
-func (s *childrenScreen) releaseWhenIdle(gen int) {
-	time.AfterFunc(idleRelease, func() {
-		fyne.Do(func() {
-			if gen == s.gen && s.u.current == scrChildren && s.u.screens[scrChildren] == s {
-				s.u.releaseMemory()
-			}
-		})
 	})
 }

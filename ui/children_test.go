@@ -92,13 +92,7 @@ func TestChildrenListPrefetches(t *testing.T) {
 // childCountingStore counts the Children screen's counts.
 type childCountingStore struct {
 	*data.Store
-	counts   atomic.Int32
-	releases atomic.Int32 // memory handed back (ReleaseMemory)
-}
-
-func (c *childCountingStore) ReleaseMemory(ctx context.Context) {
-	c.releases.Add(1)
-	c.Store.ReleaseMemory(ctx)
+	counts atomic.Int32
 }
 
 // runOne runs the oldest work held.
@@ -223,32 +217,5 @@ func TestChildrenSearchAnswersWithTheKey(t *testing.T) {
 	held.run(false)
 	if s.listed.Query != "анстық" {
 		t.Fatalf("the table lists %q, want «анстық»", s.listed.Query)
-	}
-}
-
-// TestChildrenSearchHandsMemoryBack: once a search's count has stood
-// idleRelease with no newer key, the screen hands back the memory its
-// queries held; a key typed meanwhile puts it off to its own count.
-func TestChildrenSearchHandsMemoryBack(t *testing.T) {
-	a := test.NewTempApp(t)
-	cs := &childCountingStore{Store: demoStore(t)}
-	old := idleRelease
-	idleRelease = 300 * time.Millisecond
-	t.Cleanup(func() { idleRelease = old })
-	w := a.NewWindow("test")
-	w.Resize(fyne.NewSize(1366, 768))
-	u := New(a, w, cs)
-	u.searchWait = 0
-	u.show(scrChildren, nil)
-	s := u.screens[scrChildren].(*childrenScreen)
-	waitUntilTrue(t, "the opening's memory handed back", func() bool { return cs.releases.Load() > 0 })
-	time.Sleep(2 * idleRelease)
-	before := cs.releases.Load()
-	test.Type(s.search, "а")
-	test.Type(s.search, "н") // before «а»'s count has stood idleRelease
-	waitUntilTrue(t, "the search's memory handed back", func() bool { return cs.releases.Load() > before })
-	time.Sleep(3 * idleRelease)
-	if got := cs.releases.Load() - before; got != 1 {
-		t.Fatalf("memory handed back %d times after two keys, want once", got)
 	}
 }
