@@ -163,7 +163,7 @@ func (f *childForm) buildUI() fyne.CanvasObject {
 		widget.NewCard("", lang.L("field.categories"), catBox), f.consent, consent)
 	if f.child.ID == 0 {
 		f.edit(0)
-	} else { // picked before the form was built (it comes a frame after the list): its school now has its label
+	} else if !f.state.dirty { // picked before the form was built (it comes a frame after the list): its school now has its label
 		f.state.fill(func() { f.school.SetSelected(f.schoolChoice.label(idCode(f.child.SchoolID))) })
 	}
 	return newFormScroll(container.NewPadded(body))
