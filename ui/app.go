@@ -288,7 +288,11 @@ func (u *App) mainMenu() *fyne.MainMenu {
 	var goItems []*fyne.MenuItem
 	for i, name := range screenOrder {
 		name := name
-		it := fyne.NewMenuItem(lang.L("nav."+name), func() { u.show(name, nil) })
+		it := fyne.NewMenuItem(lang.L("nav."+name), func() {
+			if name != u.current { // the screen on display keeps what is typed in it
+				u.show(name, nil)
+			}
+		})
 		if i < 9 {
 			it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(rune('1' + i)), Modifier: ctrl}
 		}
