@@ -243,3 +243,58 @@ func TestChildPickedBeforeTheFormShowsItsSchool(t *testing.T) {
 		t.Error("showing the school marked the form changed")
 	}
 }
+
+// TestSettingsSaveIsTheAdmins: a clerk's File → Save on the settings
+// saves nothing of the office's and says nothing, as their Save buttons
+// are off for her; the letters' Save is off too.
+func TestSettingsSaveIsTheAdmins(t *testing.T) {
+	u, st := newRoleUI(t, data.RoleClerk) // ui/roles_test.go
+	u.docs = savedDocs{}
+	u.show(scrSettings, nil)
+	s := u.screens[scrSettings].(*settingsScreen)
+	before, err := st.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"settings.office", "settings.app", "backup.title"} {
+		u.showSettings(key)
+		s.head.SetText("A clerk's head")
+		s.onSaveTapped()
+		if top := u.win.Canvas().Overlays().Top(); top != nil {
+			t.Fatalf("File → Save on the %s tab shows:\n%s", key, overlayText(u.win))
+		}
+	}
+	if after, _ := st.Settings(context.Background()); after.HeadName != before.HeadName {
+		t.Fatalf("a clerk saved the head %q", after.HeadName)
+	}
+	u.showSettings("letters.settings")
+	if s.letters == nil || s.letters.save == nil || !s.letters.save.Disabled() {
+		t.Fatal("the template's Save is on for a clerk")
+	}
+}
+
+// savedDocs are documents whose letter template reads as saved.
+type savedDocs struct{ Documents }
+
+func (savedDocs) LetterTemplate(context.Context) (LetterTemplate, error) {
+	return LetterTemplate{BodyKK: "Алғыс", BodyRU: "Благодарность"}, nil
+}
+
+// TestLanguageKeptShowsTheLanguageInUse: the admin picks another language
+// with changes unsaved and keeps them; the choice shows the language in
+// use, which stays.
+func TestLanguageKeptShowsTheLanguageInUse(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.show(scrSettings, nil)
+	s := u.screens[scrSettings].(*settingsScreen)
+	s.head.SetText("Typed, not saved")
+	u.showSettings("settings.app")
+	s.language.SetSelected(s.langs.label("ru"))
+	tapOverlayButton(t, u.win, lang.L("unsaved.stay"))
+	if s.language.Selected != s.langs.label("kk") || u.settings.Language != "kk" || u.screens[scrSettings] != s {
+		t.Fatalf("kept: the choice shows %q, the language in use is %s", s.language.Selected, u.settings.Language)
+	}
+	if !s.unsaved() || s.head.Text != "Typed, not saved" {
+		t.Fatal("keeping the changes lost them")
+	}
+}

@@ -42,7 +42,8 @@ func newSettingsScreen(u *App) *settingsScreen {
 		switch {
 		case s.state.filling:
 		case !u.may(data.RoleAdmin):
-			s.setOwnLanguage(s.langs.code(s.language.Selected))
+			code := s.langs.code(s.language.Selected)
+			s.whenKept(func() { s.setOwnLanguage(code) })
 		default:
 			s.onLanguageChanged(s.langs.code(s.language.Selected))
 		}
@@ -168,7 +169,8 @@ func (s *settingsScreen) appCard() fyne.CanvasObject {
 // showSettings opens the settings on the card titled key; on the
 // settings already, it only chooses the tab, so nothing typed is lost.
 func (u *App) showSettings(key string) {
-	if s, ok := u.screens[scrSettings].(*settingsScreen); ok && s.choose(key) {
+	if u.current == scrSettings {
+		u.screens[scrSettings].(*settingsScreen).choose(key)
 		return
 	}
 	u.show(scrSettings, func(sc screen) { sc.(*settingsScreen).section = key })
@@ -200,6 +202,9 @@ func (s *settingsScreen) refresh() {
 // The office's and the backup's cards share one Save; the language
 // applies when chosen; the users, the retention and the log have no Save.
 func (s *settingsScreen) onSaveTapped() {
+	if s.section != "server.title" && !s.u.may(data.RoleAdmin) {
+		return // the office's settings are the admin's: their Save buttons are off
+	}
 	switch s.section {
 	case "letters.settings":
 		if s.letters != nil && s.letters.save != nil && !s.letters.save.Disabled() {
@@ -271,11 +276,31 @@ func (s *settingsScreen) onLanguageChanged(code string) {
 			err = s.u.st.SaveSettings(s.u.ctx, st)
 		}
 		if err != nil {
+			s.showLanguage()
 			showError(s.u.win, err)
 			return
 		}
 		s.state.dirty = false
 		s.u.applySettings(st)
 	}
-	s.u.whenClean(s.unsaved(), apply)
+	s.whenKept(apply)
+}
+
+// whenKept runs a language's switch, which builds every screen again: at
+// once, or once the clerk agrees to drop what she typed and did not save;
+// kept, the choice shows the language in use again.
+func (s *settingsScreen) whenKept(switchTo func()) {
+	if !s.unsaved() {
+		switchTo()
+		return
+	}
+	s.u.confirmDiscard(switchTo, s.showLanguage)
+}
+
+// showLanguage puts the language in use back in the choice, as when the
+// clerk keeps her unsaved changes instead of switching.
+func (s *settingsScreen) showLanguage() {
+	s.state.filling = true
+	defer func() { s.state.filling = false }()
+	s.language.SetSelected(s.langs.label(s.u.settings.Language))
 }

@@ -74,7 +74,7 @@ func (l *letterSettings) buildUI() fyne.CanvasObject {
 	calib := widget.NewButtonWithIcon(lang.L("letters.calibration"), theme.DocumentPrintIcon(), l.onCalibrationTapped)
 	l.load()
 	return widget.NewCard("", lang.L("letters.settings"), container.NewVBox(hint, form,
-		container.NewHBox(l.save, preview, calib)))
+		container.NewHBox(l.save, preview, calib, l.u.guard(data.RoleAdmin, l.save))))
 }
 
 // imageRow is a file's path with a button to choose it.
