@@ -25,9 +25,11 @@ func TestCancelledQueryKeepsItsConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, end := range []error{context.DeadlineExceeded, context.Canceled} {
-		c, cancel := cancelledAfter(ctx, 50*time.Millisecond)
-		if end == context.DeadlineExceeded {
-			cancel()
+		var c context.Context
+		var cancel context.CancelFunc
+		if end == context.Canceled {
+			c, cancel = cancelledAfter(ctx, 50*time.Millisecond)
+		} else {
 			c, cancel = context.WithTimeout(ctx, 50*time.Millisecond)
 		}
 		err := st.RawSleep(c, 30)
