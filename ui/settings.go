@@ -90,7 +90,7 @@ func (s *settingsScreen) sections() []settingsSection {
 
 // buildUI shows the cards as tabs down the side, the last one chosen
 // open. Only the chosen card is built, laid out and painted: the seven
-// cards (eight on a server) in one scroll took 150–230 ms to open on the
+// cards (eight on a server) in one scroll took 155–249 ms to open on the
 // stress database, all in one run of the UI goroutine, since Fyne paints
 // what is scrolled out of sight too.
 func (s *settingsScreen) buildUI() fyne.CanvasObject {
