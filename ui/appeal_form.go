@@ -32,11 +32,7 @@ type appealForm struct {
 
 func newAppealForm(u *App, saved func()) *appealForm {
 	f := &appealForm{u: u, saved: saved, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	changed := func(string) {
-		if !f.state.filling {
-			f.state.dirty = true
-		}
-	}
+	changed := func(string) { f.state.mark() }
 	f.channels = newChoice(data.AppealChannels, func(c string) string { return lang.L("appeal.channel." + c) })
 	f.statuses = newChoice(data.AppealStatuses, func(c string) string { return lang.L("appeal.status." + c) })
 	f.channel = newSelect(f.channels.labels, changed)

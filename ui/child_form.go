@@ -54,11 +54,7 @@ func newChildForm(u *App, saved func(int64)) *childForm {
 	f.birth.Validator, f.consentOn.Validator = dateValidator, dateValidator
 	f.birth.SetPlaceHolder(lang.L("date.placeholder"))
 	f.consentOn.SetPlaceHolder(lang.L("date.placeholder"))
-	changed := func(string) {
-		if !f.state.filling {
-			f.state.dirty = true
-		}
-	}
+	changed := func(string) { f.state.mark() }
 	f.sexChoice = newChoice([]string{"", data.Male, data.Female}, func(c string) string { return lang.L("sex." + c) })
 	f.sex = newSelect(f.sexChoice.labels, changed)
 	f.school = newSelect(nil, changed)

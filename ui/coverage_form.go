@@ -44,11 +44,7 @@ type coverageForm struct {
 
 func newCoverageForm(u *App, saved func()) *coverageForm {
 	f := &coverageForm{u: u, saved: saved, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	changed := func(string) {
-		if !f.state.filling {
-			f.state.dirty = true
-		}
-	}
+	changed := func(string) { f.state.mark() }
 	f.search = newLineEntry()
 	f.search.SetPlaceHolder(lang.L("coverage.search_child"))
 	f.picks = newChildSearch(u, "coverage", 3, f.showFound)

@@ -59,9 +59,7 @@ func newDonationForm(u *App, s *donationsScreen) *donationForm {
 
 // onSponsorTyped narrows the sponsor picker to the names typed so far.
 func (f *donationForm) onSponsorTyped(q string) {
-	if !f.state.filling {
-		f.state.dirty = true
-	}
+	f.state.mark()
 	q = strings.ToLower(strings.TrimSpace(q))
 	var opts []string
 	for _, n := range f.sponsorNames {
@@ -141,11 +139,8 @@ func (f *donationForm) buildUI() fyne.CanvasObject {
 }
 
 func (f *donationForm) addLine(it data.DonationItem) {
-	r := &lineRow{item: newSelect(f.itemChoice.labels, func(string) {
-		if !f.state.filling {
-			f.state.dirty = true
-		}
-	}), size: newLineEntry(), qty: newLineEntry(), value: newLineEntry()}
+	r := &lineRow{item: newSelect(f.itemChoice.labels, func(string) { f.state.mark() }),
+		size: newLineEntry(), qty: newLineEntry(), value: newLineEntry()}
 	r.item.SetSelected(f.itemChoice.label(strconv.FormatInt(it.ItemID, 10)))
 	r.size.SetText(it.Size)
 	r.qty.SetText(strconv.FormatInt(it.Quantity, 10))

@@ -40,11 +40,7 @@ func newEventsPanel(u *App) *eventsPanel {
 	p.table = newDataTable([]string{lang.L("col.date"), lang.L("col.time"), lang.L("col.kind"), lang.L("col.title")},
 		[]float32{100, 110, 170, 330}, func() int { return len(p.rows) }, p.cell)
 	p.table.selected = func(row int) { p.edit(p.rows[row]) }
-	changed := func(string) {
-		if !p.state.filling {
-			p.state.dirty = true
-		}
-	}
+	changed := func(string) { p.state.mark() }
 	p.kinds = newChoice(data.EventKinds, func(c string) string { return lang.L("event.kind." + c) })
 	p.parts = newChoice(data.EventParticipants, func(c string) string { return lang.L("event.part." + c) })
 	p.kind, p.school = newSelect(p.kinds.labels, changed), newSelect(nil, changed)

@@ -42,11 +42,7 @@ func newItemsScreen(u *App) *itemsScreen {
 		*e = newLineEntry()
 	}
 	s.state.track(s.code, s.nameKK, s.nameRU, s.unitKK, s.unitRU, s.unitRUFew, s.unitRUMany)
-	s.sized = widget.NewCheck(lang.L("item.sized"), func(bool) {
-		if !s.state.filling {
-			s.state.dirty = true
-		}
-	})
+	s.sized = widget.NewCheck(lang.L("item.sized"), func(bool) { s.state.mark() })
 	s.edit(data.AidItem{})
 	return s
 }

@@ -39,11 +39,7 @@ func newSchoolsScreen(u *App) *schoolsScreen {
 	}
 	s.state.track(s.number, s.nameKK, s.nameRU, s.district, s.address, s.director, s.phone)
 	s.kinds = newChoice(data.SchoolTypes, func(c string) string { return lang.L("school.type." + c) })
-	s.kind = newSelect(s.kinds.labels, func(string) {
-		if !s.state.filling {
-			s.state.dirty = true
-		}
-	})
+	s.kind = newSelect(s.kinds.labels, func(string) { s.state.mark() })
 	s.edit(data.School{Type: data.SchoolGeneral})
 	return s
 }

@@ -40,11 +40,7 @@ func newLetterSettings(u *App) *letterSettings {
 	}
 	l.offsetX, l.offsetY = newLineEntry(), newLineEntry()
 	l.signature, l.stamp = newLineEntry(), newLineEntry()
-	changed := func(bool) {
-		if !l.state.filling {
-			l.state.dirty = true
-		}
-	}
+	changed := func(bool) { l.state.mark() }
 	l.contribution = widget.NewCheck(lang.L("letters.show_contribution"), changed)
 	l.reach = widget.NewCheck(lang.L("letters.show_reach"), changed)
 	l.state.track(l.bodyKK, l.bodyRU, l.wishesKK, l.wishesRU, l.offsetX, l.offsetY, l.signature, l.stamp)

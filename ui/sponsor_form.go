@@ -38,11 +38,7 @@ type sponsorForm struct {
 func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 	f := &sponsorForm{u: u, saved: saved, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	f.kinds = newChoice(data.SponsorKinds, func(k string) string { return lang.L("sponsor.kind." + k) })
-	f.kind = newSelect(f.kinds.labels, func(string) {
-		if !f.state.filling {
-			f.state.dirty = true
-		}
-	})
+	f.kind = newSelect(f.kinds.labels, func(string) { f.state.mark() })
 	f.name, f.bin, f.headName, f.headTitle = newLineEntry(), newLineEntry(), newLineEntry(), newLineEntry()
 	f.nameRU = newLineEntry()
 	f.nameRU.SetPlaceHolder(lang.L("field.name_ru.hint"))
@@ -50,11 +46,7 @@ func newSponsorForm(u *App, saved func(int64)) *sponsorForm {
 	f.notes = newTextArea(2)
 	f.bin.Validator = binValidator
 	f.bin.SetPlaceHolder("123456789012")
-	f.consent = widget.NewCheck(lang.L("sponsor.public_consent"), func(bool) {
-		if !f.state.filling {
-			f.state.dirty = true
-		}
-	})
+	f.consent = widget.NewCheck(lang.L("sponsor.public_consent"), func(bool) { f.state.mark() })
 	f.state.track(f.name, f.nameRU, f.bin, f.headName, f.headTitle, f.contact, f.phone, f.email, f.address, f.notes)
 	f.save = widget.NewButtonWithIcon(lang.L("action.save"), theme.DocumentSaveIcon(), f.onSaveTapped)
 	f.save.Importance = widget.HighImportance

@@ -128,13 +128,18 @@ func (f *formState) track(entries ...interface{ entry() *widget.Entry }) {
 		e := o.entry()
 		prev := e.OnChanged
 		e.OnChanged = func(s string) {
-			if !f.filling {
-				f.dirty = true
-			}
+			f.mark()
 			if prev != nil {
 				prev(s)
 			}
 		}
+	}
+}
+
+// mark notes a change made by hand, not while fill sets the fields.
+func (f *formState) mark() {
+	if !f.filling {
+		f.dirty = true
 	}
 }
 
